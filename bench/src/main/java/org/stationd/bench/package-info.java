@@ -1,0 +1,2 @@
+/** JMH benchmarks for stationd. Run with {@code ./stationd bench}. */
+package org.stationd.bench;

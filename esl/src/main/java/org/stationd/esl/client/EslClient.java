@@ -1,0 +1,379 @@
+package org.stationd.esl.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationd.esl.codec.EslFrame;
+import org.stationd.esl.codec.EslFrameDecoder;
+import org.stationd.esl.command.EslCommand;
+import org.stationd.esl.command.EslCommandEncoder;
+import org.stationd.esl.command.EslCommands;
+import org.stationd.esl.command.EventFormat;
+import org.stationd.esl.command.SendMsg;
+import org.stationd.esl.dispatch.DispatchStats;
+import org.stationd.esl.dispatch.EventDispatcher;
+import org.stationd.esl.dispatch.EventListener;
+import org.stationd.esl.dispatch.Gap;
+import org.stationd.esl.session.ApiResponse;
+import org.stationd.esl.session.BackgroundJob;
+import org.stationd.esl.session.CommandReply;
+import org.stationd.esl.session.EslConnectionClosedException;
+import org.stationd.esl.session.EslSession;
+import org.stationd.esl.session.SessionListener;
+
+/**
+ * An inbound Event Socket client: connects to FreeSWITCH, authenticates, and stays connected.
+ * When the connection drops it reconnects with backoff, authenticates again, re-applies every
+ * subscription and filter, and tells listeners there was a {@link Gap}.
+ *
+ * <pre>{@code
+ * try (EslClient fs = EslClient.connect(EslClientOptions.of("127.0.0.1", 8021, "ClueCon"))) {
+ *     fs.addListener(e -> System.out.println(e.name()));
+ *     fs.events(EventFormat.PLAIN, "CHANNEL_ANSWER", "DTMF").join();
+ *     System.out.println(fs.api("status").join().body());
+ *     String uuid = fs.bgapi("originate loopback/park/stations &park()").result().join().text();
+ * }
+ * }</pre>
+ */
+public final class EslClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EslClient.class);
+
+    private final EslClientOptions options;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final EventDispatcher dispatcher;
+    private final ExecutorService callbacks;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final Backoff backoff;
+    private volatile EslSession session;
+    private volatile boolean closing;
+    private volatile boolean everConnected;
+    private int attempt;
+
+    private EslClient(EslClientOptions options, EventLoopGroup group) {
+        this.options = options;
+        this.ownsGroup = group == null;
+        this.group = group != null ? group : new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.dispatcher = new EventDispatcher("esl-" + options.port(), options.dispatchLanes(), options.dispatchQueueCapacity());
+        this.callbacks = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
+        this.backoff = new Backoff(options.reconnectMin(), options.reconnectMax());
+    }
+
+    /** Connects and authenticates once, failing fast; after that, drops are healed by reconnecting. */
+    public static EslClient connect(EslClientOptions options) {
+        return connect(options, null);
+    }
+
+    public static EslClient connect(EslClientOptions options, EventLoopGroup group) {
+        EslClient client = new EslClient(options, group);
+        try {
+            client.open().get(options.connectTimeout().plus(options.authTimeout()).toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return client;
+        } catch (ExecutionException e) {
+            client.close();
+            throw e.getCause() instanceof RuntimeException re ? re : new CompletionException(e.getCause());
+        } catch (TimeoutException e) {
+            client.close();
+            throw new EslConnectionClosedException("could not connect to FreeSWITCH at " + options.address() + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close();
+            throw new EslConnectionClosedException("interrupted while connecting to " + options.address(), e);
+        }
+    }
+
+    /** One connection attempt: TCP, wait for auth/request, auth, re-apply subscriptions. */
+    private CompletableFuture<EslSession> open() {
+        CompletableFuture<EslSession> ready = new CompletableFuture<>();
+        EslSession s = new EslSession(dispatcher, callbacks, new Lifecycle(ready), options.commandTimeout(), options.jobTimeout());
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(
+                                new IdleStateHandler((int) options.idleTimeout().toSeconds(), 0, 0, TimeUnit.SECONDS),
+                                new EslFrameDecoder(),
+                                EslCommandEncoder.INSTANCE,
+                                s);
+                    }
+                });
+        ChannelFuture cf = b.connect(options.host(), options.port());
+        cf.addListener(f -> {
+            if (!f.isSuccess()) {
+                ready.completeExceptionally(new EslConnectionClosedException("cannot connect to FreeSWITCH at " + options.address() + ": " + f.cause().getMessage(), f.cause()));
+                return;
+            }
+            cf.channel().eventLoop().schedule(() -> {
+                if (!ready.isDone()) {
+                    ready.completeExceptionally(new EslConnectionClosedException("FreeSWITCH at " + options.address() + " sent no auth/request within " + options.authTimeout().toMillis() + " ms", null));
+                    cf.channel().close();
+                }
+            }, options.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+        return ready;
+    }
+
+    /** Reacts to what the session reports about the connection. */
+    private final class Lifecycle implements SessionListener {
+        private final CompletableFuture<EslSession> ready;
+
+        Lifecycle(CompletableFuture<EslSession> ready) {
+            this.ready = ready;
+        }
+
+        @Override
+        public void onAuthRequest(EslSession s) {
+            EslCommand auth = options.user() == null ? EslCommands.auth(options.password()) : EslCommands.userauth(options.user(), options.password());
+            s.send(auth, options.authTimeout()).thenApply(CommandReply::of).thenCompose(reply -> {
+                if (!reply.isOk()) {
+                    throw new EslAuthException("FreeSWITCH at " + options.address() + " refused the password (" + reply.replyText() + "); check the event socket password");
+                }
+                return resubscribe(s);
+            }).whenComplete((ok, e) -> {
+                if (e != null) {
+                    ready.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                    s.close();
+                } else {
+                    connected(s, ready);
+                }
+            });
+        }
+
+        @Override
+        public void onDisconnectNotice(EslSession s, EslFrame notice) {
+            log.info("FreeSWITCH at {} says: {}", options.address(), notice.bodyText().strip());
+        }
+
+        @Override
+        public void onClosed(EslSession s, Throwable cause) {
+            if (!ready.isDone()) {
+                ready.completeExceptionally(new EslConnectionClosedException("FreeSWITCH at " + options.address() + " closed the connection during login", cause));
+                return;
+            }
+            if (session != s) {
+                return;
+            }
+            for (ConnectionListener l : connectionListeners) {
+                callbacks.execute(() -> l.onDisconnected(cause));
+            }
+            if (!closing && options.reconnect()) {
+                log.warn("lost the connection to FreeSWITCH at {}{}; reconnecting", options.address(), cause == null ? "" : " (" + cause.getMessage() + ")");
+                scheduleReconnect();
+            }
+        }
+    }
+
+    private CompletableFuture<Void> resubscribe(EslSession s) {
+        CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+        for (EslCommand c : subscriptions.replay()) {
+            last = s.command(c).thenAccept(r -> {
+                if (!r.isOk()) {
+                    log.warn("re-applying '{}' failed: {}", c, r.replyText());
+                }
+            });
+        }
+        return last.thenApply(x -> null);
+    }
+
+    private void connected(EslSession s, CompletableFuture<EslSession> ready) {
+        boolean again = everConnected;
+        session = s;
+        everConnected = true;
+        attempt = 0;
+        if (again) {
+            log.info("reconnected to FreeSWITCH at {}", options.address());
+            dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
+        }
+        for (ConnectionListener l : connectionListeners) {
+            callbacks.execute(() -> l.onConnected(again));
+        }
+        ready.complete(s);
+    }
+
+    private void scheduleReconnect() {
+        if (closing) {
+            return;
+        }
+        long delay = backoff.delayMillis(attempt++);
+        group.schedule(() -> {
+            if (closing) {
+                return;
+            }
+            open().whenComplete((s, e) -> {
+                if (e != null) {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof EslAuthException) {
+                        log.error("{}; not reconnecting", cause.getMessage());
+                        return;
+                    }
+                    log.debug("reconnect to {} failed: {}", options.address(), cause.getMessage());
+                    scheduleReconnect();
+                }
+            });
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- the API --------------------------------------------------------------------------
+
+    private EslSession session() {
+        EslSession s = session;
+        if (s == null) {
+            throw new EslConnectionClosedException("not connected to FreeSWITCH at " + options.address(), null);
+        }
+        return s;
+    }
+
+    public CompletableFuture<ApiResponse> api(String command) {
+        return session().api(command);
+    }
+
+    /** Runs a command in the background; subscribes to BACKGROUND_JOB first if needed, or the result would never come. */
+    public BackgroundJob bgapi(String command) {
+        EslSession s = session();
+        if (!subscriptions.receivesBackgroundJobs()) {
+            subscriptions.events(subscriptions.formatOrPlain(), List.of("BACKGROUND_JOB"));
+            s.command(EslCommands.event(subscriptions.formatOrPlain(), "BACKGROUND_JOB"));
+        }
+        return s.bgapi(command);
+    }
+
+    /** Sends any command and returns its reply; prefer the named methods, which also survive reconnects. */
+    public CompletableFuture<EslFrame> send(EslCommand command) {
+        return session().send(command);
+    }
+
+    public CompletableFuture<CommandReply> events(EventFormat format, String... names) {
+        subscriptions.events(format, List.of(names));
+        return session().command(EslCommands.event(format, names));
+    }
+
+    public CompletableFuture<CommandReply> myevents(EventFormat format, String uuid) {
+        return session().command(EslCommands.myevents(format, uuid));
+    }
+
+    public CompletableFuture<CommandReply> filter(String header, String value) {
+        subscriptions.filter(header, value);
+        return session().command(EslCommands.filter(header, value));
+    }
+
+    public CompletableFuture<CommandReply> filterDelete(String header, String value) {
+        subscriptions.filterDelete(header, value);
+        return session().command(EslCommands.filterDelete(header, value));
+    }
+
+    public CompletableFuture<CommandReply> filterDeleteAll() {
+        subscriptions.filterDeleteAll();
+        return session().command(EslCommands.filterDeleteAll());
+    }
+
+    public CompletableFuture<CommandReply> nixevent(String... names) {
+        subscriptions.nix(List.of(names));
+        return session().command(EslCommands.nixevent(names));
+    }
+
+    public CompletableFuture<CommandReply> noevents() {
+        subscriptions.noevents();
+        return session().command(EslCommands.noevents());
+    }
+
+    public CompletableFuture<CommandReply> sendmsg(String uuid, SendMsg msg) {
+        return session().command(EslCommands.sendmsg(uuid, msg));
+    }
+
+    public CompletableFuture<CommandReply> sendevent(String eventName, Map<String, String> headers, String body) {
+        return session().command(EslCommands.sendevent(eventName, headers, body));
+    }
+
+    public CompletableFuture<CommandReply> linger() {
+        subscriptions.linger(true);
+        return session().command(EslCommands.linger());
+    }
+
+    public CompletableFuture<CommandReply> nolinger() {
+        subscriptions.linger(false);
+        return session().command(EslCommands.nolinger());
+    }
+
+    public CompletableFuture<CommandReply> log(String level) {
+        subscriptions.log(level);
+        return session().command(EslCommands.log(level));
+    }
+
+    public CompletableFuture<CommandReply> nolog() {
+        subscriptions.log(null);
+        return session().command(EslCommands.nolog());
+    }
+
+    /** Says goodbye ({@code exit}); FreeSWITCH answers {@code +OK bye} and closes. The client does not reconnect. */
+    public CompletableFuture<CommandReply> exit() {
+        closing = true;
+        return session().command(EslCommands.exit());
+    }
+
+    public void addListener(EventListener listener) {
+        dispatcher.addListener(listener);
+    }
+
+    public void removeListener(EventListener listener) {
+        dispatcher.removeListener(listener);
+    }
+
+    public void addConnectionListener(ConnectionListener listener) {
+        connectionListeners.add(listener);
+    }
+
+    public boolean isConnected() {
+        EslSession s = session;
+        return s != null && s.isOpen();
+    }
+
+    public DispatchStats stats() {
+        return dispatcher.stats();
+    }
+
+    public EslClientOptions options() {
+        return options;
+    }
+
+    /** Closes the connection and stops reconnecting. Pending futures fail. */
+    @Override
+    public void close() {
+        closing = true;
+        EslSession s = session;
+        if (s != null) {
+            s.close();
+            if (s.channel() != null) {
+                s.channel().closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+        }
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        dispatcher.close();
+        callbacks.shutdown();
+    }
+}

@@ -1,0 +1,78 @@
+package org.stationd.esl.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the inbound client connects: where, with which credentials, and its limits. Defaults fit a
+ * FreeSWITCH on the same LAN.
+ *
+ * <pre>{@code
+ * EslClientOptions opts = EslClientOptions.of("127.0.0.1", 8021, "ClueCon")
+ *         .withCommandTimeout(Duration.ofSeconds(5));
+ * }</pre>
+ */
+public record EslClientOptions(
+        String host,
+        int port,
+        String user,
+        String password,
+        Duration connectTimeout,
+        Duration authTimeout,
+        Duration commandTimeout,
+        Duration jobTimeout,
+        Duration idleTimeout,
+        Duration reconnectMin,
+        Duration reconnectMax,
+        boolean reconnect,
+        int dispatchLanes,
+        int dispatchQueueCapacity) {
+
+    public EslClientOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(password, "password");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535, got " + port);
+        }
+    }
+
+    public static EslClientOptions of(String host, int port, String password) {
+        return new EslClientOptions(host, port, null, password,
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
+                Duration.ofSeconds(45), Duration.ofMillis(200), Duration.ofSeconds(30), true,
+                4, 16_384);
+    }
+
+    public EslClientOptions withUser(String u) {
+        return new EslClientOptions(host, port, u, password, connectTimeout, authTimeout, commandTimeout, jobTimeout, idleTimeout, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
+    }
+
+    public EslClientOptions withCommandTimeout(Duration d) {
+        return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, d, jobTimeout, idleTimeout, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
+    }
+
+    public EslClientOptions withJobTimeout(Duration d) {
+        return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, commandTimeout, d, idleTimeout, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
+    }
+
+    /** Silence after which the liveness probe is sent; FreeSWITCH's HEARTBEAT every 20 s keeps a healthy link busy. */
+    public EslClientOptions withIdleTimeout(Duration d) {
+        return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, commandTimeout, jobTimeout, d, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
+    }
+
+    public EslClientOptions withReconnect(boolean on, Duration min, Duration max) {
+        return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, commandTimeout, jobTimeout, idleTimeout, min, max, on, dispatchLanes, dispatchQueueCapacity);
+    }
+
+    public EslClientOptions withDispatch(int lanes, int queueCapacity) {
+        return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, commandTimeout, jobTimeout, idleTimeout, reconnectMin, reconnectMax, reconnect, lanes, queueCapacity);
+    }
+
+    public EslClientOptions withAuthTimeout(Duration d) {
+        return new EslClientOptions(host, port, user, password, connectTimeout, d, commandTimeout, jobTimeout, idleTimeout, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
+    }
+
+    public String address() {
+        return host + ":" + port;
+    }
+}

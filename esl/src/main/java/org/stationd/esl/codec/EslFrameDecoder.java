@@ -1,0 +1,219 @@
+package org.stationd.esl.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Frames an Event Socket byte stream into {@link EslFrame}s: a header block ended by a blank line,
+ * then a body of exactly {@code Content-Length} bytes. It only frames; events inside a frame are
+ * parsed by {@link org.stationd.esl.event.EslEvents}.
+ *
+ * <p>Limits are named options. A violation raises {@link EslProtocolException} once, after which
+ * the rest of the stream is discarded: the handler is expected to close the connection.
+ */
+public final class EslFrameDecoder extends ByteToMessageDecoder {
+    /** The outbound {@code connect} reply puts all channel variables in the header block: tens of kB. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 256 * 1024;
+    /** {@code api show modules} is 34 kB; a large XML event or log line stays far below this. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final int maxHeaderBytes;
+    private final int maxBodyBytes;
+
+    private long consumed;          // stream bytes before the current reader index
+    private int scanned;            // bytes of the pending header block already searched for its end
+    private Map<String, String> pendingHeaders;
+    private int pendingBodyLength;
+    private long pendingOffset;
+    private boolean failed;
+
+    public EslFrameDecoder() {
+        this(DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public EslFrameDecoder(int maxHeaderBytes, int maxBodyBytes) {
+        if (maxHeaderBytes < 64 || maxBodyBytes < 0) {
+            throw new IllegalArgumentException("maxHeaderBytes must be >= 64 and maxBodyBytes >= 0");
+        }
+        this.maxHeaderBytes = maxHeaderBytes;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            EslFrame frame = decodeOne(in);
+            if (frame != null) {
+                out.add(frame);
+            }
+        } catch (EslProtocolException e) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    /** Decodes one frame from {@code in}, or returns null when more bytes are needed. Usable without Netty. */
+    public EslFrame decodeOne(ByteBuf in) {
+        if (pendingHeaders == null && !readHeaderBlock(in)) {
+            return null;
+        }
+        if (in.readableBytes() < pendingBodyLength) {
+            return null;
+        }
+        byte[] body = new byte[pendingBodyLength];
+        in.readBytes(body);
+        consumed += pendingBodyLength;
+        EslFrame frame = new EslFrame(pendingHeaders, body, pendingOffset);
+        pendingHeaders = null;
+        return frame;
+    }
+
+    private boolean readHeaderBlock(ByteBuf in) {
+        skipLeadingNewlines(in);
+        int start = in.readerIndex();
+        int end = in.writerIndex();
+        int from = start + Math.max(0, scanned - 1);
+        int blockEnd = -1;   // index of the LF that ends the blank line
+        while (from < end) {
+            int lf = in.indexOf(from, end, (byte) '\n');
+            if (lf < 0) {
+                break;
+            }
+            if (lf > start && precededByLineEnd(in, start, lf)) {
+                blockEnd = lf;
+                break;
+            }
+            from = lf + 1;
+        }
+        if (blockEnd < 0) {
+            scanned = end - start;
+            if (scanned > maxHeaderBytes) {
+                throw new EslProtocolException("header block longer than " + maxHeaderBytes + " bytes without a blank line", consumed);
+            }
+            return false;
+        }
+        int blockLength = blockEnd + 1 - start;
+        if (blockLength > maxHeaderBytes + 2) {
+            throw new EslProtocolException("header block of " + blockLength + " bytes exceeds the limit of " + maxHeaderBytes, consumed);
+        }
+        Map<String, String> headers = parseHeaders(in, start, blockEnd);
+        String type = headers.get("Content-Type");
+        if (type == null) {
+            throw new EslProtocolException("frame has no Content-Type header", consumed);
+        }
+        int length = bodyLength(headers, type);
+        pendingOffset = consumed;
+        pendingHeaders = headers;
+        pendingBodyLength = length;
+        in.skipBytes(blockLength);
+        consumed += blockLength;
+        scanned = 0;
+        return true;
+    }
+
+    /** True if the LF at {@code lf} ends an empty line ({@code \n\n} or {@code \n\r\n}). */
+    private static boolean precededByLineEnd(ByteBuf in, int start, int lf) {
+        byte prev = in.getByte(lf - 1);
+        if (prev == '\n') {
+            return true;
+        }
+        return prev == '\r' && lf - 2 >= start && in.getByte(lf - 2) == '\n';
+    }
+
+    private void skipLeadingNewlines(ByteBuf in) {
+        if (scanned > 0) {
+            return;
+        }
+        while (in.isReadable()) {
+            byte b = in.getByte(in.readerIndex());
+            if (b != '\n' && b != '\r') {
+                return;
+            }
+            in.skipBytes(1);
+            consumed++;
+        }
+    }
+
+    private Map<String, String> parseHeaders(ByteBuf in, int start, int blockEnd) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        int lineStart = start;
+        while (lineStart < blockEnd) {
+            int lf = in.indexOf(lineStart, blockEnd + 1, (byte) '\n');
+            int lineEnd = lf;
+            if (lineEnd > lineStart && in.getByte(lineEnd - 1) == '\r') {
+                lineEnd--;
+            }
+            if (lineEnd > lineStart) {
+                parseHeaderLine(in, lineStart, lineEnd, headers);
+            }
+            lineStart = lf + 1;
+        }
+        return headers;
+    }
+
+    private void parseHeaderLine(ByteBuf in, int from, int to, Map<String, String> headers) {
+        int colon = -1;
+        for (int i = from; i < to; i++) {
+            byte b = in.getByte(i);
+            if (b == ':') {
+                colon = i;
+                break;
+            }
+            if (b <= ' ' || b == 0x7f) {
+                throw new EslProtocolException("invalid byte 0x" + Integer.toHexString(b & 0xff) + " in a header name", consumed + (i - in.readerIndex()));
+            }
+        }
+        if (colon <= from) {
+            throw new EslProtocolException("header line without a name and colon", consumed + (from - in.readerIndex()));
+        }
+        String name = in.toString(from, colon - from, StandardCharsets.US_ASCII);
+        int valueStart = colon + 1;
+        if (valueStart < to && in.getByte(valueStart) == ' ') {
+            valueStart++;
+        }
+        headers.put(name, in.toString(valueStart, to - valueStart, StandardCharsets.UTF_8));
+    }
+
+    private int bodyLength(Map<String, String> headers, String type) {
+        String value = headers.get("Content-Length");
+        if (value == null) {
+            if (ContentType.requiresBody(type)) {
+                throw new EslProtocolException(type + " frame has no Content-Length", consumed);
+            }
+            return 0;
+        }
+        String digits = value.trim();
+        if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new EslProtocolException("Content-Length is not a non-negative integer: '" + abbreviate(value) + "'", consumed);
+        }
+        long length = Long.parseLong(digits);
+        if (length > maxBodyBytes) {
+            throw new EslProtocolException("Content-Length " + length + " exceeds the limit of " + maxBodyBytes + " bytes", consumed);
+        }
+        return (int) length;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    /** True when a frame has begun (headers read or bytes buffered) but is not complete. */
+    public boolean midFrame(ByteBuf in) {
+        return pendingHeaders != null || in.isReadable();
+    }
+
+    /** Bytes of the stream consumed so far (complete frames and header blocks). */
+    public long consumedBytes() {
+        return consumed;
+    }
+}

@@ -1,0 +1,303 @@
+package org.stationd.esl.session;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationd.esl.codec.ContentType;
+import org.stationd.esl.codec.EslFrame;
+import org.stationd.esl.codec.EslProtocolException;
+import org.stationd.esl.command.EslCommand;
+import org.stationd.esl.command.EslCommands;
+import org.stationd.esl.dispatch.EventDispatcher;
+import org.stationd.esl.event.EslEvent;
+import org.stationd.esl.event.EslEvents;
+import org.stationd.esl.event.EventFormatException;
+
+/**
+ * One Event Socket connection, inbound or outbound: it writes commands, matches each reply to its
+ * command first-in-first-out, completes background jobs from their BACKGROUND_JOB events, and
+ * hands every event to the {@link EventDispatcher}. Futures are completed on the caller-supplied
+ * executor, never on the event loop.
+ */
+public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
+    private static final Logger log = LoggerFactory.getLogger(EslSession.class);
+
+    private final EventDispatcher dispatcher;
+    private final Executor callbacks;
+    private final SessionListener listener;
+    private final Duration commandTimeout;
+    private final Duration jobTimeout;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();   // event loop only
+    private final Map<String, CompletableFuture<ApiResponse>> jobs = new ConcurrentHashMap<>();
+    private volatile Channel channel;
+    private volatile Throwable closeCause;
+    private volatile boolean closed;
+
+    public EslSession(EventDispatcher dispatcher, Executor callbacks, SessionListener listener,
+                      Duration commandTimeout, Duration jobTimeout) {
+        this.dispatcher = dispatcher;
+        this.callbacks = callbacks;
+        this.listener = listener;
+        this.commandTimeout = commandTimeout;
+        this.jobTimeout = jobTimeout;
+    }
+
+    private static final class Pending {
+        final EslCommand command;
+        final CompletableFuture<EslFrame> future;
+        ScheduledFuture<?> timer;
+        boolean timedOut;
+
+        Pending(EslCommand command, CompletableFuture<EslFrame> future) {
+            this.command = command;
+            this.future = future;
+        }
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    /** Sends a command; the future completes with its reply frame or fails on timeout or close. */
+    public CompletableFuture<EslFrame> send(EslCommand command) {
+        return send(command, commandTimeout);
+    }
+
+    public CompletableFuture<EslFrame> send(EslCommand command, Duration timeout) {
+        CompletableFuture<EslFrame> future = new CompletableFuture<>();
+        Channel ch = channel;
+        if (ch == null || closed) {
+            future.completeExceptionally(closedError(command));
+            return future;
+        }
+        // Enqueue and write on the event loop so that reply order is write order.
+        ch.eventLoop().execute(() -> {
+            if (closed || !ch.isActive()) {
+                completeExceptionally(future, closedError(command));
+                return;
+            }
+            Pending p = new Pending(command, future);
+            pending.addLast(p);
+            p.timer = ch.eventLoop().schedule(() -> timeout(p, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ch.writeAndFlush(command).addListener(w -> {
+                if (!w.isSuccess()) {
+                    ch.close();
+                }
+            });
+        });
+        return future;
+    }
+
+    /** A timed-out command keeps its place in the queue, so its late reply is not taken for the next one's. */
+    private void timeout(Pending p, Duration timeout) {
+        if (p.future.isDone()) {
+            return;
+        }
+        p.timedOut = true;
+        completeExceptionally(p.future, new EslTimeoutException("no reply to '" + p.command + "' within " + timeout.toMillis() + " ms"));
+    }
+
+    public CompletableFuture<CommandReply> command(EslCommand command) {
+        return send(command).thenApply(CommandReply::of);
+    }
+
+    public CompletableFuture<ApiResponse> api(String command) {
+        return send(EslCommands.api(command)).thenApply(f -> new ApiResponse(f.bodyText()));
+    }
+
+    /**
+     * Runs a command in the background. The job is registered under our own Job-UUID before the
+     * command is written, so a BACKGROUND_JOB that races ahead of the reply is not lost. The
+     * connection must be subscribed to BACKGROUND_JOB (the inbound client sees to that).
+     */
+    public BackgroundJob bgapi(String command) {
+        String jobUuid = UUID.randomUUID().toString();
+        CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+        jobs.put(jobUuid, result);
+        Channel ch = channel;
+        if (ch != null) {
+            ScheduledFuture<?> t = ch.eventLoop().schedule(() -> {
+                if (jobs.remove(jobUuid, result)) {
+                    completeExceptionally(result, new EslTimeoutException("background job '" + command + "' (" + jobUuid + ") did not finish within " + jobTimeout.toSeconds() + " s"));
+                }
+            }, jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            result.whenComplete((r, e) -> t.cancel(false));
+        }
+        CompletableFuture<CommandReply> accepted = command(EslCommands.bgapi(command, jobUuid));
+        accepted.whenComplete((reply, error) -> {
+            if (error != null) {
+                jobs.remove(jobUuid);
+                result.completeExceptionally(error);
+            } else if (!reply.isOk()) {
+                jobs.remove(jobUuid);
+                result.completeExceptionally(new IllegalStateException("bgapi '" + command + "' refused: " + reply.replyText()));
+            }
+        });
+        return new BackgroundJob(jobUuid, accepted, result);
+    }
+
+    // ---- inbound frames -------------------------------------------------------------------
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, EslFrame frame) {
+        switch (frame.contentType()) {
+            case ContentType.COMMAND_REPLY, ContentType.API_RESPONSE -> reply(ctx, frame);
+            case ContentType.EVENT_PLAIN, ContentType.EVENT_JSON, ContentType.EVENT_XML -> event(ctx, frame);
+            case ContentType.AUTH_REQUEST -> listener.onAuthRequest(this);
+            case ContentType.DISCONNECT_NOTICE -> listener.onDisconnectNotice(this, frame);
+            case ContentType.RUDE_REJECTION -> {
+                closeCause = new EslConnectionClosedException("FreeSWITCH rejected the connection: " + frame.bodyText().strip(), null);
+                listener.onRudeRejection(this, frame.bodyText());
+            }
+            case ContentType.LOG_DATA -> listener.onLog(this, frame);
+            default -> log.warn("{}: ignoring frame of unknown Content-Type '{}'", ctx.channel().remoteAddress(), frame.contentType());
+        }
+    }
+
+    private void reply(ChannelHandlerContext ctx, EslFrame frame) {
+        Pending p = pending.pollFirst();
+        if (p == null) {
+            if (frame.header("Socket-Mode") == null) {   // the connect reply is handled by its command, so this is stray
+                log.warn("{}: reply with no command waiting for it: {}", ctx.channel().remoteAddress(), frame.replyText());
+            }
+            return;
+        }
+        if (p.timer != null) {
+            p.timer.cancel(false);
+        }
+        if (p.timedOut) {
+            log.debug("late reply to timed-out '{}' discarded", p.command);
+            return;
+        }
+        boolean api = ContentType.API_RESPONSE.equals(frame.contentType());
+        if (api != p.command.expectsApiResponse()) {
+            closeCause = new EslProtocolException("got " + frame.contentType() + " for '" + p.command + "'", frame.offset());
+            completeExceptionally(p.future, closeCause);
+            ctx.close();
+            return;
+        }
+        callbacks.execute(() -> p.future.complete(frame));
+    }
+
+    private void event(ChannelHandlerContext ctx, EslFrame frame) {
+        EslEvent event;
+        try {
+            event = EslEvents.parse(frame);
+        } catch (EventFormatException e) {
+            throw new EslProtocolException("malformed " + frame.contentType() + ": " + e.getMessage(), frame.offset());
+        }
+        if (event.is("BACKGROUND_JOB") && event.jobUuid() != null) {
+            CompletableFuture<ApiResponse> job = jobs.remove(event.jobUuid());
+            if (job != null) {
+                String body = event.body() == null ? "" : event.body();
+                callbacks.execute(() -> job.complete(new ApiResponse(body)));
+            }
+        }
+        dispatcher.dispatch(event);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            probe(ctx);
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    /** Nothing heard for the idle time (FreeSWITCH sends HEARTBEAT every 20 s): ask; no answer means a dead peer. */
+    private void probe(ChannelHandlerContext ctx) {
+        send(EslCommands.api("status"), commandTimeout).whenComplete((r, e) -> {
+            if (e != null && !closed) {
+                log.warn("{}: no answer to the liveness probe, closing the connection as dead", ctx.channel().remoteAddress());
+                closeCause = new EslConnectionClosedException("peer " + ctx.channel().remoteAddress() + " stopped answering (heartbeat watchdog)", e);
+                ctx.close();
+            }
+        });
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof EslProtocolException || cause.getCause() instanceof EslProtocolException) {
+            log.error("{}: protocol error, closing the connection: {}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else {
+            log.warn("{}: connection error: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        Pending p;
+        while ((p = pending.pollFirst()) != null) {
+            if (p.timer != null) {
+                p.timer.cancel(false);
+            }
+            completeExceptionally(p.future, closedError(p.command));
+        }
+        for (String job : jobs.keySet()) {
+            CompletableFuture<ApiResponse> f = jobs.remove(job);
+            if (f != null) {
+                completeExceptionally(f, new EslConnectionClosedException("connection closed before background job " + job + " finished", closeCause));
+            }
+        }
+        listener.onClosed(this, closeCause);
+    }
+
+    private EslConnectionClosedException closedError(EslCommand command) {
+        Channel ch = channel;
+        String peer = ch == null ? "FreeSWITCH" : String.valueOf(ch.remoteAddress());
+        return new EslConnectionClosedException("connection to " + peer + " closed while waiting for the reply to '" + command + "'", closeCause);
+    }
+
+    private void completeExceptionally(CompletableFuture<?> f, Throwable t) {
+        callbacks.execute(() -> f.completeExceptionally(t));
+    }
+
+    // ---- state ----------------------------------------------------------------------------
+
+    public boolean isOpen() {
+        Channel ch = channel;
+        return ch != null && ch.isActive() && !closed;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    /** Closes the TCP connection without saying goodbye. */
+    public void close() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    public Throwable closeCause() {
+        return closeCause;
+    }
+
+    public int pendingJobs() {
+        return jobs.size();
+    }
+}

@@ -1,0 +1,25 @@
+package org.stationd.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./stationd <command>}: the one entry point for operators and volunteers. */
+@Command(name = "stationd",
+        mixinStandardHelpOptions = true,
+        version = "stationd 0.1.0",
+        description = "Community radio stations over phone lines, on FreeSWITCH.",
+        subcommands = {EslCli.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
