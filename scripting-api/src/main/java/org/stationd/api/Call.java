@@ -1,0 +1,131 @@
+package org.stationd.api;
+
+import java.util.Map;
+
+/**
+ * One call leg: the transmitter phone, a listener, the show's host, a guest. Every action returns
+ * at once; what happened arrives as an event ({@code playbackDone}, {@code digits}, {@code hangup}…).
+ */
+public interface Call {
+    /** The call's id (FreeSWITCH's channel uuid). */
+    String getId();
+
+    /** Caller's number: {@code e.call.from}. */
+    String getFrom();
+
+    /** Dialled number. */
+    String getTo();
+
+    /** {@code inbound} (someone called the station) or {@code outbound} (the station called). */
+    String getDirection();
+
+    /** {@code ringing}, {@code answered} or {@code ended}. */
+    String getState();
+
+    /** For incoming calls: the station line's name from stations.yaml ({@code call-in}, {@code ivr}…); else null. */
+    String getLine();
+
+    /** Channel variables FreeSWITCH reported for this call. */
+    Map<String, String> getVariables();
+
+    /**
+     * Answers an incoming call.
+     * <pre>{@code
+     * on.incomingCall { e -> e.call.answer() }          // Groovy
+     * incomingCall(e) { e.call.answer(); }               // JavaScript
+     * }</pre>
+     */
+    void answer();
+
+    /**
+     * Hangs up with {@code NORMAL_CLEARING}.
+     * <pre>{@code
+     * call.hangup()                                      // Groovy and JavaScript alike
+     * }</pre>
+     */
+    void hangup();
+
+    /**
+     * Hangs up with a cause, e.g. {@code USER_BUSY}.
+     * <pre>{@code
+     * call.hangup('USER_BUSY')                           // Groovy
+     * call.hangup('USER_BUSY');                          // JavaScript
+     * }</pre>
+     */
+    void hangup(String cause);
+
+    /**
+     * Plays a file from the station's media folder (or an absolute path), or a tone such as
+     * {@code tone_stream://%(500,0,440)}. {@code playbackDone} follows.
+     * <pre>{@code
+     * call.play('jingle.wav')                            // Groovy
+     * call.play('jingle.wav');                           // JavaScript
+     * }</pre>
+     */
+    void play(String fileOrTone);
+
+    /**
+     * Speaks text with the switch's text-to-speech. {@code playbackDone} follows.
+     * <pre>{@code
+     * call.say("You are on air")                         // Groovy
+     * call.say('You are on air');                        // JavaScript
+     * }</pre>
+     */
+    void say(String text);
+
+    /** Stops what is playing on this call; its {@code playbackDone} comes with status {@code stopped}. */
+    void stopPlayback();
+
+    /**
+     * Records the caller to a file, up to {@code maxSeconds}; # ends early. {@code recordingDone} follows.
+     * <pre>{@code
+     * call.record('greeting.wav', 60)                    // Groovy
+     * call.record('greeting.wav', 60);                   // JavaScript
+     * }</pre>
+     */
+    void record(String file, int maxSeconds);
+
+    /**
+     * Collects digits. Options: {@code min} (1), {@code max} (1), {@code timeout} seconds (5),
+     * {@code terminator} ({@code #}), {@code prompt} (file played first), {@code tries} (1),
+     * {@code invalid} (file played on a wrong entry), {@code regex}. {@code digits} follows.
+     * <pre>{@code
+     * call.collect(min: 1, max: 2, timeout: 10, prompt: 'days.wav')           // Groovy
+     * call.collect({min: 1, max: 2, timeout: 10, prompt: 'days.wav'});        // JavaScript
+     * }</pre>
+     */
+    void collect(Map<String, Object> options);
+
+    /**
+     * Connects this call to another; {@code bridged} follows, {@code unbridged} when one side leaves.
+     * <pre>{@code
+     * host.bridge(e.call)                                // Groovy
+     * host.bridge(e.call);                               // JavaScript
+     * }</pre>
+     */
+    void bridge(Call other);
+
+    /**
+     * Puts the call into a conference; {@code conferenceJoined} follows.
+     * <pre>{@code
+     * call.join(station.conference('studio'))            // Groovy
+     * call.join(station.conference('studio'));           // JavaScript
+     * }</pre>
+     */
+    void join(Conference conference);
+
+    /** Takes the call out of its conference or bridge and parks it. */
+    void leave();
+
+    /**
+     * Sends the call to another extension of the dialplan.
+     * <pre>{@code
+     * call.transfer('ivr')                               // Groovy
+     * call.transfer('ivr');                              // JavaScript
+     * }</pre>
+     */
+    void transfer(String destination);
+
+    /** Sets a channel variable on the call. */
+    void setVariable(String name, String value);
+}

@@ -1,0 +1,101 @@
+package org.stationd.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The station the program runs on: its phone lines, its conference, timers, storage, messages.
+ * In scripts it is the global {@code station}.
+ */
+public interface Station {
+    /** The id from stations.yaml, e.g. {@code kampala-fm}. */
+    String getId();
+
+    String getName();
+
+    /** The station's timezone, e.g. {@code Africa/Kampala}. */
+    String getTimezone();
+
+    /**
+     * The program settings from stations.yaml (or the schedule entry): a free map.
+     * <pre>{@code
+     * def series = station.settings.series                // Groovy
+     * const series = station.settings.series;             // JavaScript
+     * }</pre>
+     */
+    Map<String, Object> getSettings();
+
+    /** Line name → number, e.g. {@code call-in → +256414000001}. */
+    Map<String, String> getLines();
+
+    /** The calls the station has now. */
+    List<Call> getCalls();
+
+    /**
+     * Calls the transmitter phone, trying each configured number in order (SIP first, then the
+     * SIMs) and redialling if it drops. {@code answered} comes once one connects; {@code failed}
+     * only when every number failed.
+     * <pre>{@code
+     * def tx = station.dialTransmitter()                  // Groovy
+     * const tx = station.dialTransmitter();               // JavaScript
+     * }</pre>
+     */
+    Call dialTransmitter();
+
+    /** The transmitter call if it is up, else null. */
+    Call getTransmitter();
+
+    /**
+     * Calls a number through the station's gateway. {@code answered} or {@code failed} follows.
+     * Options: {@code timeout} seconds (30), {@code callerId}, {@code variables} (a map).
+     * <pre>{@code
+     * def host = station.originate('+256700000009', [timeout: 45])    // Groovy
+     * const host = station.originate('+256700000009', {timeout: 45}); // JavaScript
+     * }</pre>
+     */
+    Call originate(String number, Map<String, Object> options);
+
+    Call originate(String number);
+
+    /**
+     * The conference of that name (created when the first call joins). Names are per station
+     * unless they start with {@code shared:}, which all stations of the host share.
+     */
+    Conference conference(String name);
+
+    /**
+     * Fires a {@code timer} event named {@code name} after the given seconds.
+     * <pre>{@code
+     * station.after(300, 'break-over')                     // Groovy
+     * station.after(300, 'break-over');                    // JavaScript
+     * }</pre>
+     */
+    void after(double seconds, String name);
+
+    /** Fires a {@code timer} event every given seconds until cancelled. */
+    void every(double seconds, String name);
+
+    /** Fires a {@code timer} event at a local time of day in the station's timezone, e.g. {@code "18:30"}. */
+    void at(String localTime, String name);
+
+    /** Cancels a timer by name. */
+    void cancel(String name);
+
+    /** The persistent key-value store. */
+    KeyValueStore getStore();
+
+    /**
+     * Publishes a message on a ZeroMQ topic (other programs, stations and hosts can subscribe).
+     * <pre>{@code
+     * station.publish('news/ready', [file: 'news.wav'])            // Groovy
+     * station.publish('news/ready', {file: 'news.wav'});           // JavaScript
+     * }</pre>
+     */
+    void publish(String topic, Object data);
+
+    /** Subscribes to a topic (prefix match): {@code message} events follow. */
+    void subscribe(String topic);
+
+    /** The station's SMS number. */
+    Sms getSms();
+}
