@@ -1,0 +1,282 @@
+package org.stationd.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads and validates stations.yaml. Every error is collected with file, line, column and key,
+ * so a volunteer fixes them all in one go; {@link ConfigException} carries the list.
+ *
+ * <pre>
+ * switch: sim                       # or esl://10.0.0.5:8021
+ * programs: programs
+ * stations:
+ *   - id: kampala
+ *     name: Radio Kampala
+ *     timezone: Africa/Kampala
+ *     transmitter:                  # tried in this order
+ *       - sip: user/1001
+ *       - number: "0772000001"
+ *         gateway: mtn
+ *     lines: { call-in: "+256414000001", ivr: "+256414000009" }
+ *     sms: "+256700200001"
+ *     gateways: { mtn: { dial: "sofia/gateway/mtn/", prefix: "" } }
+ *     program: playlist.groovy
+ *     settings: { series: kampala-stories }
+ * </pre>
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "programs", "media", "data", "control", "stations");
+    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule");
+    private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
+    private static final Set<String> GATEWAY = Set.of("dial", "prefix");
+    private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
+    private static final Set<String> OUTBOUND = Set.of("host", "port");
+
+    private ConfigLoader() {}
+
+    public static HostConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "", "cannot read: " + e.getMessage())));
+        }
+        return parse(file, text);
+    }
+
+    public static HostConfig parse(Path file, String text) throws ConfigException {
+        String name = file.toString();
+        Optional<Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            int col = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            throw new ConfigException(List.of(new ConfigError(name, line, col, "", "not valid YAML: " + e.getProblem())));
+        } catch (YamlEngineException e) {
+            throw new ConfigException(List.of(new ConfigError(name, 0, 0, "", "not valid YAML: " + e.getMessage())));
+        }
+        if (root.isEmpty()) {
+            throw new ConfigException(List.of(new ConfigError(name, 1, 1, "", "the file is empty; it needs at least 'stations:'")));
+        }
+        NodeReader r = new NodeReader(name);
+        Path base = file.toAbsolutePath().getParent();
+        Map<String, Node> top = r.map(root.get(), "", TOP);
+
+        SwitchConfig sw = SwitchConfig.SIM;
+        String password = top.containsKey("password") ? r.string(top.get("password"), "password") : null;
+        if (top.containsKey("switch")) {
+            String url = r.string(top.get("switch"), "switch");
+            if (url != null) {
+                SwitchConfig parsed = SwitchConfig.parseUrl(url, password);
+                if (parsed == null) {
+                    r.error(top.get("switch"), "switch", "must be 'sim' or 'esl://host:port', found '" + url + "'");
+                } else {
+                    sw = parsed;
+                }
+            }
+        } else if (password != null) {
+            sw = SwitchConfig.parseUrl("sim", password);
+        }
+        if (top.containsKey("outbound")) {
+            Map<String, Node> ob = r.map(top.get("outbound"), "outbound", OUTBOUND);
+            String host = ob.containsKey("host") ? r.string(ob.get("host"), "outbound.host") : "127.0.0.1";
+            Integer port = ob.containsKey("port") ? r.integer(ob.get("port"), "outbound.port", 1, 65535) : null;
+            r.require(ob, top.get("outbound"), "outbound", "port");
+            if (port != null && host != null) {
+                sw = sw.withOutbound(host, port);
+            }
+        }
+
+        Path programs = dir(r, top, "programs", base, "programs", true);
+        Path media = dir(r, top, "media", base, "programs/media", false);
+        Path data = dir(r, top, "data", base, "data", false);
+        ControlConfig control = control(r, top.get("control"));
+
+        List<StationConfig> stations = new ArrayList<>();
+        if (!top.containsKey("stations")) {
+            r.error(root.get(), "", "missing required key 'stations'");
+        } else {
+            List<Node> list = r.list(top.get("stations"), "stations");
+            Map<String, String> ids = new HashMap<>();
+            Map<String, String> numbers = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                StationConfig s = station(r, list.get(i), "stations[" + i + "]", programs, ids, numbers);
+                if (s != null) {
+                    stations.add(s);
+                }
+            }
+        }
+        if (!r.errors().isEmpty()) {
+            throw new ConfigException(r.errors());
+        }
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations));
+    }
+
+    private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {
+        String value = top.containsKey(key) ? r.string(top.get(key), key) : fallback;
+        if (value == null) {
+            return base.resolve(fallback);
+        }
+        Path p = base.resolve(value).normalize();
+        if (mustExist && !Files.isDirectory(p)) {
+            r.error(top.get(key), key, "directory '" + p + "' does not exist");
+        }
+        return p;
+    }
+
+    private static ControlConfig control(NodeReader r, Node node) {
+        if (node == null) {
+            return ControlConfig.DEFAULT;
+        }
+        Map<String, Node> m = r.map(node, "control", CONTROL);
+        String ctl = m.containsKey("control") ? r.string(m.get("control"), "control.control") : ControlConfig.DEFAULT.control();
+        String pub = m.containsKey("publish") ? r.string(m.get("publish"), "control.publish") : ControlConfig.DEFAULT.publish();
+        List<String> subs = new ArrayList<>();
+        if (m.containsKey("subscribe")) {
+            List<Node> l = r.list(m.get("subscribe"), "control.subscribe");
+            for (int i = 0; i < l.size(); i++) {
+                String s = r.string(l.get(i), "control.subscribe[" + i + "]");
+                if (s != null) {
+                    subs.add(s);
+                }
+            }
+        }
+        return new ControlConfig(ctl, pub, List.copyOf(subs));
+    }
+
+    private static StationConfig station(NodeReader r, Node node, String path, Path programs,
+                                         Map<String, String> ids, Map<String, String> numbers) {
+        int before = r.errors().size();
+        Map<String, Node> m = r.map(node, path, STATION);
+        r.require(m, node, path, "id", "timezone", "program");
+        String id = m.containsKey("id") ? r.string(m.get("id"), path + ".id") : null;
+        if (id != null) {
+            if (!id.matches("[a-z0-9][a-z0-9_-]*")) {
+                r.error(m.get("id"), path + ".id", "'" + id + "' must be lower-case letters, digits, '-' or '_'");
+            } else if (ids.putIfAbsent(id, path) != null) {
+                r.error(m.get("id"), path + ".id", "duplicate station id '" + id + "' (also " + ids.get(id) + ")");
+            }
+        }
+        String label = id == null ? path : "station " + id;
+        String name = m.containsKey("name") ? r.string(m.get("name"), path + ".name") : id;
+        ZoneId zone = null;
+        if (m.containsKey("timezone")) {
+            String tz = r.string(m.get("timezone"), path + ".timezone");
+            if (tz != null) {
+                try {
+                    zone = ZoneId.of(tz);
+                } catch (DateTimeException e) {
+                    r.error(m.get("timezone"), path + ".timezone", "unknown timezone '" + tz + "' (use a name like Africa/Kampala)");
+                }
+            }
+        }
+        Map<String, Gateway> gateways = new LinkedHashMap<>();
+        if (m.containsKey("gateways")) {
+            Map<String, Node> gw = r.map(m.get("gateways"), path + ".gateways", null);
+            gw.forEach((gname, gnode) -> {
+                String gp = path + ".gateways." + gname;
+                Map<String, Node> g = r.map(gnode, gp, GATEWAY);
+                r.require(g, gnode, gp, "dial");
+                String dial = g.containsKey("dial") ? r.string(g.get("dial"), gp + ".dial") : null;
+                String prefix = g.containsKey("prefix") ? r.string(g.get("prefix"), gp + ".prefix") : "";
+                if (dial != null) {
+                    gateways.put(gname, new Gateway(gname, dial, prefix));
+                }
+            });
+        }
+        List<Transmitter> transmitters = new ArrayList<>();
+        if (m.containsKey("transmitter")) {
+            List<Node> tl = r.oneOrMany(m.get("transmitter"));
+            for (int i = 0; i < tl.size(); i++) {
+                String tp = path + ".transmitter[" + i + "]";
+                Map<String, Node> t = r.map(tl.get(i), tp, TRANSMITTER);
+                if (t.containsKey("sip")) {
+                    String dial = r.string(t.get("sip"), tp + ".sip");
+                    if (t.containsKey("number")) {
+                        r.error(t.get("number"), tp + ".number", "give either 'sip' or 'number', not both");
+                    }
+                    if (dial != null) {
+                        transmitters.add(new Transmitter("sip", dial, null, null));
+                    }
+                } else if (t.containsKey("number")) {
+                    String number = r.string(t.get("number"), tp + ".number");
+                    String gw = t.containsKey("gateway") ? r.string(t.get("gateway"), tp + ".gateway") : null;
+                    if (gw == null && !t.containsKey("gateway")) {
+                        r.error(tl.get(i), tp, "a 'number' needs a 'gateway' to dial it through");
+                    } else if (gw != null && !gateways.containsKey(gw)) {
+                        r.error(t.get("gateway"), tp + ".gateway", "unknown gateway '" + gw + "'" + (gateways.isEmpty() ? "; define it under gateways:" : "; known: " + String.join(", ", gateways.keySet())));
+                    }
+                    if (number != null) {
+                        claim(r, numbers, number, label + " transmitter", t.get("number"), tp + ".number");
+                        if (gw != null && gateways.containsKey(gw)) {
+                            transmitters.add(new Transmitter("sim" + (i + 1), null, number, gw));
+                        }
+                    }
+                } else if (!t.isEmpty() || tl.get(i) != null) {
+                    r.error(tl.get(i), tp, "needs 'sip' (a dial string) or 'number' with 'gateway'");
+                }
+            }
+        }
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        if (m.containsKey("lines")) {
+            Map<String, Node> lm = r.map(m.get("lines"), path + ".lines", null);
+            lm.forEach((lname, lnode) -> {
+                List<String> nums = new ArrayList<>();
+                List<Node> items = r.oneOrMany(lnode);
+                for (int i = 0; i < items.size(); i++) {
+                    String lp = path + ".lines." + lname + (items.size() > 1 ? "[" + i + "]" : "");
+                    String num = r.string(items.get(i), lp);
+                    if (num != null) {
+                        claim(r, numbers, num, label + " line " + lname, items.get(i), lp);
+                        nums.add(num);
+                    }
+                }
+                if (!nums.isEmpty()) {
+                    lines.put(lname, List.copyOf(nums));
+                }
+            });
+        }
+        String sms = null;
+        if (m.containsKey("sms")) {
+            sms = r.string(m.get("sms"), path + ".sms");
+            if (sms != null) {
+                claim(r, numbers, "sms:" + sms, label + " sms", m.get("sms"), path + ".sms");
+            }
+        }
+        String program = m.containsKey("program") ? r.string(m.get("program"), path + ".program") : null;
+        if (program != null && !Files.isRegularFile(programs.resolve(program))) {
+            r.error(m.get("program"), path + ".program", "program file '" + programs.resolve(program) + "' does not exist");
+        }
+        Map<String, Object> settings = m.containsKey("settings") ? r.freeMap(m.get("settings"), path + ".settings") : Map.of();
+        if (r.errors().size() > before) {
+            return null;
+        }
+        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings);
+    }
+
+    /** A phone number belongs to one place only; routing depends on it. */
+    private static void claim(NodeReader r, Map<String, String> numbers, String number, String owner, Node at, String path) {
+        String prev = numbers.putIfAbsent(number, owner);
+        if (prev != null) {
+            r.error(at, path, "number " + number.replace("sms:", "") + " is already used by " + prev);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.stationd.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations. */
+public record HostConfig(
+        Path file,
+        SwitchConfig switchConfig,
+        Path programsDir,
+        Path mediaDir,
+        Path dataDir,
+        ControlConfig control,
+        List<StationConfig> stations) {
+
+    public StationConfig station(String id) {
+        return stations.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    }
+}

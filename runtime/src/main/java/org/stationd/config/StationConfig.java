@@ -1,0 +1,35 @@
+package org.stationd.config;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** One station from stations.yaml. {@code lines} maps a line's name ({@code call-in}, {@code ivr}) to its numbers. */
+public record StationConfig(
+        String id,
+        String name,
+        ZoneId timezone,
+        List<Transmitter> transmitters,
+        Map<String, List<String>> lines,
+        String sms,
+        Map<String, Gateway> gateways,
+        String program,
+        Map<String, Object> settings) {
+
+    /** The line a dialled number belongs to, or null. */
+    public String lineOf(String number) {
+        for (Map.Entry<String, List<String>> e : lines.entrySet()) {
+            if (e.getValue().contains(number)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Line name → first number, for scripts. */
+    public Map<String, String> primaryLines() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        lines.forEach((k, v) -> out.put(k, v.get(0)));
+        return out;
+    }
+}

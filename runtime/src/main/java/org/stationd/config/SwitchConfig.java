@@ -1,0 +1,44 @@
+package org.stationd.config;
+
+/**
+ * Which FreeSWITCH to drive: the embedded simulated switch ({@code sim}, the default) or a real
+ * one ({@code esl://host:port}). {@code outboundPort} > 0 also listens for FreeSWITCH's
+ * {@code socket} application.
+ */
+public record SwitchConfig(boolean simulated, String host, int port, String password, String outboundHost, int outboundPort) {
+    public static final SwitchConfig SIM = new SwitchConfig(true, "127.0.0.1", 0, "ClueCon", "127.0.0.1", 0);
+
+    /** Parses {@code sim} or {@code esl://host:port}; null if neither. */
+    public static SwitchConfig parseUrl(String url, String password) {
+        String pw = password == null ? "ClueCon" : password;
+        if ("sim".equals(url)) {
+            return new SwitchConfig(true, "127.0.0.1", 0, pw, "127.0.0.1", 0);
+        }
+        if (url != null && url.startsWith("esl://")) {
+            String rest = url.substring("esl://".length());
+            int colon = rest.lastIndexOf(':');
+            String host = colon < 0 ? rest : rest.substring(0, colon);
+            int port = 8021;
+            if (colon >= 0) {
+                try {
+                    port = Integer.parseInt(rest.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            if (host.isEmpty() || port < 1 || port > 65535) {
+                return null;
+            }
+            return new SwitchConfig(false, host, port, pw, "127.0.0.1", 0);
+        }
+        return null;
+    }
+
+    public SwitchConfig withOutbound(String host, int port) {
+        return new SwitchConfig(simulated, this.host, this.port, password, host, port);
+    }
+
+    public String describe() {
+        return simulated ? "embedded simulated switch" : "FreeSWITCH at " + host + ":" + port;
+    }
+}

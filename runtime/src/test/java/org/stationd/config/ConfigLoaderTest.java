@@ -1,0 +1,122 @@
+package org.stationd.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws Exception {
+        Files.createDirectories(dir.resolve("programs"));
+        Files.writeString(dir.resolve("programs/playlist.groovy"), "program { state('a') {} }");
+        Path f = dir.resolve("stations.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void readsAValidFile() throws Exception {
+        HostConfig c = ConfigLoader.load(write("""
+                switch: esl://10.0.0.5:8022
+                password: secret
+                stations:
+                  - id: kampala
+                    name: Radio Kampala
+                    timezone: Africa/Kampala
+                    transmitter:
+                      - sip: user/1001
+                      - number: "0772000001"
+                        gateway: mtn
+                    lines:
+                      call-in: ["+256414000001", "+256414000002"]
+                      ivr: "+256414000009"
+                    sms: "+256700200001"
+                    gateways: { mtn: { dial: "sofia/gateway/mtn/", prefix: "+256" } }
+                    program: playlist.groovy
+                    settings: { series: stories, episodes: 12, loud: true }
+                """));
+        assertFalse(c.switchConfig().simulated());
+        assertEquals("10.0.0.5", c.switchConfig().host());
+        assertEquals(8022, c.switchConfig().port());
+        assertEquals("secret", c.switchConfig().password());
+        StationConfig s = c.station("kampala");
+        assertEquals("Radio Kampala", s.name());
+        assertEquals("Africa/Kampala", s.timezone().getId());
+        assertEquals(List.of("user/1001", "sofia/gateway/mtn/+2560772000001"),
+                s.transmitters().stream().map(t -> t.dialString(s.gateways())).toList());
+        assertEquals("call-in", s.lineOf("+256414000002"));
+        assertEquals("ivr", s.lineOf("+256414000009"));
+        assertEquals(12L, s.settings().get("episodes"));
+        assertEquals(true, s.settings().get("loud"));
+    }
+
+    @Test
+    void defaultsToTheSimulatedSwitch() throws Exception {
+        HostConfig c = ConfigLoader.load(write("""
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """));
+        assertTrue(c.switchConfig().simulated());
+        assertEquals(ControlConfig.DEFAULT, c.control());
+    }
+
+    @Test
+    void reportsEveryErrorWithLineColumnAndKey() throws Exception {
+        Path f = write("""
+                swtich: sim
+                stations:
+                  - id: kampala
+                    timezone: Africa/Kampla
+                    program: missing.groovy
+                    lines: { call-in: "+256414000001" }
+                  - id: kampala
+                    timezone: UTC
+                    program: playlist.groovy
+                    lines: { call-in: "+256414000001" }
+                    transmitter:
+                      - number: "0772"
+                        gateway: airtel
+                    sms: [1, 2]
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        List<String> errors = e.errors().stream().map(ConfigError::toString).toList();
+        String file = f.toString();
+        assertTrue(errors.contains(file + ":1:1: swtich: unknown key; did you mean 'switch'?"), errors.toString());
+        assertTrue(errors.contains(file + ":4:15: stations[0].timezone: unknown timezone 'Africa/Kampla' (use a name like Africa/Kampala)"), errors.toString());
+        assertTrue(errors.stream().anyMatch(s -> s.startsWith(file + ":5:14: stations[0].program: program file '") && s.endsWith("missing.groovy' does not exist")), errors.toString());
+        assertTrue(errors.contains(file + ":7:9: stations[1].id: duplicate station id 'kampala' (also stations[0])"), errors.toString());
+        assertTrue(errors.contains(file + ":10:23: stations[1].lines.call-in: number +256414000001 is already used by station kampala line call-in"), errors.toString());
+        assertTrue(errors.contains(file + ":13:18: stations[1].transmitter[0].gateway: unknown gateway 'airtel'; define it under gateways:"), errors.toString());
+        assertTrue(errors.contains(file + ":14:10: stations[1].sms: must be a text value, found a list"), errors.toString());
+        assertEquals(7, errors.size(), errors.toString());
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithPosition() throws Exception {
+        Path f = write("stations:\n  - id: a\n   timezone: UTC\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        ConfigError err = e.errors().get(0);
+        assertEquals(3, err.line());
+        assertTrue(err.message().startsWith("not valid YAML"), err.message());
+    }
+
+    @Test
+    void rejectsAnUnknownSwitchUrl() throws Exception {
+        Path f = write("switch: freeswitch.local\nstations: []\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertEquals("switch", e.errors().get(0).key());
+        assertEquals(1, e.errors().get(0).line());
+        assertEquals(9, e.errors().get(0).column());
+    }
+}
