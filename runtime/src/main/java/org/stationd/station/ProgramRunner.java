@@ -1,0 +1,196 @@
+package org.stationd.station;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import org.stationd.api.ErrorHandler;
+import org.stationd.api.Event;
+import org.stationd.api.EventKind;
+import org.stationd.api.Handler;
+import org.stationd.api.ProgramDefinition;
+import org.stationd.api.ProgramError;
+import org.stationd.api.StateDefinition;
+
+/**
+ * Drives one program's state machine on its station's thread: delivers events to the current
+ * state's handlers, applies {@code go} after a handler returns (exit, then enter), arms state
+ * timeouts, and turns a throwing or runaway handler into a {@link ProgramError} for the program's
+ * own {@code onError} and the operator — the station stays on air.
+ */
+public final class ProgramRunner {
+    private static final int MAX_CHAINED_TRANSITIONS = 32;
+
+    private final ProgramDefinition program;
+    private final Map<String, Object> data;
+    private final HandlerGuard guard;
+    private final Scheduler scheduler;
+    private final Consumer<Runnable> onStationThread;
+    private final Listener listener;
+    private StateDefinition current;
+    private String pendingGo;
+    private Scheduler.Cancellable stateTimeout;
+    private long stateGeneration;
+    private boolean stopped;
+
+    /** What the station wants to know about the program. */
+    public interface Listener {
+        void stateChanged(String from, String to);
+
+        void error(ProgramError error, Throwable cause);
+    }
+
+    public ProgramRunner(ProgramDefinition program, Map<String, Object> data, HandlerGuard guard,
+                         Scheduler scheduler, Consumer<Runnable> onStationThread, Listener listener) {
+        this.program = program;
+        this.data = data;
+        this.guard = guard;
+        this.scheduler = scheduler;
+        this.onStationThread = onStationThread;
+        this.listener = listener;
+    }
+
+    public ProgramDefinition program() {
+        return program;
+    }
+
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    public String state() {
+        return current == null ? null : current.name();
+    }
+
+    /**
+     * Starts in {@code resumeState} if the program still has it (a hot reload keeps its place),
+     * otherwise in the first state. A resumed state's {@code enter} does not run again.
+     */
+    public void start(String resumeState) {
+        StateDefinition resume = resumeState == null ? null : program.state(resumeState);
+        if (resume != null) {
+            current = resume;
+            armTimeout();
+            listener.stateChanged(null, current.name());
+            return;
+        }
+        StateDefinition first = program.initialState();
+        current = first;
+        listener.stateChanged(null, first.name());
+        armTimeout();
+        run("enter", first.enter(), null);
+        applyTransitions();
+    }
+
+    /** Asks for a transition; it happens when the running handler returns. */
+    public void go(String state) {
+        if (program.state(state) == null) {
+            throw new IllegalArgumentException("no state '" + state + "' in program '" + program.name()
+                    + "'; states are " + program.stateNames());
+        }
+        pendingGo = state;
+    }
+
+    /** Delivers an event to the current state. Returns false if the state has no handler for it. */
+    public boolean deliver(Event event) {
+        if (stopped || current == null) {
+            return false;
+        }
+        Handler h = event.getKind() == EventKind.ESL ? current.eslHandler(event.getName()) : current.handler(event.getKind());
+        if (h == null) {
+            return false;
+        }
+        run(event.getKind().handlerName(), h, event);
+        applyTransitions();
+        return true;
+    }
+
+    /** Unloads: runs the current state's exit and the program's teardown, each guarded. */
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        if (current != null) {
+            run("exit", current.exit(), null);
+        }
+        run("teardown", program.teardown(), null);
+        stopped = true;
+        cancelTimeout();
+    }
+
+    /** Detaches without exit/teardown: the program is being replaced by a reloaded version of itself. */
+    public void detach() {
+        stopped = true;
+        cancelTimeout();
+    }
+
+    private void applyTransitions() {
+        int hops = 0;
+        while (pendingGo != null && !stopped) {
+            if (++hops > MAX_CHAINED_TRANSITIONS) {
+                reportError("go", new IllegalStateException("more than " + MAX_CHAINED_TRANSITIONS + " transitions in a row; last to '" + pendingGo + "'"));
+                pendingGo = null;
+                return;
+            }
+            String target = pendingGo;
+            pendingGo = null;
+            StateDefinition from = current;
+            run("exit", from.exit(), null);
+            cancelTimeout();
+            current = program.state(target);
+            listener.stateChanged(from.name(), target);
+            armTimeout();
+            run("enter", current.enter(), null);
+        }
+    }
+
+    private void armTimeout() {
+        cancelTimeout();
+        if (current.timeout() == null) {
+            return;
+        }
+        long generation = ++stateGeneration;
+        StateDefinition armedIn = current;
+        stateTimeout = scheduler.schedule(current.timeout(), () -> onStationThread.accept(() -> {
+            if (!stopped && current == armedIn && stateGeneration == generation) {
+                run("timeout", armedIn.onTimeout(), Event.of(EventKind.TIMER).timer("timeout").build());
+                applyTransitions();
+            }
+        }));
+    }
+
+    private void cancelTimeout() {
+        stateGeneration++;
+        if (stateTimeout != null) {
+            stateTimeout.cancel();
+            stateTimeout = null;
+        }
+    }
+
+    private void run(String what, Handler handler, Event event) {
+        if (handler == null) {
+            return;
+        }
+        try {
+            guard.run(handler, event);
+        } catch (Exception | StackOverflowError e) {
+            reportError(what, e);
+        }
+    }
+
+    private void reportError(String what, Throwable e) {
+        ProgramError error = new ProgramError(state(), what, message(e), ScriptLocation.of(e));
+        listener.error(error, e);
+        ErrorHandler onError = program.onError();
+        if (onError != null && !"onError".equals(what)) {
+            try {
+                guard.run(ev -> onError.handle(error), null);
+            } catch (Exception | StackOverflowError nested) {
+                listener.error(new ProgramError(state(), "onError", message(nested), ScriptLocation.of(nested)), nested);
+            }
+        }
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}
