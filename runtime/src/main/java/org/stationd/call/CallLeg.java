@@ -1,0 +1,110 @@
+package org.stationd.call;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.stationd.api.Call;
+import org.stationd.api.Conference;
+import org.stationd.verb.Verbs;
+
+/**
+ * One call leg of a station, as programs see it. Actions go through {@link Verbs} (one small class
+ * per verb); state is updated by {@link CallEvents} from what FreeSWITCH reports, on the station's
+ * thread.
+ */
+public final class CallLeg implements Call {
+    public enum State { RINGING, ANSWERED, ENDED }
+
+    private final String id;
+    private final String stationId;
+    private final String direction;
+    private final String line;
+    private final Verbs verbs;
+    private final Map<String, String> variables = new ConcurrentHashMap<>();
+    /** Application-UUID of a running playback/record/collect → what it was. */
+    private final Map<String, PendingOp> pending = new HashMap<>();
+    private volatile String from;
+    private volatile String to;
+    private volatile State state = State.RINGING;
+    private volatile String conference;
+    private volatile boolean hangupRequested;
+    private boolean failureReported;
+    private String role = "";
+
+    public CallLeg(String id, String stationId, String direction, String from, String to, String line, Verbs verbs) {
+        this.id = id;
+        this.stationId = stationId;
+        this.direction = direction;
+        this.from = from;
+        this.to = to;
+        this.line = line;
+        this.verbs = verbs;
+    }
+
+    /** An operation the switch is running for us, waiting for its EXECUTE_COMPLETE. */
+    public record PendingOp(String kind, String file, String variable) {}
+
+    // ---- what programs read -------------------------------------------------------------------
+
+    @Override public String getId() { return id; }
+    @Override public String getFrom() { return from; }
+    @Override public String getTo() { return to; }
+    @Override public String getDirection() { return direction; }
+    @Override public String getState() { return state.name().toLowerCase(); }
+    @Override public String getLine() { return line; }
+    @Override public Map<String, String> getVariables() { return Map.copyOf(variables); }
+
+    // ---- what programs do ---------------------------------------------------------------------
+
+    @Override public void answer() { verbs.run("answer", this, Map.of()); }
+    @Override public void hangup() { hangup("NORMAL_CLEARING"); }
+    @Override public void hangup(String cause) { verbs.run("hangup", this, Map.of("cause", cause)); }
+    @Override public void play(String fileOrTone) { verbs.run("play", this, Map.of("file", fileOrTone)); }
+    @Override public void say(String text) { verbs.run("say", this, Map.of("text", text)); }
+    @Override public void stopPlayback() { verbs.run("stop", this, Map.of()); }
+    @Override public void record(String file, int maxSeconds) { verbs.run("record", this, Map.of("file", file, "maxSeconds", maxSeconds)); }
+    @Override public void collect(Map<String, Object> options) { verbs.run("collect", this, options == null ? Map.of() : options); }
+    @Override public void bridge(Call other) { verbs.run("bridge", this, Map.of("other", other)); }
+    @Override public void join(Conference conference) { verbs.run("join", this, Map.of("conference", conference)); }
+    @Override public void leave() { verbs.run("leave", this, Map.of()); }
+    @Override public void transfer(String destination) { verbs.run("transfer", this, Map.of("destination", destination)); }
+    @Override public void setVariable(String name, String value) { verbs.run("set", this, Map.of("name", name, "value", value)); }
+
+    // ---- runtime side -------------------------------------------------------------------------
+
+    public String stationId() { return stationId; }
+    public State state() { return state; }
+    public boolean isEnded() { return state == State.ENDED; }
+    public boolean isAnswered() { return state == State.ANSWERED; }
+    public void answered() { if (state == State.RINGING) state = State.ANSWERED; }
+    public void ended() { state = State.ENDED; }
+    public void updateVariables(Map<String, String> headers) {
+        headers.forEach((k, v) -> {
+            if (k.startsWith("variable_") && v != null) {
+                variables.put(k.substring("variable_".length()), v);
+            }
+        });
+        String cid = headers.get("Caller-Caller-ID-Number");
+        if (from == null && cid != null) from = cid;
+        String dest = headers.get("Caller-Destination-Number");
+        if (to == null && dest != null) to = dest;
+    }
+    public void expect(String appUuid, PendingOp op) { pending.put(appUuid, op); }
+    public PendingOp complete(String appUuid) { return appUuid == null ? null : pending.remove(appUuid); }
+    public List<PendingOp> pendingOps() { return List.copyOf(pending.values()); }
+    public String conferenceName() { return conference; }
+    public void inConference(String name) { conference = name; }
+    public boolean hangupRequested() { return hangupRequested; }
+    public void markHangupRequested() { hangupRequested = true; }
+    /** Reports a failure once: an originate's -ERR and its channel's hangup both say the same. */
+    public boolean claimFailureReport() { if (failureReported) return false; failureReported = true; return true; }
+    /** What the station uses this leg for: {@code transmitter}, {@code host}, {@code listener}, … */
+    public String role() { return role; }
+    public void role(String r) { role = r; }
+
+    @Override
+    public String toString() {
+        return "call " + id + " (" + direction + (from != null ? " from " + from : "") + (to != null ? " to " + to : "") + ", " + getState() + ")";
+    }
+}

@@ -1,0 +1,15 @@
+package org.stationd.verb;
+
+import java.util.Map;
+import org.stationd.call.CallLeg;
+
+/** {@code call.setVariable(name, value)}: sets a channel variable ({@code uuid_setvar}). */
+final class SetVariable extends Verb {
+    @Override public String name() { return "set"; }
+
+    @Override
+    public void exec(CallLeg call, Map<String, Object> args, VerbContext ctx) {
+        ctx.link().api("uuid_setvar " + call.getId() + " " + args.get("name") + " " + args.get("value"))
+                .exceptionally(Answer.fail(ctx, "setVariable"));
+    }
+}
