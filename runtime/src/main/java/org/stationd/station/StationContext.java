@@ -1,0 +1,450 @@
+package org.stationd.station;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.stationd.api.Call;
+import org.stationd.api.Conference;
+import org.stationd.api.Event;
+import org.stationd.api.EventKind;
+import org.stationd.api.KeyValueStore;
+import org.stationd.api.Log;
+import org.stationd.api.ProgramContext;
+import org.stationd.api.ProgramError;
+import org.stationd.api.Sms;
+import org.stationd.api.Station;
+import org.stationd.call.CallEvents;
+import org.stationd.call.CallLeg;
+import org.stationd.config.StationConfig;
+import org.stationd.esl.event.EslEvent;
+import org.stationd.esl.session.ApiResponse;
+import org.stationd.verb.VerbContext;
+import org.stationd.verb.Verbs;
+
+/**
+ * One station on air: its calls, conferences, timers and its active program. Everything that
+ * changes it runs on its own {@link SerialExecutor}, one input at a time, in arrival order; a
+ * failing program is reported and the station carries on.
+ */
+public final class StationContext implements Station {
+    private final StationConfig config;
+    private final StationServices services;
+    private final SerialExecutor executor;
+    private final Verbs verbs;
+    private final CallEvents callEvents;
+    private final TransmitterDialer transmitter;
+    private final Map<String, CallLeg> calls = new ConcurrentHashMap<>();
+    private final Map<String, StationConference> conferences = new ConcurrentHashMap<>();
+    private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final KeyValueStore store;
+    private final Sms sms;
+    private final Log log;
+    private ProgramFactory factory;
+    private ProgramFactory.Instance instance;
+    private ProgramRunner runner;
+    private volatile String lastError;
+
+    public StationContext(StationConfig config, StationServices services) {
+        this.config = config;
+        this.services = services;
+        this.executor = new SerialExecutor(services.pool(), 10_000);
+        this.verbs = new Verbs(new Ctx());
+        this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName);
+        this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
+        this.store = services.stores().apply(config.id());
+        this.sms = services.sms().apply(config.id());
+        this.log = new StationLog();
+    }
+
+    // ---- the host's side ----------------------------------------------------------------------
+
+    public StationConfig config() { return config; }
+    public SerialExecutor executor() { return executor; }
+    public String programName() { return factory == null ? null : factory.name(); }
+    public String programVersion() { return factory == null ? null : factory.version(); }
+    public String state() { return runner == null ? null : runner.state(); }
+    public String lastError() { return lastError; }
+    public Collection<CallLeg> calls() { return calls.values(); }
+    public boolean owns(String uuid) { return calls.containsKey(uuid); }
+    public boolean hasConference(String switchName) { return conferenceBySwitchName(switchName) != null; }
+
+    /** Runs on the station's thread. */
+    public void submit(Runnable task) {
+        executor.execute(task);
+    }
+
+    /** Loads a program fresh (new data), replacing whatever ran: the old one gets its teardown. */
+    public void load(ProgramFactory next) {
+        unload();
+        start(next, new LinkedHashMap<>(), null);
+    }
+
+    /** Hot reload: the new version takes over between two events, keeping the state name and data. */
+    public void reload(ProgramFactory next) {
+        if (runner == null) {
+            load(next);
+            return;
+        }
+        Map<String, Object> data = runner.data();
+        String state = runner.state();
+        ProgramFactory.Instance old = instance;
+        runner.detach();
+        closeQuietly(old);
+        start(next, data, state);
+    }
+
+    /** Unloads the program: exit and teardown run, timers stop, the station's calls are hung up. */
+    public void unload() {
+        if (runner != null) {
+            transmitter.stop();
+            runner.stop();
+            closeQuietly(instance);
+            runner = null;
+            instance = null;
+            factory = null;
+        }
+        timers.values().forEach(Scheduler.Cancellable::cancel);
+        timers.clear();
+        subscriptions.forEach(StationContext::closeQuietly);
+        subscriptions.clear();
+        for (CallLeg c : calls.values()) {
+            if (!c.isEnded()) {
+                c.markHangupRequested();
+                services.link().sendmsg(c.getId(), org.stationd.esl.command.SendMsg.hangup("NORMAL_CLEARING"));
+            }
+        }
+    }
+
+    private void start(ProgramFactory next, Map<String, Object> data, String resumeState) {
+        ProgramContext ctx = new Context(data);
+        try {
+            instance = next.create(ctx);
+        } catch (Exception e) {
+            lastError = "cannot start " + next.name() + ": " + e.getMessage();
+            services.listener().programError(config.id(), next.name(), new ProgramError(null, "load", e.getMessage(), ScriptLocation.of(e)));
+            return;
+        }
+        factory = next;
+        HandlerGuard guard = new HandlerGuard(services.handlerLimit(), instance.interrupter());
+        runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
+            @Override
+            public void stateChanged(String from, String to) {
+                services.listener().stateChanged(config.id(), next.name(), from, to);
+            }
+
+            @Override
+            public void error(ProgramError error, Throwable cause) {
+                lastError = error.handler() + " in state " + error.state() + ": " + error.message()
+                        + (error.location() == null ? "" : " at " + error.location());
+                services.listener().programError(config.id(), next.name(), error);
+            }
+        });
+        services.listener().programLoaded(config.id(), next.name(), next.version());
+        runner.start(resumeState);
+    }
+
+    /** An ESL event about one of this station's calls (or a call arriving on its line). Station thread. */
+    public void onEsl(EslEvent e, String incomingLine) {
+        String uuid = e.uniqueId();
+        CallLeg leg = uuid == null ? null : calls.get(uuid);
+        if (leg == null && incomingLine != null) {
+            leg = incoming(e, incomingLine);
+            return;
+        }
+        if (leg == null) {
+            conferenceEvent(e);
+            return;
+        }
+        trackConference(leg, e);
+        for (Event ev : callEvents.translate(leg, e)) {
+            services.listener().callEvent(config.id(), leg.getId(), ev.toString());
+            deliver(ev);
+        }
+        if (runner != null && runner.program().states().stream().anyMatch(s -> s.eslHandler(e.name()) != null)) {
+            deliver(CallEvents.raw(leg, e));
+        }
+        if ("CHANNEL_DESTROY".equals(e.name())) {
+            calls.remove(leg.getId());
+        }
+    }
+
+    private CallLeg incoming(EslEvent e, String line) {
+        String from = e.header("Caller-Caller-ID-Number");
+        String to = e.header("Caller-Destination-Number");
+        CallLeg leg = new CallLeg(e.uniqueId(), config.id(), "inbound", from, to, line, verbs);
+        leg.role("listener");
+        leg.updateVariables(e.headers());
+        calls.put(leg.getId(), leg);
+        services.listener().callEvent(config.id(), leg.getId(), "incoming call from " + from + " on " + line);
+        deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build());
+        return leg;
+    }
+
+    private void trackConference(CallLeg leg, EslEvent e) {
+        if (!"CUSTOM".equals(e.name()) || !"conference::maintenance".equals(e.subclass())) {
+            return;
+        }
+        StationConference conf = conferenceBySwitchName(e.header("Conference-Name"));
+        if (conf == null) {
+            return;
+        }
+        if ("add-member".equals(e.header("Action"))) {
+            conf.memberJoined(leg.getId(), e.header("Member-ID"));
+        } else if ("del-member".equals(e.header("Action"))) {
+            conf.memberLeft(leg.getId());
+        }
+    }
+
+    /** Conference events not about one of our calls: a playback into our conference finished. */
+    private void conferenceEvent(EslEvent e) {
+        if (!"conference::maintenance".equals(e.subclass()) || !"play-file-done".equals(e.header("Action"))) {
+            return;
+        }
+        StationConference conf = conferenceBySwitchName(e.header("Conference-Name"));
+        if (conf != null) {
+            deliver(Event.of(EventKind.CONFERENCE_PLAYBACK_DONE).conference(conf).file(e.header("File")).build());
+        }
+    }
+
+    /** A message, timer, SMS or operator input: delivered to the program on this thread. */
+    public void deliver(Event event) {
+        if (runner == null) {
+            return;
+        }
+        if (!transmitter.deliver(event)) {
+            return;
+        }
+        runner.deliver(event);
+    }
+
+    // ---- Station: what programs use -----------------------------------------------------------
+
+    @Override public String getId() { return config.id(); }
+    @Override public String getName() { return config.name(); }
+    @Override public String getTimezone() { return config.timezone().getId(); }
+    @Override public Map<String, Object> getSettings() { return config.settings(); }
+    @Override public Map<String, String> getLines() { return config.primaryLines(); }
+    @Override public List<Call> getCalls() { return calls.values().stream().filter(c -> !c.isEnded()).map(c -> (Call) c).toList(); }
+    @Override public Call dialTransmitter() { return transmitter.dial(); }
+    @Override public Call getTransmitter() { return transmitter.current(); }
+    @Override public Call originate(String number) { return originate(number, Map.of()); }
+
+    @Override
+    public Call originate(String number, Map<String, Object> options) {
+        String dial = number.contains("/") ? number : gatewayDial(number);
+        return originateLeg(dial, options == null ? Map.of() : options, "outbound");
+    }
+
+    private String gatewayDial(String number) {
+        if (config.gateways().isEmpty()) {
+            throw new IllegalStateException("station " + config.id() + " has no gateway to dial " + number + "; add one under gateways: in stations.yaml");
+        }
+        return config.gateways().values().iterator().next().dialString(number);
+    }
+
+    CallLeg originateLeg(String dial, Map<String, Object> options, String role) {
+        String uuid = java.util.UUID.randomUUID().toString();
+        int timeout = options.get("timeout") instanceof Number n ? n.intValue() : 30;
+        StringBuilder vars = new StringBuilder("origination_uuid=").append(uuid)
+                .append(",station_id=").append(config.id())
+                .append(",originate_timeout=").append(timeout);
+        if (options.get("callerId") != null) {
+            vars.append(",origination_caller_id_number=").append(options.get("callerId"));
+        }
+        if (options.get("variables") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> vars.append(',').append(k).append('=').append(v));
+        }
+        CallLeg leg = new CallLeg(uuid, config.id(), "outbound", null, dial, null, verbs);
+        leg.role(role);
+        calls.put(uuid, leg);
+        services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
+        services.link().bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
+            String cause = err != null ? "SWITCH_ERROR" : r.isError() ? r.errorText() : null;
+            if (cause != null && !leg.isAnswered() && leg.claimFailureReport()) {
+                leg.ended();
+                services.listener().callEvent(config.id(), uuid, "failed: " + cause);
+                deliver(Event.of(EventKind.FAILED).call(leg).cause(cause).build());
+                calls.remove(uuid);
+            }
+        }));
+        return leg;
+    }
+
+    @Override
+    public Conference conference(String name) {
+        String sw = StationConference.switchName(config.id(), name);
+        return conferences.computeIfAbsent(sw, k -> new StationConference(name, k, this));
+    }
+
+    StationConference conferenceBySwitchName(String switchName) {
+        return switchName == null ? null : conferences.get(switchName);
+    }
+
+    @Override
+    public void after(double seconds, String name) {
+        timer(name, Duration.ofMillis(Math.round(seconds * 1000)), false);
+    }
+
+    @Override
+    public void every(double seconds, String name) {
+        if (seconds < 0.05) {
+            throw new IllegalArgumentException("every: the interval must be at least 0.05 s");
+        }
+        timer(name, Duration.ofMillis(Math.round(seconds * 1000)), true);
+    }
+
+    @Override
+    public void at(String localTime, String name) {
+        LocalTime t = LocalTime.parse(localTime);
+        ZonedDateTime now = ZonedDateTime.ofInstant(services.scheduler().now(), config.timezone());
+        ZonedDateTime next = now.with(t);
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1).with(t);
+        }
+        timer(name, Duration.between(now, next), false);
+    }
+
+    @Override
+    public void cancel(String name) {
+        Scheduler.Cancellable c = timers.remove(name);
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    private void timer(String name, Duration delay, boolean repeat) {
+        cancel(name);
+        Runnable[] fire = new Runnable[1];
+        fire[0] = () -> submit(() -> {
+            if (!timers.containsKey(name)) {
+                return;
+            }
+            if (repeat) {
+                timers.put(name, services.scheduler().schedule(delay, fire[0]));
+            } else {
+                timers.remove(name);
+            }
+            deliver(Event.of(EventKind.TIMER).timer(name).build());
+        });
+        timers.put(name, services.scheduler().schedule(delay, fire[0]));
+    }
+
+    void scheduleOnThread(Duration delay, Runnable task) {
+        services.scheduler().schedule(delay, () -> submit(task));
+    }
+
+    @Override public KeyValueStore getStore() { return store; }
+
+    @Override
+    public void publish(String topic, Object data) {
+        services.bus().publish(topic, data);
+    }
+
+    @Override
+    public void subscribe(String topic) {
+        subscriptions.add(services.bus().subscribe(topic, (t, d) -> submit(() ->
+                deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build()))));
+    }
+
+    @Override public Sms getSms() { return sms; }
+
+    // ---- helpers for verbs and conferences ----------------------------------------------------
+
+    void api(String command, String what) {
+        services.link().api(command).whenComplete((r, e) -> {
+            if (e != null || r.isError()) {
+                String why = e != null ? e.getMessage() : r.text();
+                submit(() -> failed(what, why));
+            }
+        });
+    }
+
+    CompletableFuture<ApiResponse> api(String command) {
+        return services.link().api(command);
+    }
+
+    String media(String file) {
+        if (file.startsWith("/") || file.contains("://")) {
+            return file;
+        }
+        return services.mediaDir().resolve(file).toAbsolutePath().toString();
+    }
+
+    String recordingPath(String file) {
+        if (file.startsWith("/")) {
+            return file;
+        }
+        return services.recordingsDir().resolve(config.id()).resolve(file).toAbsolutePath().toString();
+    }
+
+    private void failed(String what, String why) {
+        lastError = what + ": " + why;
+        services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
+    }
+
+    void transmitterUnreachable(String cause) {
+        services.bus().publish("station/" + config.id() + "/transmitter-unreachable", Map.of("station", config.id(), "cause", String.valueOf(cause)));
+    }
+
+    void log(String level, String message) {
+        services.listener().log(config.id(), programName(), state(), level, message);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // releasing engine resources must not take the station down
+        }
+    }
+
+    private final class Ctx implements VerbContext {
+        @Override public org.stationd.switchlink.SwitchLink link() { return services.link(); }
+        @Override public String media(String file) { return StationContext.this.media(file); }
+        @Override public String recording(String file) { return recordingPath(file); }
+        @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
+        @Override public String ttsVoice() { return services.ttsVoice(); }
+        @Override public Consumer<Throwable> failures(String what) {
+            return e -> submit(() -> failed(what, e.getMessage()));
+        }
+    }
+
+    /** The globals of a program: station, data, go, state, log. */
+    private final class Context implements ProgramContext {
+        private final Map<String, Object> data;
+
+        Context(Map<String, Object> data) { this.data = data; }
+
+        @Override public Station getStation() { return StationContext.this; }
+        /** The same map object across reloads, so engines may bind it once. */
+        @Override public Map<String, Object> getData() { return data; }
+        @Override public void go(String state) {
+            if (runner == null) {
+                throw new IllegalStateException("go('" + state + "') while the program is being built; call it from a handler");
+            }
+            runner.go(state);
+        }
+        @Override public String getState() { return state(); }
+        @Override public Log getLog() { return log; }
+    }
+
+    private final class StationLog implements Log {
+        @Override public void info(String message) { log("info", message); }
+        @Override public void warn(String message) { log("warn", message); }
+        @Override public void error(String message) { log("error", message); }
+        @Override public void debug(String message) { log("debug", message); }
+    }
+}
