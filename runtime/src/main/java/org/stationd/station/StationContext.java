@@ -158,7 +158,7 @@ public final class StationContext implements Station {
         String uuid = e.uniqueId();
         CallLeg leg = uuid == null ? null : calls.get(uuid);
         if (leg == null && incomingLine != null) {
-            leg = incoming(e, incomingLine);
+            incoming(e, incomingLine);
             return;
         }
         if (leg == null) {
@@ -175,19 +175,20 @@ public final class StationContext implements Station {
         }
         if ("CHANNEL_DESTROY".equals(e.name())) {
             calls.remove(leg.getId());
+            services.owners().release(leg.getId());
         }
     }
 
-    private CallLeg incoming(EslEvent e, String line) {
+    private void incoming(EslEvent e, String line) {
         String from = e.header("Caller-Caller-ID-Number");
         String to = e.header("Caller-Destination-Number");
         CallLeg leg = new CallLeg(e.uniqueId(), config.id(), "inbound", from, to, line, verbs);
         leg.role("listener");
         leg.updateVariables(e.headers());
         calls.put(leg.getId(), leg);
+        services.owners().claim(leg.getId(), this);
         services.listener().callEvent(config.id(), leg.getId(), "incoming call from " + from + " on " + line);
         deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build());
-        return leg;
     }
 
     private void trackConference(CallLeg leg, EslEvent e) {
@@ -267,6 +268,7 @@ public final class StationContext implements Station {
         CallLeg leg = new CallLeg(uuid, config.id(), "outbound", null, dial, null, verbs);
         leg.role(role);
         calls.put(uuid, leg);
+        services.owners().claim(uuid, this);
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
         services.link().bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
             String cause = err != null ? "SWITCH_ERROR" : r.isError() ? r.errorText() : null;
@@ -275,6 +277,7 @@ public final class StationContext implements Station {
                 services.listener().callEvent(config.id(), uuid, "failed: " + cause);
                 deliver(Event.of(EventKind.FAILED).call(leg).cause(cause).build());
                 calls.remove(uuid);
+                services.owners().release(uuid);
             }
         }));
         return leg;

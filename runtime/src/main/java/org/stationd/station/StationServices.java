@@ -20,7 +20,8 @@ public record StationServices(
         String ttsVoice,
         Duration handlerLimit,
         Function<String, KeyValueStore> stores,
-        Function<String, Sms> sms) {
+        Function<String, Sms> sms,
+        CallOwners owners) {
 
     public static final Duration DEFAULT_HANDLER_LIMIT = Duration.ofMillis(200);
 }

@@ -1,0 +1,13 @@
+package org.stationd.station;
+
+/** The host-wide map from call uuid to station, kept by stations as their calls come and go. */
+public interface CallOwners {
+    void claim(String uuid, StationContext station);
+
+    void release(String uuid);
+
+    CallOwners NONE = new CallOwners() {
+        @Override public void claim(String uuid, StationContext station) {}
+        @Override public void release(String uuid) {}
+    };
+}

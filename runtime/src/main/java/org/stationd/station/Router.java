@@ -1,0 +1,117 @@
+package org.stationd.station;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationd.esl.dispatch.EventListener;
+import org.stationd.esl.dispatch.Gap;
+import org.stationd.esl.event.EslEvent;
+
+/**
+ * Sends each FreeSWITCH event to the station that owns it: by call uuid (every call a station
+ * places or takes is claimed), a new call parked on a station's number is that station's incoming
+ * call, and conference events go to the stations using that conference. What belongs to no
+ * station is counted, not silently lost.
+ */
+public final class Router implements EventListener, CallOwners {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+    /** Events about the switch itself, not about any call: expected, not "unowned". */
+    private static final List<String> SWITCH_EVENTS = List.of("HEARTBEAT", "RE_SCHEDULE", "BACKGROUND_JOB", "API", "MODULE_LOAD",
+            "MODULE_UNLOAD", "SHUTDOWN", "STARTUP", "RELOADXML", "LOG", "PRESENCE_IN", "MESSAGE_WAITING");
+
+    private final Map<String, StationContext> owners = new ConcurrentHashMap<>();
+    private final Map<String, Line> lines = new ConcurrentHashMap<>();
+    private final Map<String, StationContext> stations = new ConcurrentHashMap<>();
+    private final AtomicLong routed = new AtomicLong();
+    private final AtomicLong unowned = new AtomicLong();
+    private final AtomicLong foreign = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    private record Line(StationContext station, String name) {}
+
+    public void add(StationContext station) {
+        stations.put(station.getId(), station);
+        station.config().lines().forEach((name, numbers) -> numbers.forEach(n -> lines.put(n, new Line(station, name))));
+    }
+
+    public void remove(StationContext station) {
+        stations.remove(station.getId());
+        lines.values().removeIf(l -> l.station == station);
+        owners.values().removeIf(s -> s == station);
+    }
+
+    @Override
+    public void claim(String uuid, StationContext station) {
+        owners.put(uuid, station);
+    }
+
+    @Override
+    public void release(String uuid) {
+        owners.remove(uuid);
+    }
+
+    @Override
+    public void onEvent(EslEvent e) {
+        String uuid = e.uniqueId();
+        StationContext owner = uuid == null ? null : owners.get(uuid);
+        if (owner != null) {
+            send(owner, e, null);
+            return;
+        }
+        if ("CHANNEL_PARK".equals(e.name()) && "inbound".equals(e.header("Call-Direction")) && e.variable("station_id") == null) {
+            Line line = lines.get(String.valueOf(e.header("Caller-Destination-Number")));
+            if (line != null) {
+                owners.put(uuid, line.station);
+                send(line.station, e, line.name);
+                return;
+            }
+        }
+        if ("CUSTOM".equals(e.name()) && "conference::maintenance".equals(e.subclass())) {
+            String conf = e.header("Conference-Name");
+            boolean any = false;
+            for (StationContext s : stations.values()) {
+                if (s.hasConference(conf)) {
+                    send(s, e, null);
+                    any = true;
+                }
+            }
+            if (any) {
+                return;
+            }
+        }
+        if (e.variable("station_id") != null) {
+            foreign.incrementAndGet();   // the far leg of a station's loopback call: the station watches its own leg
+            return;
+        }
+        if (SWITCH_EVENTS.contains(e.name())) {
+            return;
+        }
+        if (unowned.incrementAndGet() % 1000 == 1) {
+            log.debug("event {} belongs to no station (unowned so far: {})", e, unowned.get());
+        }
+    }
+
+    private void send(StationContext station, EslEvent e, String line) {
+        routed.incrementAndGet();
+        try {
+            station.submit(() -> station.onEsl(e, line));
+        } catch (RejectedExecutionException ex) {
+            rejected.incrementAndGet();
+            log.error("station {} is not keeping up; dropped {}", station.getId(), e);
+        }
+    }
+
+    @Override
+    public void onGap(Gap gap) {
+        log.warn("events from the switch may have been missed ({}); stations keep their calls and learn of hang-ups as they come", gap.detail());
+    }
+
+    public long routed() { return routed.get(); }
+    public long unowned() { return unowned.get(); }
+    public long foreign() { return foreign.get(); }
+    public long rejected() { return rejected.get(); }
+}

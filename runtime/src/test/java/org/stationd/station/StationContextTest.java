@@ -1,0 +1,191 @@
+package org.stationd.station;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stationd.api.EventKind;
+import org.stationd.api.ProgramContext;
+import org.stationd.api.ProgramDefinition;
+import org.stationd.api.ProgramError;
+import org.stationd.api.StateDefinition;
+import org.stationd.config.Gateway;
+import org.stationd.config.StationConfig;
+import org.stationd.config.Transmitter;
+import org.stationd.esl.event.EslEvent;
+import org.stationd.esl.session.ApiResponse;
+
+class StationContextTest {
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+    private final RealScheduler scheduler = new RealScheduler();
+    private final RecordingLink link = new RecordingLink();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<ProgramError> errors = new CopyOnWriteArrayList<>();
+    private final Router router = new Router();
+
+    @AfterEach
+    void close() {
+        pool.shutdownNow();
+        scheduler.close();
+    }
+
+    private StationContext station(String id) {
+        StationConfig cfg = new StationConfig(id, "Radio " + id, ZoneId.of("Africa/Kampala"),
+                List.of(new Transmitter("sip", "user/1001", null, null), new Transmitter("sim1", null, "0772000001", "mtn")),
+                Map.of("call-in", List.of("+256414000001")), null,
+                Map.of("mtn", new Gateway("mtn", "sofia/gateway/mtn/", "")), "p", Map.of());
+        StationListener listener = new StationListener() {
+            @Override public void stateChanged(String s, String p, String from, String to) { log.add(s + ":" + from + "->" + to); }
+            @Override public void programError(String s, String p, ProgramError e) { errors.add(e); }
+        };
+        StationServices services = new StationServices(link, scheduler, pool, new InMemoryBus(), listener,
+                Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
+                k -> new MemoryStore(), k -> null, router);
+        StationContext s = new StationContext(cfg, services);
+        router.add(s);
+        return s;
+    }
+
+    private static ProgramFactory program(java.util.function.Function<ProgramContext, ProgramDefinition> build) {
+        return new ProgramFactory() {
+            @Override public String name() { return "test"; }
+            @Override public String version() { return "v1"; }
+            @Override public Instance create(ProgramContext ctx) {
+                ProgramDefinition d = build.apply(ctx);
+                return () -> d;
+            }
+        };
+    }
+
+    private static void sync(StationContext s) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        s.submit(done::countDown);
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+    }
+
+    private static EslEvent esl(String name, String uuid, String... kv) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Event-Name", name);
+        h.put("Unique-ID", uuid);
+        for (int i = 0; i < kv.length; i += 2) {
+            h.put(kv[i], kv[i + 1]);
+        }
+        return new EslEvent(EslEvent.Format.PLAIN, h, null);
+    }
+
+    private static ProgramDefinition showProgram(ProgramContext ctx) {
+        return new ProgramDefinition("show")
+                .add(new StateDefinition("dial")
+                        .enter(e -> ctx.getStation().dialTransmitter())
+                        .on(EventKind.ANSWERED, e -> e.getCall().play("jingle.wav"))
+                        .on(EventKind.PLAYBACK_DONE, e -> ctx.go("live")))
+                .add(new StateDefinition("live")
+                        .enter(e -> ctx.getData().put("live", true))
+                        .on(EventKind.DTMF, e -> {
+                            if ("9".equals(e.getDigit())) ctx.go("end");
+                            if ("0".equals(e.getDigit())) throw new IllegalStateException("zero is not allowed");
+                            if ("*".equals(e.getDigit())) while (!Thread.currentThread().isInterrupted()) { /* runaway */ }
+                        })
+                        .on(EventKind.INCOMING_CALL, e -> { e.getCall().answer(); e.getCall().say("hello"); }))
+                .add(new StateDefinition("end").enter(e -> ctx.getStation().getTransmitter().hangup()));
+    }
+
+    @Test
+    void runsAShowFromTransmitterToDtmfAndSurvivesFaultyHandlers() throws Exception {
+        StationContext s = station("kla");
+        s.submit(() -> s.load(program(StationContextTest::showProgram)));
+        sync(s);
+        String tx = link.originated().get(0);
+        assertTrue(link.commands.get(0).startsWith("bgapi originate {origination_uuid=" + tx + ",station_id=kla,originate_timeout=30}user/1001 &park()"), link.commands.toString());
+
+        router.onEvent(esl("CHANNEL_ANSWER", tx));
+        sync(s);
+        String play = link.lastAppUuid("playback");
+        assertTrue(link.commands.stream().anyMatch(c -> c.equals("sendmsg " + tx + "|call-command: execute|execute-app-name: playback|execute-app-arg: /media/jingle.wav|event-lock: true|Event-UUID: " + play)), link.commands.toString());
+
+        router.onEvent(esl("CHANNEL_EXECUTE_COMPLETE", tx, "Application", "playback", "Application-UUID", play, "Application-Response", "FILE PLAYED"));
+        sync(s);
+        assertEquals("live", s.state());
+
+        router.onEvent(esl("DTMF", tx, "DTMF-Digit", "0"));       // throws
+        router.onEvent(esl("DTMF", tx, "DTMF-Digit", "*"));       // loops until stopped
+        sync(s);
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals("zero is not allowed", errors.get(0).message());
+        assertTrue(errors.get(1).message().contains("longer than 200 ms"), errors.get(1).message());
+        assertEquals("live", s.state());
+
+        router.onEvent(esl("CHANNEL_PARK", "in-1", "Call-Direction", "inbound", "Caller-Caller-ID-Number", "+256700000001", "Caller-Destination-Number", "+256414000001"));
+        sync(s);
+        assertTrue(link.commands.contains("sendmsg in-1|call-command: execute|execute-app-name: answer"), link.commands.toString());
+        assertTrue(link.commands.stream().anyMatch(c -> c.startsWith("sendmsg in-1|call-command: execute|execute-app-name: speak|execute-app-arg: flite|kal|hello")));
+
+        router.onEvent(esl("DTMF", tx, "DTMF-Digit", "9"));
+        sync(s);
+        assertEquals("end", s.state());
+        assertTrue(link.commands.contains("sendmsg " + tx + "|call-command: hangup|hangup-cause: NORMAL_CLEARING"));
+        assertEquals(List.of("kla:null->dial", "kla:dial->live", "kla:live->end"), log);
+    }
+
+    @Test
+    void transmitterFallsBackToTheNextNumberAndReportsFailureOnlyAtTheEnd() throws Exception {
+        StationContext s = station("gulu");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("tx").add(new StateDefinition("a")
+                .enter(e -> ctx.getStation().dialTransmitter())
+                .on(EventKind.FAILED, e -> heard.add("failed " + e.getCause()))
+                .on(EventKind.ANSWERED, e -> heard.add("answered"))))));
+        sync(s);
+        String first = link.originated().get(0);
+        link.originates.get(first).complete(new ApiResponse("-ERR USER_BUSY\n"));
+        sync(s);
+        sync(s);
+        assertEquals(2, link.originated().size(), link.commands.toString());
+        assertTrue(link.commands.get(1).endsWith("}sofia/gateway/mtn/0772000001 &park()"), link.commands.get(1));
+        assertTrue(heard.isEmpty(), heard.toString());
+        String second = link.originated().get(1);
+        router.onEvent(esl("CHANNEL_HANGUP", second, "Hangup-Cause", "NO_ANSWER"));
+        sync(s);
+        assertEquals(List.of("failed NO_ANSWER"), heard);
+        link.originates.get(second).complete(new ApiResponse("-ERR NO_ANSWER\n"));   // the same failure, said twice by the switch
+        sync(s);
+        sync(s);
+        assertEquals(List.of("failed NO_ANSWER"), heard);
+    }
+
+    @Test
+    void reloadKeepsStateAndDataAndSwapRunsTeardown() throws Exception {
+        StationContext s = station("mbale");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("v1")
+                .add(new StateDefinition("one").enter(e -> { ctx.getData().put("n", 1); ctx.go("two"); }))
+                .add(new StateDefinition("two").enter(e -> seen.add("v1 two entered")))
+                .teardown(e -> seen.add("v1 teardown")))));
+        sync(s);
+        s.submit(() -> s.reload(program(ctx -> new ProgramDefinition("v2")
+                .add(new StateDefinition("one"))
+                .add(new StateDefinition("two").on(EventKind.TIMER, e -> seen.add("v2 timer, n=" + ctx.getData().get("n"))))
+                .teardown(e -> seen.add("v2 teardown")))));
+        sync(s);
+        assertEquals("two", s.state());
+        s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.TIMER).timer("t").build()));
+        sync(s);
+        s.submit(s::unload);
+        sync(s);
+        assertEquals(List.of("v1 two entered", "v2 timer, n=1", "v2 teardown"), seen);
+        assertNotNull(s);
+    }
+}
