@@ -1,0 +1,141 @@
+package org.stationd.control;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationd.station.MessageBus;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * Topic messages over ZeroMQ: published on this host's PUB socket as two frames (topic, JSON) and
+ * delivered locally at once; messages from other hosts arrive through SUB connections. A garbled
+ * message (wrong frame count, not JSON) is logged and counted and goes no further.
+ */
+public final class ZmqBus implements MessageBus, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ZmqBus.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Sub(String prefix, BiConsumer<String, Object> receiver) {}
+
+    private final ZContext zmq;
+    private final ZMQ.Socket pub;
+    private final ZMQ.Socket sub;
+    private final Thread reader;
+    private final List<Sub> subs = new CopyOnWriteArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private volatile boolean running = true;
+
+    public ZmqBus(ZContext zmq, String publishEndpoint, List<String> subscribeEndpoints) {
+        this.zmq = zmq;
+        pub = zmq.createSocket(SocketType.PUB);
+        pub.setLinger(0);
+        pub.bind(publishEndpoint);
+        sub = zmq.createSocket(SocketType.SUB);
+        sub.setReceiveTimeOut(200);
+        sub.setLinger(0);
+        sub.subscribe(ZMQ.SUBSCRIPTION_ALL);
+        subscribeEndpoints.forEach(sub::connect);
+        reader = Thread.ofPlatform().name("zmq-sub").daemon(true).start(this::read);
+    }
+
+    @Override
+    public void publish(String topic, Object data) {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(data);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot publish on '" + topic + "': data is not JSON-like (" + e.getMessage() + ")");
+        }
+        synchronized (pub) {   // ZeroMQ sockets are not thread-safe; stations publish from many threads
+            pub.sendMore(topic);
+            pub.send(body);
+        }
+        deliver(topic, data);
+    }
+
+    @Override
+    public AutoCloseable subscribe(String prefix, BiConsumer<String, Object> receiver) {
+        Sub s = new Sub(prefix, receiver);
+        subs.add(s);
+        return () -> subs.remove(s);
+    }
+
+    private void deliver(String topic, Object data) {
+        for (Sub s : subs) {
+            if (topic.startsWith(s.prefix)) {
+                try {
+                    s.receiver.accept(topic, data);
+                } catch (RuntimeException e) {
+                    log.error("subscriber of '{}' failed", topic, e);
+                }
+            }
+        }
+    }
+
+    private void read() {
+        while (running) {
+            byte[] first;
+            try {
+                first = sub.recv();
+            } catch (ZMQException e) {
+                if (!running) return;
+                continue;
+            }
+            if (first == null) {
+                continue;
+            }
+            received.incrementAndGet();
+            if (!sub.hasReceiveMore()) {
+                malformed("a single frame; expected topic and JSON body");
+                continue;
+            }
+            byte[] body = sub.recv();
+            while (sub.hasReceiveMore()) {
+                sub.recv();   // drain extra frames of a garbled message
+                body = null;
+            }
+            if (body == null) {
+                malformed("more than two frames");
+                continue;
+            }
+            String topic = new String(first, StandardCharsets.UTF_8);
+            Object data;
+            try {
+                data = JSON.readValue(body, Object.class);
+            } catch (Exception e) {
+                malformed("body on '" + topic + "' is not JSON");
+                continue;
+            }
+            deliver(topic, data);
+        }
+    }
+
+    private void malformed(String why) {
+        long n = malformed.incrementAndGet();
+        log.warn("zeromq: dropped a malformed message ({}); malformed so far: {}", why, n);
+    }
+
+    public long received() { return received.get(); }
+    public long malformed() { return malformed.get(); }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        zmq.destroySocket(sub);
+        zmq.destroySocket(pub);
+    }
+}
