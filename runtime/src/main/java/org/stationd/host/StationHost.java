@@ -1,0 +1,238 @@
+package org.stationd.host;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stationd.config.HostConfig;
+import org.stationd.config.StationConfig;
+import org.stationd.control.ControlCommand;
+import org.stationd.control.ControlServer;
+import org.stationd.control.ZmqBus;
+import org.stationd.esl.client.EslClient;
+import org.stationd.esl.command.EventFormat;
+import org.stationd.station.MemoryStore;
+import org.stationd.station.ProgramFactory;
+import org.stationd.station.RealScheduler;
+import org.stationd.station.Router;
+import org.stationd.station.Scheduler;
+import org.stationd.station.StationContext;
+import org.stationd.station.StationListener;
+import org.stationd.station.StationServices;
+import org.stationd.switchlink.EslSwitchLink;
+import org.zeromq.ZContext;
+
+/**
+ * The host process: connects to the switch, starts one {@link StationContext} per configured
+ * station with its program, routes the switch's events to them, reloads programs when their files
+ * change, and answers operators on the control socket.
+ */
+public final class StationHost implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StationHost.class);
+
+    private final HostConfig config;
+    private final ProgramLoader loader;
+    private final EslClient client;
+    private final Router router = new Router();
+    private final Map<String, StationContext> stations = new LinkedHashMap<>();
+    private final Map<Path, ProgramFactory> programs = new ConcurrentHashMap<>();
+    private final Map<Path, String> compileErrors = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final Scheduler scheduler;
+    private final ZContext zmq = new ZContext();
+    private final ZmqBus bus;
+    private final ControlServer control;
+    private final ProgramWatcher watcher;
+    private final StationListener listener;
+
+    public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
+        this.config = config;
+        this.loader = loader;
+        this.client = client;
+        this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                Thread.ofPlatform().name("station-", 0).daemon(true).factory());
+        this.scheduler = new RealScheduler();
+        this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
+        List<StationListener> all = new ArrayList<>();
+        if (console != null) {
+            all.add(new ConsoleListener(console));
+        }
+        all.add(new PublishingListener(bus));
+        all.addAll(extra);
+        this.listener = new Listeners(all);
+        client.addListener(router);
+        client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
+        for (StationConfig sc : config.stations()) {
+            StationContext station = new StationContext(sc, services());
+            stations.put(sc.id(), station);
+            router.add(station);
+        }
+        for (StationContext station : stations.values()) {
+            ProgramFactory f = program(config.programsDir().resolve(station.config().program()));
+            if (f != null) {
+                station.submit(() -> station.load(f));
+            }
+        }
+        this.control = new ControlServer(zmq, config.control().control(), this::control);
+        this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
+    }
+
+    private StationServices services() {
+        return new StationServices(new EslSwitchLink(client), scheduler, pool, bus, listener,
+                config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
+                StationServices.DEFAULT_HANDLER_LIMIT, id -> new MemoryStore(), id -> null, router);
+    }
+
+    /** Compiles a program (cached until its file changes); null and a reported error if it does not compile. */
+    private ProgramFactory program(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        ProgramFactory cached = programs.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            ProgramFactory f = loader.load(key);
+            programs.put(key, f);
+            compileErrors.remove(key);
+            return f;
+        } catch (Exception e) {
+            compileErrors.put(key, e.getMessage());
+            log.error("{}", e.getMessage());
+            bus.publish("host/compile-error", Map.of("file", key.toString(), "error", String.valueOf(e.getMessage())));
+            return null;
+        }
+    }
+
+    /** A saved program: compile it off the station threads; swap it in where it runs, or keep the old one on a compile error. */
+    private void programChanged(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        programs.remove(key);
+        ProgramFactory f = program(key);
+        for (StationContext s : stations.values()) {
+            if (!key.equals(config.programsDir().resolve(String.valueOf(s.config().program())).toAbsolutePath().normalize())
+                    && !key.getFileName().toString().equals(s.programName())) {
+                continue;
+            }
+            if (f == null) {
+                listener.programError(s.getId(), s.programName(), new org.stationd.api.ProgramError(s.state(), "reload",
+                        "kept the running version: " + compileErrors.get(key), null));
+                continue;
+            }
+            s.submit(() -> s.reload(f));
+        }
+    }
+
+    private Map<String, Object> control(ControlCommand c) throws Exception {
+        return switch (c.cmd()) {
+            case "status" -> status();
+            case "swap" -> swap(required(c, "station"), required(c, "program"));
+            case "reload" -> reload(c.arg("program"));
+            default -> throw new IllegalArgumentException("unknown command '" + c.cmd() + "'; try status, swap, reload");
+        };
+    }
+
+    private static String required(ControlCommand c, String name) {
+        String v = c.arg(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("'" + c.cmd() + "' needs \"" + name + "\"");
+        }
+        return v;
+    }
+
+    public Map<String, Object> status() throws InterruptedException {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (StationContext s : stations.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            CountDownLatch read = new CountDownLatch(1);
+            s.submit(() -> {
+                m.put("station", s.getId());
+                m.put("program", s.programName());
+                m.put("version", s.programVersion());
+                m.put("state", s.state());
+                m.put("calls", s.calls().stream().filter(c -> !c.isEnded()).count());
+                m.put("lastError", s.lastError());
+                read.countDown();
+            });
+            if (!read.await(2, TimeUnit.SECONDS)) {
+                m.put("station", s.getId());
+                m.put("state", "busy (not answering)");
+            }
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("switch", config.switchConfig().describe());
+        out.put("stations", list);
+        out.put("compileErrors", Map.copyOf(compileErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().getFileName().toString(), Map.Entry::getValue))));
+        out.put("routed", router.routed());
+        out.put("unowned", router.unowned());
+        return out;
+    }
+
+    public Map<String, Object> swap(String stationId, String programFile) {
+        StationContext s = stations.get(stationId);
+        if (s == null) {
+            throw new IllegalArgumentException("no station '" + stationId + "'; stations are " + stations.keySet());
+        }
+        Path file = config.programsDir().resolve(programFile);
+        programs.remove(file.toAbsolutePath().normalize());
+        ProgramFactory f = program(file);
+        if (f == null) {
+            throw new IllegalArgumentException(compileErrors.get(file.toAbsolutePath().normalize()));
+        }
+        s.submit(() -> s.load(f));
+        return Map.of("station", stationId, "program", f.name(), "version", f.version());
+    }
+
+    public Map<String, Object> reload(String programFile) {
+        List<String> files = new ArrayList<>();
+        for (StationContext s : stations.values()) {
+            String p = s.config().program();
+            if (programFile == null || programFile.equals(p)) {
+                files.add(p);
+            }
+        }
+        files.stream().distinct().forEach(p -> programChanged(config.programsDir().resolve(p)));
+        return Map.of("reloaded", files.stream().distinct().toList());
+    }
+
+    public StationContext station(String id) {
+        return stations.get(id);
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** Stops every station (teardown runs, calls are hung up) and then the connections. */
+    @Override
+    public void close() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(stations.size());
+        for (StationContext s : stations.values()) {
+            s.submit(() -> {
+                try {
+                    s.unload();
+                } finally {
+                    stopped.countDown();
+                }
+            });
+        }
+        stopped.await(10, TimeUnit.SECONDS);
+        Thread.sleep(Duration.ofMillis(200));   // let the hangups reach the switch
+        watcher.close();
+        control.close();
+        bus.close();
+        zmq.close();
+        pool.shutdownNow();
+        ((RealScheduler) scheduler).close();
+    }
+}
