@@ -21,7 +21,6 @@ import org.stationd.control.ControlServer;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.command.EventFormat;
-import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.RealScheduler;
 import org.stationd.station.Router;
@@ -29,6 +28,8 @@ import org.stationd.station.Scheduler;
 import org.stationd.station.StationContext;
 import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
+import org.stationd.storage.Database;
+import org.stationd.storage.DbKeyValueStore;
 import org.stationd.switchlink.EslSwitchLink;
 import org.zeromq.ZContext;
 
@@ -54,6 +55,7 @@ public final class StationHost implements AutoCloseable {
     private final ControlServer control;
     private final ProgramWatcher watcher;
     private final StationListener listener;
+    private final Database db;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this.config = config;
@@ -62,6 +64,7 @@ public final class StationHost implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 Thread.ofPlatform().name("station-", 0).daemon(true).factory());
         this.scheduler = new RealScheduler();
+        this.db = Database.openH2(config.dataDir());
         this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
         List<StationListener> all = new ArrayList<>();
         if (console != null) {
@@ -90,7 +93,7 @@ public final class StationHost implements AutoCloseable {
     private StationServices services() {
         return new StationServices(new EslSwitchLink(client), scheduler, pool, bus, listener,
                 config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
-                StationServices.DEFAULT_HANDLER_LIMIT, id -> new MemoryStore(), id -> null, router);
+                StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), id -> null, router);
     }
 
     /** Compiles a program (cached until its file changes); null and a reported error if it does not compile. */
@@ -234,5 +237,10 @@ public final class StationHost implements AutoCloseable {
         zmq.close();
         pool.shutdownNow();
         ((RealScheduler) scheduler).close();
+        db.close();
+    }
+
+    public Database database() {
+        return db;
     }
 }
