@@ -30,6 +30,9 @@ import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
 import org.stationd.storage.Database;
 import org.stationd.storage.DbKeyValueStore;
+import org.stationd.storage.DbLeases;
+import org.stationd.storage.DbRecordings;
+import org.stationd.storage.DbSms;
 import org.stationd.switchlink.EslSwitchLink;
 import org.zeromq.ZContext;
 
@@ -93,7 +96,8 @@ public final class StationHost implements AutoCloseable {
     private StationServices services() {
         return new StationServices(new EslSwitchLink(client), scheduler, pool, bus, listener,
                 config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
-                StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), id -> null, router);
+                StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), this::sms,
+                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router);
     }
 
     /** Compiles a program (cached until its file changes); null and a reported error if it does not compile. */
@@ -133,6 +137,16 @@ public final class StationHost implements AutoCloseable {
             }
             s.submit(() -> s.reload(f));
         }
+    }
+
+    private final Map<String, DbSms> smsStores = new ConcurrentHashMap<>();
+
+    private DbSms sms(String stationId) {
+        StationConfig sc = config.station(stationId);
+        if (sc == null || sc.sms() == null) {
+            return null;
+        }
+        return smsStores.computeIfAbsent(stationId, id -> new DbSms(db, id, sc.sms(), scheduler::now, cmd -> client.api(cmd)));
     }
 
     private Map<String, Object> control(ControlCommand c) throws Exception {

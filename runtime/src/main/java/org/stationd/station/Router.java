@@ -25,6 +25,7 @@ public final class Router implements EventListener, CallOwners {
 
     private final Map<String, StationContext> owners = new ConcurrentHashMap<>();
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
+    private final Map<String, StationContext> smsNumbers = new ConcurrentHashMap<>();
     private final Map<String, StationContext> stations = new ConcurrentHashMap<>();
     private final AtomicLong routed = new AtomicLong();
     private final AtomicLong unowned = new AtomicLong();
@@ -36,11 +37,15 @@ public final class Router implements EventListener, CallOwners {
     public void add(StationContext station) {
         stations.put(station.getId(), station);
         station.config().lines().forEach((name, numbers) -> numbers.forEach(n -> lines.put(n, new Line(station, name))));
+        if (station.config().sms() != null) {
+            smsNumbers.put(station.config().sms(), station);
+        }
     }
 
     public void remove(StationContext station) {
         stations.remove(station.getId());
         lines.values().removeIf(l -> l.station == station);
+        smsNumbers.values().removeIf(s -> s == station);
         owners.values().removeIf(s -> s == station);
     }
 
@@ -70,6 +75,10 @@ public final class Router implements EventListener, CallOwners {
                 return;
             }
         }
+        if ("MESSAGE".equals(e.name())) {
+            sms(e);
+            return;
+        }
         if ("CUSTOM".equals(e.name()) && "conference::maintenance".equals(e.subclass())) {
             String conf = e.header("Conference-Name");
             boolean any = false;
@@ -93,6 +102,29 @@ public final class Router implements EventListener, CallOwners {
         if (unowned.incrementAndGet() % 1000 == 1) {
             log.debug("event {} belongs to no station (unowned so far: {})", e, unowned.get());
         }
+    }
+
+    /** mod_sms MESSAGE: {@code to_user} (or {@code to}) is the station's SMS number. */
+    private void sms(EslEvent e) {
+        String to = number(e.header("to_user") != null ? e.header("to_user") : e.header("to"));
+        StationContext station = to == null ? null : smsNumbers.get(to);
+        if (station == null) {
+            unowned.incrementAndGet();
+            log.warn("text message to {} belongs to no station", to);
+            return;
+        }
+        String from = number(e.header("from_user") != null ? e.header("from_user") : e.header("from"));
+        String text = e.body() == null ? "" : e.body();
+        routed.incrementAndGet();
+        station.submit(() -> station.onSms(from, text));
+    }
+
+    /** {@code sip:+256700@host} → {@code +256700}. */
+    static String number(String address) {
+        if (address == null) return null;
+        String a = address.startsWith("sip:") ? address.substring(4) : address;
+        int at = a.indexOf('@');
+        return at < 0 ? a : a.substring(0, at);
     }
 
     private void send(StationContext station, EslEvent e, String line) {

@@ -20,6 +20,7 @@ import org.stationd.api.KeyValueStore;
 import org.stationd.api.Log;
 import org.stationd.api.ProgramContext;
 import org.stationd.api.ProgramError;
+import org.stationd.api.Recordings;
 import org.stationd.api.Sms;
 import org.stationd.api.Station;
 import org.stationd.call.CallEvents;
@@ -48,6 +49,7 @@ public final class StationContext implements Station {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final KeyValueStore store;
     private final Sms sms;
+    private final Recordings recordings;
     private final Log log;
     private ProgramFactory factory;
     private ProgramFactory.Instance instance;
@@ -63,6 +65,7 @@ public final class StationContext implements Station {
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
         this.store = services.stores().apply(config.id());
         this.sms = services.sms().apply(config.id());
+        this.recordings = services.recordings().apply(config.id());
         this.log = new StationLog();
     }
 
@@ -217,6 +220,15 @@ public final class StationContext implements Station {
         }
     }
 
+    /** A text message to the station's number: stored, then heard by the program. Station thread. */
+    public void onSms(String from, String text) {
+        if (sms instanceof org.stationd.storage.DbSms db) {
+            db.received(from, text);
+        }
+        services.listener().callEvent(config.id(), "sms", "text from " + from);
+        deliver(Event.of(EventKind.SMS).from(from).to(config.sms()).text(text).build());
+    }
+
     /** A message, timer, SMS or operator input: delivered to the program on this thread. */
     public void deliver(Event event) {
         if (runner == null) {
@@ -359,7 +371,27 @@ public final class StationContext implements Station {
                 deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build()))));
     }
 
-    @Override public Sms getSms() { return sms; }
+    @Override public Sms getSms() {
+        if (sms == null) {
+            throw new IllegalStateException("station " + config.id() + " has no sms number in stations.yaml");
+        }
+        return sms;
+    }
+
+    @Override public Recordings getRecordings() { return recordings; }
+
+    @Override
+    public boolean lease(String name, double seconds) {
+        if (seconds <= 0 || seconds > 3600) {
+            throw new IllegalArgumentException("lease: seconds must be between 0 and 3600, got " + seconds);
+        }
+        return services.leases().claim(name, config.id(), Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    @Override
+    public void releaseLease(String name) {
+        services.leases().release(name, config.id());
+    }
 
     // ---- helpers for verbs and conferences ----------------------------------------------------
 

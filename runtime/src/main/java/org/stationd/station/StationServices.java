@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.stationd.api.KeyValueStore;
+import org.stationd.api.Recordings;
 import org.stationd.api.Sms;
 import org.stationd.switchlink.SwitchLink;
 
@@ -21,6 +22,8 @@ public record StationServices(
         Duration handlerLimit,
         Function<String, KeyValueStore> stores,
         Function<String, Sms> sms,
+        Function<String, Recordings> recordings,
+        LeaseService leases,
         CallOwners owners) {
 
     public static final Duration DEFAULT_HANDLER_LIMIT = Duration.ofMillis(200);

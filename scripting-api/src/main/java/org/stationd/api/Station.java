@@ -98,4 +98,21 @@ public interface Station {
 
     /** The station's SMS number. */
     Sms getSms();
+
+    /** The station's voice board recordings. */
+    Recordings getRecordings();
+
+    /**
+     * Claims (or renews) a named token for this station for the given seconds. Exactly one
+     * station holds a token at a time, across every host that shares the database; renew it
+     * before it runs out, or another station may take it.
+     * <pre>{@code
+     * if (station.lease('news-master', 10)) studio.play('news.wav')       // Groovy
+     * if (station.lease('news-master', 10)) studio.play('news.wav');      // JavaScript
+     * }</pre>
+     */
+    boolean lease(String name, double seconds);
+
+    /** Gives a token up at once, if this station holds it. */
+    void releaseLease(String name);
 }
