@@ -1,0 +1,98 @@
+// Live news relay: every station running this program puts its transmitter into one shared
+// conference. Exactly one station -- the one holding the 'news-master' token -- plays the report
+// into it. If the master's transmitter drops, it gives the token up and another station takes it
+// within seconds and resumes the report where it stopped. When the report ends, all hang up.
+//
+// settings: report: news.wav    (the report to relay)
+//           seconds: 5.5        (its length, to resume at the right place)
+
+const TOKEN = 'news-master';
+const RENEW = 3;       // seconds between renewals; the token lasts 10
+const ROOM = 'shared:news';
+
+program({
+  apiVersion: 1,
+  name: 'news-relay',
+  states: {
+    dialling: {
+      enter() {
+        station.subscribe('news/');
+        station.dialTransmitter();
+      },
+      answered(e) { e.call.join(station.conference(ROOM)); },
+      conferenceJoined(e) { go('relaying'); },
+      failed(e) {
+        log.warn(`transmitter unreachable (${e.cause}); trying again in 10 s`);
+        station.after(10, 'redial');
+      },
+      timer(e) { if (e.timer === 'redial') station.dialTransmitter(); },
+      message(e) { if (e.topic === 'news/done') go('done'); }
+    },
+
+    relaying: {
+      enter() {
+        station.every(RENEW, 'token');
+        takeTokenIfFree();
+      },
+      timer(e) { if (e.timer === 'token') takeTokenIfFree(); },
+      message(e) {
+        if (e.topic === 'news/progress') data.position = e.data.position;
+        if (e.topic === 'news/done') go('done');
+      },
+      conferencePlaybackDone(e) {
+        if (!data.master || data.handingOver) return;
+        station.publish('news/done', { by: station.id });
+        go('done');
+      },
+      hangup(e) {
+        // our transmitter dropped: give the report to a station that is still on air
+        if (data.master) {
+          data.handingOver = true;
+          station.publish('news/progress', { position: position() });
+          station.conference(ROOM).stop();
+          station.releaseLease(TOKEN);
+          data.master = false;
+        }
+        station.cancel('token');
+        go('dialling');
+      }
+    },
+
+    done: {
+      enter() {
+        station.cancel('token');
+        if (data.master) station.releaseLease(TOKEN);
+        data.master = false;
+        const tx = station.transmitter;
+        if (tx) tx.hangup();
+      }
+    }
+  },
+
+  onError(err) { log.error(`news-relay: ${err.message} (${err.location})`); }
+});
+
+/** Claims or renews the token; a new master starts the report where the last one stopped. */
+function takeTokenIfFree() {
+  const mine = station.lease(TOKEN, 10);
+  if (mine && !data.master) {
+    data.master = true;
+    data.handingOver = false;
+    const from = data.position || 0;
+    data.startedAt = Date.now() - from * 1000;
+    log.info(`master now; playing the report from ${from.toFixed(1)} s`);
+    station.conference(ROOM).play(reportFrom(from));
+  }
+  if (data.master) station.publish('news/progress', { position: position() });
+}
+
+/** Seconds of the report already aired. */
+function position() {
+  return data.startedAt ? (Date.now() - data.startedAt) / 1000 : (data.position || 0);
+}
+
+/** FreeSWITCH starts a file at a sample offset with file@@samples (8 kHz prompts). */
+function reportFrom(seconds) {
+  const report = station.settings.report || 'news.wav';
+  return seconds > 0 ? `${report}@@${Math.floor(seconds * 8000)}` : report;
+}

@@ -1,0 +1,108 @@
+// Prerecorded show: the transmitter joins the studio, then a jingle, the next episode of the
+// series, the ads, approved voice-board messages, and music until the slot ends.
+//
+// settings (stations.yaml):
+//   jingle:  jingle.wav
+//   series:  [stories-1.wav, stories-2.wav, stories-3.wav]   # aired in turn, one per show
+//   ads:     [ad-market.wav]
+//   music:   [music-1.wav, music-2.wav]                       # loops until the slot ends
+//   readSms: 3                                               # read the newest texts on air (0: don't)
+
+program {
+    apiVersion 1
+    name 'playlist'
+
+    state('dialling') {
+        enter {
+            if (data.queue == null) {
+                data.queue = runningOrder()
+                data.position = 0
+                data.played = 0
+            }
+            station.dialTransmitter()
+        }
+        on.answered { e ->
+            e.call.join(station.conference('studio'))
+        }
+        on.conferenceJoined { e -> go 'playing' }
+        on.failed { e ->
+            log.error("transmitter unreachable (${e.cause}); the show cannot air")
+            data.status = 'failed'
+            go 'off-air'
+        }
+    }
+
+    state('playing') {
+        enter { playCurrent() }
+        on.conferencePlaybackDone { e ->
+            if (e.status == 'failed') {
+                log.warn("skipped ${e.file}: the file is missing or unreadable")
+            } else {
+                data.played++
+                markAired(data.queue[data.position])
+            }
+            data.position++
+            playCurrent()
+        }
+        // the transmitter dropped: the station redials it; resume this item when it is back
+        on.hangup { e -> go 'reconnecting' }
+        on.wrapUp { e -> go 'closing' }
+    }
+
+    state('reconnecting') {
+        on.answered { e -> e.call.join(station.conference('studio')) }
+        on.conferenceJoined { e -> go 'playing' }
+        on.failed { e -> data.status = 'failed'; go 'off-air' }
+        timeout(120) { log.error('transmitter did not come back in 2 minutes'); data.status = 'cut'; go 'off-air' }
+    }
+
+    state('closing') {
+        enter { station.conference('studio').stop(); go 'off-air' }
+    }
+
+    state('off-air') {
+        enter {
+            if (data.played == 0 && data.status == null) data.status = 'no_media'
+            station.transmitter?.hangup()
+        }
+    }
+
+    onError { err -> log.error("playlist: ${err.message} (${err.location})") }
+}
+
+/** The show's running order: jingle, the next episode, the ads, the approved voice-board messages, then music. */
+def runningOrder() {
+    def s = station.settings
+    def order = []
+    if (s.jingle) order << [file: s.jingle, kind: 'jingle']
+    def series = s.series ?: []
+    if (series) {
+        def last = station.store.get('lastEpisode')
+        int next = last == null ? 0 : ((last as int) + 1) % series.size()
+        order << [file: series[next], kind: 'episode', index: next]
+    }
+    (s.ads ?: []).each { order << [file: it, kind: 'ad'] }
+    station.recordings.playable().each { r -> order << [file: r.file, kind: 'voice'] }
+    order
+}
+
+/** The item at the current position, or music round and round once the list is done. */
+def playCurrent() {
+    def music = station.settings.music ?: []
+    def queue = data.queue
+    if (data.position < queue.size()) {
+        station.conference('studio').play(queue[data.position].file)
+    } else if (music && data.position < queue.size() + 500) {
+        def track = music[(data.position - queue.size()) % music.size()]
+        queue << [file: track, kind: 'music']
+        station.conference('studio').play(track)
+    } else {
+        log.info('nothing left to play')
+        go 'off-air'
+    }
+}
+
+/** An episode counts as aired once it played to the end: the next show plays the one after. */
+def markAired(item) {
+    if (item.kind == 'episode') station.store.put('lastEpisode', item.index)
+}
