@@ -55,6 +55,9 @@ public final class StationContext implements Station {
     private ProgramFactory.Instance instance;
     private ProgramRunner runner;
     private volatile String lastError;
+    private volatile Map<String, Object> settings;
+    private volatile String reportedStatus;
+    private volatile String reportedReason;
 
     public StationContext(StationConfig config, StationServices services) {
         this.config = config;
@@ -67,6 +70,7 @@ public final class StationContext implements Station {
         this.sms = services.sms().apply(config.id());
         this.recordings = services.recordings().apply(config.id());
         this.log = new StationLog();
+        this.settings = config.settings();
     }
 
     // ---- the host's side ----------------------------------------------------------------------
@@ -88,9 +92,24 @@ public final class StationContext implements Station {
 
     /** Loads a program fresh (new data), replacing whatever ran: the old one gets its teardown. */
     public void load(ProgramFactory next) {
+        load(next, config.settings());
+    }
+
+    /** Loads a program with the settings of its schedule entry (over the station's own). */
+    public void load(ProgramFactory next, Map<String, Object> entrySettings) {
         unload();
+        Map<String, Object> merged = new LinkedHashMap<>(config.settings());
+        merged.putAll(entrySettings);
+        settings = Map.copyOf(merged);
+        reportedStatus = null;
+        reportedReason = null;
         start(next, new LinkedHashMap<>(), null);
     }
+
+    /** What the program said about its airing ({@code no_media}, {@code failed}), or null. */
+    public String reportedStatus() { return reportedStatus; }
+    public String reportedReason() { return reportedReason; }
+    public boolean hasProgram() { return runner != null; }
 
     /** Hot reload: the new version takes over between two events, keeping the state name and data. */
     public void reload(ProgramFactory next) {
@@ -245,7 +264,17 @@ public final class StationContext implements Station {
     @Override public String getId() { return config.id(); }
     @Override public String getName() { return config.name(); }
     @Override public String getTimezone() { return config.timezone().getId(); }
-    @Override public Map<String, Object> getSettings() { return config.settings(); }
+    @Override public Map<String, Object> getSettings() { return settings; }
+
+    @Override
+    public void reportStatus(String status, String reason) {
+        if (!java.util.Set.of("ok", "no_media", "failed").contains(status)) {
+            throw new IllegalArgumentException("reportStatus: status must be ok, no_media or failed, got '" + status + "'");
+        }
+        reportedStatus = status;
+        reportedReason = reason;
+        log("info", "airing status " + status + (reason == null ? "" : ": " + reason));
+    }
     @Override public Map<String, String> getLines() { return config.primaryLines(); }
     @Override public List<Call> getCalls() { return calls.values().stream().filter(c -> !c.isEnded()).map(c -> (Call) c).toList(); }
     @Override public Call dialTransmitter() { return transmitter.dial(); }

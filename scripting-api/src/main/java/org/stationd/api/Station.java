@@ -115,4 +115,14 @@ public interface Station {
 
     /** Gives a token up at once, if this station holds it. */
     void releaseLease(String name);
+
+    /**
+     * Tells the schedule how this airing went, when it was not simply fine: {@code no_media}
+     * (nothing to play), {@code failed} (could not go on air). Recorded with the airing.
+     * <pre>{@code
+     * station.reportStatus('no_media', 'no episode files found')        // Groovy
+     * station.reportStatus('no_media', 'no episode files found');       // JavaScript
+     * }</pre>
+     */
+    void reportStatus(String status, String reason);
 }
