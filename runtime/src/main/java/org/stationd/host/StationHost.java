@@ -28,6 +28,9 @@ import org.stationd.station.Scheduler;
 import org.stationd.station.StationContext;
 import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
+import org.stationd.station.StationTap;
+import org.stationd.eventlog.EventLogTap;
+import org.stationd.eventlog.EventLogWriter;
 import org.stationd.storage.Database;
 import org.stationd.storage.DbKeyValueStore;
 import org.stationd.storage.DbLeases;
@@ -59,6 +62,8 @@ public final class StationHost implements AutoCloseable {
     private final ProgramWatcher watcher;
     private final StationListener listener;
     private final Database db;
+    private final EventLogWriter eventLog;
+    private final StationTap tap;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this.config = config;
@@ -68,6 +73,8 @@ public final class StationHost implements AutoCloseable {
                 Thread.ofPlatform().name("station-", 0).daemon(true).factory());
         this.scheduler = new RealScheduler();
         this.db = Database.openH2(config.dataDir());
+        this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
+        this.tap = new EventLogTap(eventLog, scheduler::now);
         this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
         List<StationListener> all = new ArrayList<>();
         if (console != null) {
@@ -97,7 +104,7 @@ public final class StationHost implements AutoCloseable {
         return new StationServices(new EslSwitchLink(client), scheduler, pool, bus, listener,
                 config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
                 StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), this::sms,
-                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router);
+                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap);
     }
 
     /** Compiles a program (cached until its file changes); null and a reported error if it does not compile. */
@@ -251,6 +258,7 @@ public final class StationHost implements AutoCloseable {
         zmq.close();
         pool.shutdownNow();
         ((RealScheduler) scheduler).close();
+        eventLog.close();
         db.close();
     }
 

@@ -39,6 +39,7 @@ import org.stationd.verb.Verbs;
 public final class StationContext implements Station {
     private final StationConfig config;
     private final StationServices services;
+    private final org.stationd.switchlink.SwitchLink link;
     private final SerialExecutor executor;
     private final Verbs verbs;
     private final CallEvents callEvents;
@@ -63,6 +64,7 @@ public final class StationContext implements Station {
         this.config = config;
         this.services = services;
         this.executor = new SerialExecutor(services.pool(), 10_000);
+        this.link = new TappedLink(services.link(), this, services.tap());
         this.verbs = new Verbs(new Ctx());
         this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName);
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
@@ -100,7 +102,7 @@ public final class StationContext implements Station {
         unload();
         Map<String, Object> merged = new LinkedHashMap<>(config.settings());
         merged.putAll(entrySettings);
-        settings = Map.copyOf(merged);
+        settings = java.util.Collections.unmodifiableMap(merged);   // keeps the order volunteers wrote
         reportedStatus = null;
         reportedReason = null;
         start(next, new LinkedHashMap<>(), null);
@@ -142,7 +144,7 @@ public final class StationContext implements Station {
         for (CallLeg c : calls.values()) {
             if (!c.isEnded()) {
                 c.markHangupRequested();
-                services.link().sendmsg(c.getId(), org.stationd.esl.command.SendMsg.hangup("NORMAL_CLEARING"));
+                link.sendmsg(c.getId(), org.stationd.esl.command.SendMsg.hangup("NORMAL_CLEARING"));
             }
         }
     }
@@ -177,6 +179,12 @@ public final class StationContext implements Station {
 
     /** An ESL event about one of this station's calls (or a call arriving on its line). Station thread. */
     public void onEsl(EslEvent e, String incomingLine) {
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("name", e.name());
+        rec.put("headers", e.headers());
+        if (e.body() != null) rec.put("body", e.body());
+        if (incomingLine != null) rec.put("line", incomingLine);
+        tap("in", "esl", rec);
         String uuid = e.uniqueId();
         CallLeg leg = uuid == null ? null : calls.get(uuid);
         if (leg == null && incomingLine != null) {
@@ -241,6 +249,7 @@ public final class StationContext implements Station {
 
     /** A text message to the station's number: stored, then heard by the program. Station thread. */
     public void onSms(String from, String text) {
+        tap("in", "sms", Map.of("from", from == null ? "" : from, "text", text));
         if (sms instanceof org.stationd.storage.DbSms db) {
             db.received(from, text);
         }
@@ -311,7 +320,7 @@ public final class StationContext implements Station {
         calls.put(uuid, leg);
         services.owners().claim(uuid, this);
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
-        services.link().bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
+        link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
             String cause = err != null ? "SWITCH_ERROR" : r.isError() ? r.errorText() : null;
             if (cause != null && !leg.isAnswered() && leg.claimFailureReport()) {
                 leg.ended();
@@ -378,9 +387,15 @@ public final class StationContext implements Station {
             } else {
                 timers.remove(name);
             }
+            tap("in", "timer", Map.of("timer", name));
             deliver(Event.of(EventKind.TIMER).timer(name).build());
         });
         timers.put(name, services.scheduler().schedule(delay, fire[0]));
+    }
+
+    /** Writes an input or output of this station to the event log. */
+    public void tap(String dir, String kind, Map<String, Object> fields) {
+        services.tap().record(config.id(), programVersion(), state(), dir, kind, fields);
     }
 
     void scheduleOnThread(Duration delay, Runnable task) {
@@ -396,8 +411,13 @@ public final class StationContext implements Station {
 
     @Override
     public void subscribe(String topic) {
-        subscriptions.add(services.bus().subscribe(topic, (t, d) -> submit(() ->
-                deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build()))));
+        subscriptions.add(services.bus().subscribe(topic, (t, d) -> submit(() -> {
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("topic", t);
+            rec.put("data", d);
+            tap("in", "zmq", rec);
+            deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build());
+        })));
     }
 
     @Override public Sms getSms() {
@@ -425,7 +445,7 @@ public final class StationContext implements Station {
     // ---- helpers for verbs and conferences ----------------------------------------------------
 
     void api(String command, String what) {
-        services.link().api(command).whenComplete((r, e) -> {
+        link.api(command).whenComplete((r, e) -> {
             if (e != null || r.isError()) {
                 String why = e != null ? e.getMessage() : r.text();
                 submit(() -> failed(what, why));
@@ -434,7 +454,7 @@ public final class StationContext implements Station {
     }
 
     CompletableFuture<ApiResponse> api(String command) {
-        return services.link().api(command);
+        return link.api(command);
     }
 
     String media(String file) {
@@ -476,7 +496,7 @@ public final class StationContext implements Station {
     }
 
     private final class Ctx implements VerbContext {
-        @Override public org.stationd.switchlink.SwitchLink link() { return services.link(); }
+        @Override public org.stationd.switchlink.SwitchLink link() { return link; }
         @Override public String media(String file) { return StationContext.this.media(file); }
         @Override public String recording(String file) { return recordingPath(file); }
         @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }

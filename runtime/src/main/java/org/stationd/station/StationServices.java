@@ -24,7 +24,8 @@ public record StationServices(
         Function<String, Sms> sms,
         Function<String, Recordings> recordings,
         LeaseService leases,
-        CallOwners owners) {
+        CallOwners owners,
+        StationTap tap) {
 
     public static final Duration DEFAULT_HANDLER_LIMIT = Duration.ofMillis(200);
 }

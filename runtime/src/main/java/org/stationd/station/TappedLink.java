@@ -1,0 +1,47 @@
+package org.stationd.station;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.stationd.esl.command.EslCommands;
+import org.stationd.esl.command.SendMsg;
+import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.SwitchLink;
+
+/** A station's view of the switch that writes every command it sends into the event log. */
+final class TappedLink implements SwitchLink {
+    private final SwitchLink inner;
+    private final StationContext station;
+    private final StationTap tap;
+
+    TappedLink(SwitchLink inner, StationContext station, StationTap tap) {
+        this.inner = inner;
+        this.station = station;
+        this.tap = tap;
+    }
+
+    private void out(String kind, Map<String, Object> fields) {
+        tap.record(station.getId(), station.programVersion(), station.state(), "out", kind, fields);
+    }
+
+    @Override
+    public CompletableFuture<ApiResponse> api(String command) {
+        out("api", Map.of("cmd", command));
+        return inner.api(command);
+    }
+
+    @Override
+    public CompletableFuture<ApiResponse> bgapi(String command) {
+        out("bgapi", Map.of("cmd", command));
+        return inner.bgapi(command);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("uuid", uuid);
+        f.put("headers", EslCommands.sendmsg(uuid, msg).headers());
+        out("sendmsg", f);
+        return inner.sendmsg(uuid, msg);
+    }
+}

@@ -1,0 +1,90 @@
+package org.stationd.eventlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventLogWriterTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> lines(Path f) throws Exception {
+        if (f.toString().endsWith(".gz")) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {
+                return r.lines().toList();
+            }
+        }
+        return Files.readAllLines(f);
+    }
+
+    @Test
+    void writesPerStationRollsBySizeAndDayAndCompressesClosedFiles() throws Exception {
+        List<Map<String, Object>> sent = new ArrayList<>();
+        try (EventLogWriter w = new EventLogWriter(dir, 10_000, 2_000)) {
+            EventLogTap tap = new EventLogTap(w, () -> Instant.parse("2026-11-22T23:59:00Z"));
+            for (int i = 0; i < 60; i++) {
+                tap.record("kla", "playlist@1", "live", "in", "esl", Map.of("name", "DTMF", "n", i));
+            }
+            EventLogTap tomorrow = new EventLogTap(w, () -> Instant.parse("2026-11-23T00:01:00Z"));
+            tomorrow.record("kla", "playlist@1", "live", "out", "api", Map.of("cmd", "status"));
+            tomorrow.record("gulu", null, null, "in", "sms", Map.of("from", "+256700", "text", "hi"));
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<String> names = files.stream().map(p -> dir.relativize(p).toString()).toList();
+        assertTrue(names.contains("kla/2026-11-22.jsonl.gz"), names.toString());
+        assertTrue(names.contains("kla/2026-11-22.1.jsonl.gz"), names.toString());
+        assertTrue(names.contains("kla/2026-11-23.jsonl"), names.toString());
+        assertTrue(names.contains("gulu/2026-11-23.jsonl"), names.toString());
+        List<String> kla22 = new ArrayList<>();
+        for (Path f : files) {
+            if (f.getFileName().toString().startsWith("2026-11-22") && f.getParent().getFileName().toString().equals("kla")) {
+                kla22.addAll(lines(f));
+            }
+        }
+        assertEquals(60, kla22.size());
+        ObjectMapper json = new ObjectMapper();
+        List<Integer> order = new ArrayList<>();
+        for (String l : kla22) {
+            Map<?, ?> r = json.readValue(l, Map.class);
+            assertEquals(1, r.get("v"));
+            assertEquals("kla", r.get("st"));
+            assertEquals("playlist@1", r.get("pv"));
+            order.add((Integer) r.get("n"));
+        }
+        assertEquals(java.util.stream.IntStream.range(0, 60).boxed().toList(), order.stream().sorted().toList());
+        String gulu = lines(dir.resolve("gulu/2026-11-23.jsonl")).get(0);
+        assertTrue(gulu.startsWith("{\"v\":1,\"t\":\"2026-11-23T00:01:00Z\",\"st\":\"gulu\",\"dir\":\"in\",\"k\":\"sms\","), gulu);
+        assertEquals(Map.of("v", 1, "t", "2026-11-23T00:01:00Z", "st", "gulu", "dir", "in", "k", "sms", "from", "+256700", "text", "hi"), json.readValue(gulu, Map.class));
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
+        try (EventLogWriter w = new EventLogWriter(dir, 2, 1 << 20)) {
+            int accepted = 0;
+            for (int i = 0; i < 50_000; i++) {
+                if (w.append(Map.of("v", 1, "t", "2026-11-22T00:00:00Z", "st", "kla", "n", i))) accepted++;
+            }
+            w.close();
+            assertEquals(50_000, accepted + w.dropped());
+            assertEquals(accepted, w.written());
+            assertTrue(w.dropped() > 0);
+        }
+    }
+}
