@@ -104,7 +104,7 @@ public final class StationHost implements AutoCloseable {
         return new StationServices(new EslSwitchLink(client), scheduler, pool, bus, listener,
                 config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
                 StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), this::sms,
-                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap);
+                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap, StationServices.randomIds());
     }
 
     /** Compiles a program (cached until its file changes); null and a reported error if it does not compile. */

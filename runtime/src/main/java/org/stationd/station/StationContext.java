@@ -159,6 +159,7 @@ public final class StationContext implements Station {
             return;
         }
         factory = next;
+        tap("in", "load", Map.of("program", next.name(), "version", next.version()));
         HandlerGuard guard = new HandlerGuard(services.handlerLimit(), instance.interrupter());
         runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
             @Override
@@ -304,7 +305,7 @@ public final class StationContext implements Station {
     }
 
     CallLeg originateLeg(String dial, Map<String, Object> options, String role) {
-        String uuid = java.util.UUID.randomUUID().toString();
+        String uuid = services.ids().get();
         int timeout = options.get("timeout") instanceof Number n ? n.intValue() : 30;
         StringBuilder vars = new StringBuilder("origination_uuid=").append(uuid)
                 .append(",station_id=").append(config.id())
@@ -501,6 +502,7 @@ public final class StationContext implements Station {
         @Override public String recording(String file) { return recordingPath(file); }
         @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
         @Override public String ttsVoice() { return services.ttsVoice(); }
+        @Override public String newUuid() { return services.ids().get(); }
         @Override public Consumer<Throwable> failures(String what) {
             return e -> submit(() -> failed(what, e.getMessage()));
         }

@@ -25,7 +25,18 @@ public record StationServices(
         Function<String, Recordings> recordings,
         LeaseService leases,
         CallOwners owners,
-        StationTap tap) {
+        StationTap tap,
+        java.util.function.Supplier<String> ids) {
+
+    /** Random uuids for calls and playbacks; replays use {@link #seededIds} so every run is the same. */
+    public static java.util.function.Supplier<String> randomIds() {
+        return () -> java.util.UUID.randomUUID().toString();
+    }
+
+    public static java.util.function.Supplier<String> seededIds(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        return () -> new java.util.UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    }
 
     public static final Duration DEFAULT_HANDLER_LIMIT = Duration.ofMillis(200);
 }

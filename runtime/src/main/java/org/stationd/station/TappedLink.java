@@ -30,10 +30,16 @@ final class TappedLink implements SwitchLink {
         return inner.api(command);
     }
 
+    /** The job's result is an input too (an originate's -ERR USER_BUSY changes what the show does): it is logged when it arrives. */
     @Override
     public CompletableFuture<ApiResponse> bgapi(String command) {
         out("bgapi", Map.of("cmd", command));
-        return inner.bgapi(command);
+        return inner.bgapi(command).whenComplete((r, e) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("cmd", command);
+            f.put("body", e != null ? "-ERR SWITCH_ERROR " + e.getMessage() : r.body());
+            tap.record(station.getId(), station.programVersion(), station.state(), "in", "job", f);
+        });
     }
 
     @Override

@@ -59,7 +59,7 @@ class StationSchedulerTest {
         };
         StationConfig cfg = new StationConfig("kla", "Radio", ZONE, List.of(), Map.of(), null, Map.of(), "default", Map.of("volume", "normal"));
         return new StationContext(cfg, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE, Path.of("/m"), Path.of("/r"),
-                "flite|kal", Duration.ofMillis(500), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now), org.stationd.station.CallOwners.NONE, org.stationd.station.StationTap.NONE));
+                "flite|kal", Duration.ofMillis(500), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now), org.stationd.station.CallOwners.NONE, org.stationd.station.StationTap.NONE, StationServices.randomIds()));
     }
 
     private ProgramFactory show(String name) {

@@ -53,7 +53,7 @@ class StationContextTest {
         };
         StationServices services = new StationServices(link, scheduler, pool, new InMemoryBus(), listener,
                 Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
-                k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(java.time.Instant::now), router, StationTap.NONE);
+                k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(java.time.Instant::now), router, StationTap.NONE, StationServices.randomIds());
         StationContext s = new StationContext(cfg, services);
         router.add(s);
         return s;

@@ -1,0 +1,68 @@
+package org.stationd.eventlog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.stationd.esl.command.EslCommands;
+import org.stationd.esl.command.SendMsg;
+import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.SwitchLink;
+
+/** The switch during a strict replay: it records what the program sends and answers background jobs from the log. */
+final class ReplayLink implements SwitchLink {
+    record Sent(String text, String bgapiCommand) {}
+
+    private final List<Sent> sent = new ArrayList<>();
+    private final Map<String, CompletableFuture<ApiResponse>> jobs = new java.util.LinkedHashMap<>();
+    private final Consumer<String> onSend;
+
+    ReplayLink(Consumer<String> onSend) {
+        this.onSend = onSend;
+    }
+
+    static String text(String kind, Map<String, Object> fields) {
+        return switch (kind) {
+            case "sendmsg" -> "sendmsg " + fields.get("uuid") + " " + fields.get("headers");
+            default -> kind + " " + fields.get("cmd");
+        };
+    }
+
+    private synchronized void add(String text, String bg) {
+        sent.add(new Sent(text, bg));
+        onSend.accept(text);
+    }
+
+    @Override
+    public CompletableFuture<ApiResponse> api(String command) {
+        add(text("api", Map.of("cmd", command)), null);
+        return CompletableFuture.completedFuture(new ApiResponse("+OK\n"));
+    }
+
+    @Override
+    public synchronized CompletableFuture<ApiResponse> bgapi(String command) {
+        CompletableFuture<ApiResponse> f = new CompletableFuture<>();
+        jobs.put(command, f);
+        add(text("bgapi", Map.of("cmd", command)), command);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
+        add(text("sendmsg", Map.of("uuid", uuid, "headers", EslCommands.sendmsg(uuid, msg).headers())), null);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Completes the replayed program's own job whose command matches the recorded (translated) one. */
+    synchronized boolean finishJob(String command, String body) {
+        CompletableFuture<ApiResponse> f = jobs.remove(command);
+        if (f == null) return false;
+        f.complete(new ApiResponse(body));
+        return true;
+    }
+}

@@ -1,0 +1,197 @@
+package org.stationd.eventlog;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.stationd.api.Event;
+import org.stationd.api.EventKind;
+import org.stationd.api.ProgramError;
+import org.stationd.config.StationConfig;
+import org.stationd.esl.event.EslEvent;
+import org.stationd.station.CallOwners;
+import org.stationd.station.InMemoryBus;
+import org.stationd.station.MemoryLeases;
+import org.stationd.station.MemoryStore;
+import org.stationd.station.ProgramFactory;
+import org.stationd.station.StationContext;
+import org.stationd.station.StationListener;
+import org.stationd.station.StationServices;
+import org.stationd.station.StationTap;
+import org.stationd.station.VirtualScheduler;
+
+/**
+ * Strict replay: feeds a station's recorded inputs to a program on a virtual clock and checks that
+ * it sends the recorded commands, in order; reports the first divergence. Timers fire on the
+ * virtual clock by themselves, so an hour-long show replays in milliseconds.
+ */
+public final class StrictReplay {
+    private final StationConfig config;
+    private final ProgramFactory program;
+    private final Path mediaDir;
+    private final Path recordingsDir;
+    private long seed = 1;
+
+    public StrictReplay(StationConfig config, ProgramFactory program, Path mediaDir, Path recordingsDir) {
+        this.config = config;
+        this.program = program;
+        this.mediaDir = mediaDir;
+        this.recordingsDir = recordingsDir;
+    }
+
+    /** Seeds the uuids the replayed program makes: the same seed gives the same run, byte for byte. */
+    public StrictReplay seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public ReplayResult run(List<Map<String, Object>> log, Instant until) throws InterruptedException {
+        List<Map<String, Object>> records = log.stream().filter(r -> config.id().equals(r.get("st"))).toList();
+        List<String> timeline = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        if (records.isEmpty()) {
+            return new ReplayResult(false, null, 0, 0, timeline, List.of("the log has no records of station " + config.id()));
+        }
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse((String) records.get(0).get("t")));
+        ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay-" + config.id()).daemon(true).factory());
+        UuidMap uuids = new UuidMap();
+        StationContext[] holder = new StationContext[1];
+        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text));
+        StationListener listener = new StationListener() {
+            @Override
+            public void programError(String s, String p, ProgramError e) {
+                errors.add(clock.now() + " " + e.handler() + " in " + e.state() + ": " + e.message() + (e.location() == null ? "" : " at " + e.location()));
+            }
+        };
+        StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
+                "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now),
+                CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
+        StationContext station = new StationContext(config, services);
+        holder[0] = station;
+        List<Map<String, Object>> expected = new ArrayList<>();
+        int inputs = 0;
+        int matched = 0;
+        boolean loaded = false;
+        try {
+            for (Map<String, Object> r : records) {
+                Instant t = Instant.parse((String) r.get("t"));
+                if (until != null && t.isAfter(until)) break;
+                advance(clock, station, t);
+                String kind = (String) r.get("k");
+                if ("out".equals(r.get("dir"))) {
+                    expected.add(r);
+                } else if ("load".equals(kind) || !loaded) {
+                    if (!loaded) {
+                        loaded = true;
+                        run(station, () -> station.load(program));
+                    }
+                    if ("load".equals(kind)) continue;
+                }
+                if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind)) {
+                    inputs++;
+                    timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
+                    feed(station, link, uuids, r);
+                }
+                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, matched, r, station.state());
+                if (d != null) {
+                    return new ReplayResult(false, d, inputs, matched, timeline, errors);
+                }
+                matched = Math.min(expected.size(), link.sent().size());
+            }
+            advance(clock, station, clock.now().plus(Duration.ofMillis(1)));
+            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, matched, null, station.state());
+            if (d == null && link.sent().size() != expected.size()) {
+                d = link.sent().size() > expected.size()
+                        ? new ReplayResult.Divergence(clock.now().toString(), station.state(), "(nothing more)", link.sent().get(expected.size()).text())
+                        : new ReplayResult.Divergence(clock.now().toString(), station.state(), text(expected.get(link.sent().size())), "(nothing)");
+            }
+            return new ReplayResult(d == null, d, inputs, Math.min(expected.size(), link.sent().size()), timeline, errors);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Compares the commands both sides have issued so far, pairing uuids on the way. */
+    private static ReplayResult.Divergence compare(List<Map<String, Object>> expected, List<ReplayLink.Sent> actual, UuidMap uuids,
+                                                   int from, Map<String, Object> at, String state) {
+        int n = Math.min(expected.size(), actual.size());
+        for (int i = from; i < n; i++) {
+            String e = text(expected.get(i));
+            String a = actual.get(i).text();
+            if (!uuids.unify(e, a)) {
+                return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e, a);
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String text(Map<String, Object> out) {
+        Map<String, Object> f = new LinkedHashMap<>(out);
+        return ReplayLink.text((String) out.get("k"), f);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void feed(StationContext station, ReplayLink link, UuidMap uuids, Map<String, Object> r) throws InterruptedException {
+        switch ((String) r.get("k")) {
+            case "esl" -> {
+                Map<String, String> headers = new LinkedHashMap<>();
+                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(k, uuids.translate(String.valueOf(v))));
+                String body = r.get("body") == null ? null : uuids.translate((String) r.get("body"));
+                EslEvent e = new EslEvent(EslEvent.Format.PLAIN, headers, body);
+                String line = (String) r.get("line");
+                run(station, () -> station.onEsl(e, line));
+            }
+            case "job" -> {
+                String cmd = uuids.translate((String) r.get("cmd"));
+                String body = uuids.translate(String.valueOf(r.get("body")));
+                link.finishJob(cmd, body);
+                sync(station);
+            }
+            case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(r.get("data")).build()));
+            case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
+            default -> { }
+        }
+    }
+
+    private static String describe(Map<String, Object> r) {
+        return switch ((String) r.get("k")) {
+            case "esl" -> "esl " + r.get("name") + (((Map<?, ?>) r.get("headers")).get("DTMF-Digit") != null ? " " + ((Map<?, ?>) r.get("headers")).get("DTMF-Digit") : "");
+            case "job" -> "job result " + String.valueOf(r.get("body")).strip();
+            case "zmq" -> "message " + r.get("topic");
+            case "sms" -> "sms from " + r.get("from");
+            default -> String.valueOf(r.get("k"));
+        };
+    }
+
+    private static void advance(VirtualScheduler clock, StationContext station, Instant to) throws InterruptedException {
+        while (true) {
+            Instant next = clock.nextDue();
+            if (next == null || next.isAfter(to)) break;
+            clock.advanceTo(next);
+            sync(station);
+        }
+        clock.advanceTo(to);
+    }
+
+    private static void run(StationContext s, Runnable task) throws InterruptedException {
+        s.submit(task);
+        sync(s);
+    }
+
+    private static void sync(StationContext s) throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            CountDownLatch l = new CountDownLatch(1);
+            s.submit(l::countDown);
+            if (!l.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("station did not finish an input in 30 s");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.stationd.eventlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.api.EventKind;
+import org.stationd.api.ProgramContext;
+import org.stationd.api.ProgramDefinition;
+import org.stationd.api.StateDefinition;
+import org.stationd.config.StationConfig;
+import org.stationd.config.Transmitter;
+import org.stationd.esl.command.SendMsg;
+import org.stationd.esl.event.EslEvent;
+import org.stationd.esl.session.ApiResponse;
+import org.stationd.station.CallOwners;
+import org.stationd.station.InMemoryBus;
+import org.stationd.station.MemoryLeases;
+import org.stationd.station.MemoryStore;
+import org.stationd.station.ProgramFactory;
+import org.stationd.station.StationContext;
+import org.stationd.station.StationListener;
+import org.stationd.station.StationServices;
+import org.stationd.station.VirtualScheduler;
+import org.stationd.switchlink.SwitchLink;
+
+/** Records a live session, replays it strictly (match), changes the program (exact divergence), and repeats (same result). */
+class StrictReplayTest {
+    @TempDir
+    Path dir;
+
+    static final StationConfig CONFIG = new StationConfig("kla", "Radio", ZoneId.of("Africa/Kampala"),
+            List.of(new Transmitter("sip", "user/1001", null, null)), Map.of("call-in", List.of("+256414000001")), null, Map.of(), "show", Map.of());
+
+    static ProgramFactory program(String jingle, int afterSeconds) {
+        Function<ProgramContext, ProgramDefinition> build = ctx -> new ProgramDefinition("show")
+                .add(new StateDefinition("dialling")
+                        .enter(e -> ctx.getStation().dialTransmitter())
+                        .on(EventKind.ANSWERED, e -> { e.getCall().play(jingle); ctx.getStation().after(afterSeconds, "news"); })
+                        .on(EventKind.TIMER, e -> ctx.go("news")))
+                .add(new StateDefinition("news")
+                        .enter(e -> ctx.getStation().getTransmitter().play("news.wav"))
+                        .on(EventKind.DTMF, e -> { if ("9".equals(e.getDigit())) ctx.getStation().getTransmitter().hangup(); }));
+        return new ProgramFactory() {
+            @Override public String name() { return "show"; }
+            @Override public String version() { return jingle + afterSeconds; }
+            @Override public Instance create(ProgramContext ctx) { ProgramDefinition d = build.apply(ctx); return () -> d; }
+        };
+    }
+
+    private static EslEvent esl(String name, String uuid, String... kv) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Event-Name", name);
+        h.put("Unique-ID", uuid);
+        for (int i = 0; i < kv.length; i += 2) h.put(kv[i], kv[i + 1]);
+        return new EslEvent(EslEvent.Format.PLAIN, h, null);
+    }
+
+    /** A live session: the program runs against a switch stand-in; the event log records it. */
+    private Path record() throws Exception {
+        Path logDir = dir.resolve("eventlog");
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-11-22T08:00:00Z"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        List<String> originates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SwitchLink link = new SwitchLink() {
+            @Override public CompletableFuture<ApiResponse> api(String c) { return CompletableFuture.completedFuture(new ApiResponse("+OK\n")); }
+            @Override public CompletableFuture<ApiResponse> bgapi(String c) {
+                String uuid = c.replaceAll(".*origination_uuid=([^,]+),.*", "$1");
+                originates.add(uuid);
+                return CompletableFuture.completedFuture(new ApiResponse("+OK " + uuid + "\n"));
+            }
+            @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
+        };
+        try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
+            StationContext s = new StationContext(CONFIG, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
+                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
+                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            run(s, () -> s.load(program("jingle.wav", 30)));
+            clock.advance(Duration.ofSeconds(2));
+            String tx = originates.get(0);
+            run(s, () -> s.onEsl(esl("CHANNEL_ANSWER", tx), null));
+            clock.advance(Duration.ofSeconds(31));
+            sync(s);
+            clock.advance(Duration.ofSeconds(5));
+            run(s, () -> s.onEsl(esl("DTMF", tx, "DTMF-Digit", "9"), null));
+            clock.advance(Duration.ofSeconds(1));
+            run(s, () -> s.onEsl(esl("CHANNEL_HANGUP", tx, "Hangup-Cause", "NORMAL_CLEARING"), null));
+        }
+        pool.shutdownNow();
+        return logDir;
+    }
+
+    private static void run(StationContext s, Runnable r) throws InterruptedException {
+        s.submit(r);
+        sync(s);
+    }
+
+    private static void sync(StationContext s) throws InterruptedException {
+        CountDownLatch l = new CountDownLatch(1);
+        s.submit(l::countDown);
+        assertTrue(l.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theSameProgramMatchesAChangedOneDivergesExactlyAndRunsRepeatIdentically() throws Exception {
+        Path logDir = record();
+        List<Map<String, Object>> log = EventLogReader.read(logDir);
+        assertTrue(log.stream().anyMatch(r -> "out".equals(r.get("dir")) && "bgapi".equals(r.get("k"))), log.toString());
+
+        ReplayResult same = new StrictReplay(CONFIG, program("jingle.wav", 30), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertTrue(same.ok(), same.summary() + "\n" + String.join("\n", same.timeline()));
+        assertEquals(4, same.commands(), same.summary());   // originate, jingle, news, hangup, as recorded
+        assertEquals(4, same.timeline().stream().filter(l -> l.contains("  → ")).count(), String.join("\n", same.timeline()));
+
+        ReplayResult changed = new StrictReplay(CONFIG, program("new-jingle.wav", 30), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertFalse(changed.ok());
+        assertEquals("2026-11-22T08:00:02Z", changed.divergence().time());
+        assertEquals("dialling", changed.divergence().state());
+        assertTrue(changed.divergence().expected().contains("execute-app-arg=" + dir.resolve("media").resolve("jingle.wav").toAbsolutePath()), changed.divergence().toString());
+        assertTrue(changed.divergence().actual().contains("new-jingle.wav"), changed.divergence().toString());
+
+        ReplayResult sooner = new StrictReplay(CONFIG, program("jingle.wav", 10), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertFalse(sooner.ok());
+        assertTrue(sooner.divergence().actual().contains("news.wav"), sooner.divergence().toString());
+
+        ReplayResult again = new StrictReplay(CONFIG, program("jingle.wav", 30), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertEquals(same.timeline(), again.timeline());
+    }
+
+    @Test
+    void aCorruptedLineIsReportedWithFileAndLine() throws Exception {
+        Path f = dir.resolve("bad.jsonl");
+        Files.writeString(f, "{\"v\":1,\"t\":\"2026-11-22T08:00:00Z\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\"}\n{\"v\":1,\"t\":\"2026-11-22T08:00:0\n");
+        EventLogException e = assertThrows(EventLogException.class, () -> EventLogReader.read(f));
+        assertTrue(e.getMessage().startsWith(f + ":2: not a JSON object"), e.getMessage());
+        Files.writeString(f, "{\"v\":2,\"t\":\"x\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\"}\n");
+        assertTrue(assertThrows(EventLogException.class, () -> EventLogReader.read(f)).getMessage().contains(":1: event log format version 2 is not supported"));
+    }
+}
