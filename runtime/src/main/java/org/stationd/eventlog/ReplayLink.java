@@ -12,14 +12,16 @@ import org.stationd.switchlink.SwitchLink;
 
 /** The switch during a strict replay: it records what the program sends and answers background jobs from the log. */
 final class ReplayLink implements SwitchLink {
-    record Sent(String text, String bgapiCommand) {}
+    record Sent(String text, String bgapiCommand, java.time.Instant at) {}
 
     private final List<Sent> sent = new ArrayList<>();
     private final Map<String, CompletableFuture<ApiResponse>> jobs = new java.util.LinkedHashMap<>();
     private final Consumer<String> onSend;
+    private final java.util.function.Supplier<java.time.Instant> clock;
 
-    ReplayLink(Consumer<String> onSend) {
+    ReplayLink(Consumer<String> onSend, java.util.function.Supplier<java.time.Instant> clock) {
         this.onSend = onSend;
+        this.clock = clock;
     }
 
     static String text(String kind, Map<String, Object> fields) {
@@ -30,7 +32,7 @@ final class ReplayLink implements SwitchLink {
     }
 
     private synchronized void add(String text, String bg) {
-        sent.add(new Sent(text, bg));
+        sent.add(new Sent(text, bg, clock.get()));
         onSend.accept(text);
     }
 

@@ -37,6 +37,8 @@ public final class StrictReplay {
     private final ProgramFactory program;
     private final Path mediaDir;
     private final Path recordingsDir;
+    /** Recorded times carry the switch's latency; a replay answers at once. Differences below this are not divergences. */
+    static final Duration TIME_TOLERANCE = Duration.ofSeconds(1);
     private long seed = 1;
 
     public StrictReplay(StationConfig config, ProgramFactory program, Path mediaDir, Path recordingsDir) {
@@ -64,7 +66,7 @@ public final class StrictReplay {
         ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay-" + config.id()).daemon(true).factory());
         UuidMap uuids = new UuidMap();
         StationContext[] holder = new StationContext[1];
-        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text));
+        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now);
         StationListener listener = new StationListener() {
             @Override
             public void programError(String s, String p, ProgramError e) {
@@ -128,6 +130,12 @@ public final class StrictReplay {
             String a = actual.get(i).text();
             if (!uuids.unify(e, a)) {
                 return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e, a);
+            }
+            // the same command at another moment is a different show (a jingle 20 s early is audible)
+            Instant want = Instant.parse((String) expected.get(i).get("t"));
+            Instant got = actual.get(i).at();
+            if (Duration.between(want, got).abs().compareTo(TIME_TOLERANCE) > 0) {
+                return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e + " (at " + want + ")", a + " (at " + got + ")");
             }
         }
         return null;
