@@ -48,6 +48,7 @@ public final class ConfigLoader {
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
     private static final Set<String> OUTBOUND = Set.of("host", "port");
+    private static final Set<String> SHOW = Set.of("program", "start", "duration", "end", "repeat", "except", "priority", "settings");
 
     private ConfigLoader() {}
 
@@ -266,10 +267,86 @@ public final class ConfigLoader {
             r.error(m.get("program"), path + ".program", "program file '" + programs.resolve(program) + "' does not exist");
         }
         Map<String, Object> settings = m.containsKey("settings") ? r.freeMap(m.get("settings"), path + ".settings") : Map.of();
+        List<ConfiguredShow> shows = new ArrayList<>();
+        if (m.containsKey("schedule")) {
+            List<Node> items = r.list(m.get("schedule"), path + ".schedule");
+            for (int i = 0; i < items.size(); i++) {
+                ConfiguredShow show = show(r, items.get(i), path + ".schedule[" + i + "]", programs);
+                if (show != null) shows.add(show);
+            }
+        }
         if (r.errors().size() > before) {
             return null;
         }
-        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings);
+        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings, List.copyOf(shows));
+    }
+
+    /** One show of a station's grid: program, start (local), duration or end, repeat rule, exceptions, priority, settings. */
+    private static ConfiguredShow show(NodeReader r, Node node, String path, Path programs) {
+        int before = r.errors().size();
+        Map<String, Node> m = r.map(node, path, SHOW);
+        r.require(m, node, path, "program", "start");
+        String program = m.containsKey("program") ? r.string(m.get("program"), path + ".program") : null;
+        if (program != null && !Files.isRegularFile(programs.resolve(program))) {
+            r.error(m.get("program"), path + ".program", "program file '" + programs.resolve(program) + "' does not exist");
+        }
+        java.time.LocalDateTime start = null;
+        if (m.containsKey("start")) {
+            String s = r.string(m.get("start"), path + ".start");
+            try {
+                start = s == null ? null : java.time.LocalDateTime.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                r.error(m.get("start"), path + ".start", "'" + s + "' is not a local date and time like 2026-11-23T08:00");
+            }
+        }
+        java.time.Duration duration = null;
+        if (m.containsKey("duration") == m.containsKey("end")) {
+            r.error(node, path, "give either 'duration' (e.g. 1h30m) or 'end' (e.g. 09:30), one of them");
+        } else if (m.containsKey("duration")) {
+            String d = r.string(m.get("duration"), path + ".duration");
+            try {
+                duration = d == null ? null : org.stationd.schedule.Durations.parse(d);
+            } catch (IllegalArgumentException e) {
+                r.error(m.get("duration"), path + ".duration", e.getMessage());
+            }
+        } else {
+            String e = r.string(m.get("end"), path + ".end");
+            try {
+                java.time.LocalTime end = java.time.LocalTime.parse(e);
+                if (start != null) {
+                    java.time.Duration d = java.time.Duration.between(start.toLocalTime(), end);
+                    duration = d.isNegative() || d.isZero() ? d.plusDays(1) : d;   // ends after midnight
+                }
+            } catch (java.time.format.DateTimeParseException | NullPointerException ex) {
+                r.error(m.get("end"), path + ".end", "'" + e + "' is not a time of day like 09:30");
+            }
+        }
+        String rrule = null;
+        if (m.containsKey("repeat")) {
+            rrule = r.string(m.get("repeat"), path + ".repeat");
+            try {
+                if (rrule != null) org.stationd.schedule.Recurrence.parse(rrule);
+            } catch (IllegalArgumentException e) {
+                r.error(m.get("repeat"), path + ".repeat", e.getMessage());
+            }
+        }
+        java.util.Set<java.time.LocalDateTime> except = new java.util.HashSet<>();
+        if (m.containsKey("except")) {
+            for (Node n : r.oneOrMany(m.get("except"))) {
+                String x = r.string(n, path + ".except");
+                try {
+                    if (x != null) except.add(java.time.LocalDateTime.parse(x));
+                } catch (java.time.format.DateTimeParseException e) {
+                    r.error(n, path + ".except", "'" + x + "' is not a local date and time like 2026-12-25T08:00");
+                }
+            }
+        }
+        Integer priority = m.containsKey("priority") ? r.integer(m.get("priority"), path + ".priority", -100, 100) : Integer.valueOf(0);
+        Map<String, Object> settings = m.containsKey("settings") ? r.freeMap(m.get("settings"), path + ".settings") : Map.of();
+        if (r.errors().size() > before || priority == null) {
+            return null;
+        }
+        return new ConfiguredShow(program, start, duration, rrule, java.util.Set.copyOf(except), priority, settings);
     }
 
     /** A phone number belongs to one place only; routing depends on it. */

@@ -14,7 +14,8 @@ public record StationConfig(
         String sms,
         Map<String, Gateway> gateways,
         String program,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        List<ConfiguredShow> schedule) {
 
     /** The line a dialled number belongs to, or null. */
     public String lineOf(String number) {

@@ -14,7 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stationd.config.ConfiguredShow;
 import org.stationd.config.HostConfig;
+import org.stationd.schedule.AiringLog;
+import org.stationd.schedule.Durations;
+import org.stationd.schedule.Recurrence;
+import org.stationd.schedule.ScheduleEntry;
+import org.stationd.schedule.StationScheduler;
+import org.stationd.schedule.Timeline;
+import org.stationd.storage.Airings;
+import org.stationd.storage.ScheduleStore;
 import org.stationd.config.StationConfig;
 import org.stationd.control.ControlCommand;
 import org.stationd.control.ControlServer;
@@ -63,6 +72,11 @@ public final class StationHost implements AutoCloseable {
     private final StationListener listener;
     private final Database db;
     private final EventLogWriter eventLog;
+    private ScheduleStore schedules;
+    private Airings airings;
+    private final Map<String, StationScheduler> schedulers = new ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, List<ScheduleEntry>> grid =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build(id -> schedules.entries(id));
     private final StationTap tap;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
@@ -90,14 +104,46 @@ public final class StationHost implements AutoCloseable {
             stations.put(sc.id(), station);
             router.add(station);
         }
+        this.schedules = new ScheduleStore(db);
+        this.airings = new Airings(db);
         for (StationContext station : stations.values()) {
-            ProgramFactory f = program(config.programsDir().resolve(station.config().program()));
-            if (f != null) {
-                station.submit(() -> station.load(f));
-            }
+            startSchedule(station);
         }
         this.control = new ControlServer(zmq, config.control().control(), this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
+    }
+
+    /** The station's grid from stations.yaml (kept in step in the database) plus live edits; its program fills the gaps. */
+    private void startSchedule(StationContext station) {
+        String id = station.getId();
+        List<ScheduleEntry> fromFile = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        for (ConfiguredShow show : station.config().schedule()) {
+            fromFile.add(new ScheduleEntry(0, id, show.program(), show.settings(), show.start(), show.duration(),
+                    show.rrule() == null ? null : Recurrence.parse(show.rrule()), show.except(), show.priority()));
+            rules.add(show.rrule());
+        }
+        schedules.syncFromConfig(id, fromFile, rules);
+        grid.invalidate(id);
+        for (Airings.Airing open : airings.open(id)) {
+            airings.end(open.id(), scheduler.now(), "cut", "the host stopped during the show");
+        }
+        StationScheduler sched = new StationScheduler(station, () -> grid.get(id),
+                name -> {
+                    ProgramFactory f = program(config.programsDir().resolve(name));
+                    if (f == null) throw new IllegalStateException(compileErrors.get(config.programsDir().resolve(name).toAbsolutePath().normalize()));
+                    return f;
+                },
+                new AiringLog() {
+                    @Override public long begin(String st, Long e, String p, String v, java.time.Instant ps, java.time.Instant pe, java.time.Instant as, String status, String reason) {
+                        return airings.begin(st, e, p, v, ps, pe, as, status, reason);
+                    }
+                    @Override public void end(long aid, java.time.Instant ae, String status, String reason) { airings.end(aid, ae, status, reason); }
+                    @Override public boolean exists(String st, Long e, java.time.Instant ps) { return airings.exists(st, e, ps); }
+                },
+                scheduler, StationScheduler.DEFAULT_WARNING, StationScheduler.DEFAULT_GRACE, station.config().program());
+        schedulers.put(id, sched);
+        station.submit(sched::replan);
     }
 
     private StationServices services() {
@@ -133,9 +179,8 @@ public final class StationHost implements AutoCloseable {
         programs.remove(key);
         ProgramFactory f = program(key);
         for (StationContext s : stations.values()) {
-            if (!key.equals(config.programsDir().resolve(String.valueOf(s.config().program())).toAbsolutePath().normalize())
-                    && !key.getFileName().toString().equals(s.programName())) {
-                continue;
+            if (!key.getFileName().toString().equals(s.programName())) {
+                continue;   // program factories are named by file: only stations running this file reload
             }
             if (f == null) {
                 listener.programError(s.getId(), s.programName(), new org.stationd.api.ProgramError(s.state(), "reload",
@@ -161,6 +206,9 @@ public final class StationHost implements AutoCloseable {
             case "status" -> status();
             case "swap" -> swap(required(c, "station"), required(c, "program"));
             case "reload" -> reload(c.arg("program"));
+            case "schedule-list" -> scheduleList(required(c, "station"));
+            case "schedule-add" -> scheduleAdd(c);
+            case "schedule-rm" -> scheduleRemove(required(c, "station"), Long.parseLong(required(c, "id")));
             default -> throw new IllegalArgumentException("unknown command '" + c.cmd() + "'; try status, swap, reload");
         };
     }
@@ -229,6 +277,65 @@ public final class StationHost implements AutoCloseable {
         return Map.of("reloaded", files.stream().distinct().toList());
     }
 
+    private StationContext stationOrFail(String id) {
+        StationContext s = stations.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no station '" + id + "'; stations are " + stations.keySet());
+        }
+        return s;
+    }
+
+    public Map<String, Object> scheduleList(String stationId) {
+        stationOrFail(stationId);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ScheduleStore.Stored st : schedules.list(stationId)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", st.entry().id());
+            m.put("program", st.entry().program());
+            m.put("start", st.entry().start().toString());
+            m.put("duration", Durations.format(st.entry().duration()));
+            m.put("repeat", st.rrule());
+            m.put("priority", st.entry().priority());
+            m.put("source", st.source());
+            rows.add(m);
+        }
+        return Map.of("station", stationId, "entries", rows);
+    }
+
+    /** Adds a show while running; takes effect at once and tells the operator what it overlaps. */
+    public Map<String, Object> scheduleAdd(ControlCommand c) {
+        String stationId = required(c, "station");
+        StationContext station = stationOrFail(stationId);
+        String program = required(c, "program");
+        if (program(config.programsDir().resolve(program)) == null) {
+            throw new IllegalArgumentException("program " + program + " does not compile: " + compileErrors.get(config.programsDir().resolve(program).toAbsolutePath().normalize()));
+        }
+        String rrule = c.arg("repeat");
+        ScheduleEntry e = new ScheduleEntry(0, stationId, program, Map.of(), java.time.LocalDateTime.parse(required(c, "start")),
+                Durations.parse(required(c, "duration")), rrule == null ? null : Recurrence.parse(rrule), java.util.Set.of(),
+                c.arg("priority") == null ? 0 : Integer.parseInt(c.arg("priority")));
+        java.time.Instant now = scheduler.now();
+        List<String> conflicts = Timeline.conflicts(e, grid.get(stationId), station.config().timezone(), now, now.plus(java.time.Duration.ofDays(14)));
+        ScheduleEntry saved = schedules.add(e, rrule, "live");
+        grid.invalidate(stationId);
+        StationScheduler sched = schedulers.get(stationId);
+        station.submit(sched::replan);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", saved.id());
+        out.put("overlaps", conflicts);
+        return out;
+    }
+
+    public Map<String, Object> scheduleRemove(String stationId, long id) {
+        StationContext station = stationOrFail(stationId);
+        if (!schedules.remove(stationId, id)) {
+            throw new IllegalArgumentException("station " + stationId + " has no schedule entry " + id);
+        }
+        grid.invalidate(stationId);
+        station.submit(schedulers.get(stationId)::replan);
+        return Map.of("removed", id);
+    }
+
     public StationContext station(String id) {
         return stations.get(id);
     }
@@ -244,6 +351,8 @@ public final class StationHost implements AutoCloseable {
         for (StationContext s : stations.values()) {
             s.submit(() -> {
                 try {
+                    StationScheduler sched = schedulers.get(s.getId());
+                    if (sched != null) sched.stop();
                     s.unload();
                 } finally {
                     stopped.countDown();
