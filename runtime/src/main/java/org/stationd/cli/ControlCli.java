@@ -103,4 +103,70 @@ final class ControlCli {
             return m;
         }
     }
+
+    @Command(name = "schedule", mixinStandardHelpOptions = true, description = "See and edit a station's schedule while the host runs.",
+            subcommands = {ScheduleList.class, ScheduleAdd.class, ScheduleRm.class})
+    static final class Schedule implements Runnable {
+        @Override
+        public void run() {
+            new picocli.CommandLine(this).usage(System.out);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a station's schedule entries.")
+    static final class ScheduleList extends Base {
+        @Parameters(index = "0", paramLabel = "STATION") String station;
+
+        @Override Map<String, Object> request() { return Map.of("cmd", "schedule-list", "station", station); }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void print(Map<String, Object> reply) {
+            System.out.printf("%5s  %-22s %-17s %-8s %-4s %-7s %s%n", "ID", "PROGRAM", "START (local)", "LENGTH", "PRIO", "SOURCE", "REPEAT");
+            for (Map<String, Object> e : (List<Map<String, Object>>) reply.get("entries")) {
+                System.out.printf("%5s  %-22s %-17s %-8s %-4s %-7s %s%n", e.get("id"), e.get("program"), e.get("start"), e.get("duration"),
+                        e.get("priority"), e.get("source"), e.get("repeat") == null ? "" : e.get("repeat"));
+            }
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = {"Add a show; it takes effect at once.",
+            "Example: ./stationd schedule add kampala playlist.groovy 2026-11-23T08:00 1h --repeat FREQ=DAILY"})
+    static final class ScheduleAdd extends Base {
+        @Parameters(index = "0", paramLabel = "STATION") String station;
+        @Parameters(index = "1", paramLabel = "PROGRAM") String program;
+        @Parameters(index = "2", paramLabel = "START", description = "local date and time in the station's timezone, e.g. 2026-11-23T08:00") String start;
+        @Parameters(index = "3", paramLabel = "DURATION", description = "e.g. 1h, 90m, 1h30m") String duration;
+        @Option(names = "--repeat", description = "RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR") String repeat;
+        @Option(names = "--priority", description = "wins overlaps against lower priorities (default 0)") Integer priority;
+
+        @Override Map<String, Object> request() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cmd", "schedule-add");
+            m.put("station", station);
+            m.put("program", program);
+            m.put("start", start);
+            m.put("duration", duration);
+            if (repeat != null) m.put("repeat", repeat);
+            if (priority != null) m.put("priority", priority);
+            return m;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void print(Map<String, Object> reply) {
+            System.out.println("added entry " + reply.get("id"));
+            for (String o : (List<String>) reply.get("overlaps")) {
+                System.out.println("  note: " + o);
+            }
+        }
+    }
+
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a schedule entry; takes effect at once.")
+    static final class ScheduleRm extends Base {
+        @Parameters(index = "0", paramLabel = "STATION") String station;
+        @Parameters(index = "1", paramLabel = "ID") long id;
+
+        @Override Map<String, Object> request() { return Map.of("cmd", "schedule-rm", "station", station, "id", id); }
+    }
 }
