@@ -40,6 +40,10 @@ public final class ProgramEngines implements AutoCloseable {
         };
     }
 
+    public GroovyProgramEngine groovy() {
+        return groovy;
+    }
+
     public synchronized JsProgramEngine javascript() {
         if (js == null) {
             js = new JsProgramEngine(runner, loadLimit);

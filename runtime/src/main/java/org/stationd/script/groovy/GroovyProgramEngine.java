@@ -176,8 +176,9 @@ public final class GroovyProgramEngine implements ProgramEngine {
             Message first = errors.get(0);
             if (first instanceof SyntaxErrorMessage s) {
                 SyntaxException se = s.getCause();
-                return new ProgramCompileException(source.fileName(), se.getLine(), se.getStartColumn(),
-                        clean(se.getOriginalMessage()) + more, e);
+                SyntaxErrorRefiner.Position p = SyntaxErrorRefiner.refine(source.text(),
+                        new SyntaxErrorRefiner.Position(se.getLine(), se.getStartColumn(), clean(se.getOriginalMessage())));
+                return new ProgramCompileException(source.fileName(), p.line(), p.column(), p.message() + more, e);
             }
             if (first instanceof ExceptionMessage x && x.getCause() != null) {
                 return new ProgramCompileException(source.fileName(), 0, 0, clean(x.getCause().getMessage()) + more, e);
@@ -196,6 +197,11 @@ public final class GroovyProgramEngine implements ProgramEngine {
         } catch (IOException e) {
             // nothing was opened from files: closing cannot really fail
         }
+    }
+
+    /** How many program versions are compiled and in use: stations share one per version. */
+    public synchronized int versionsLoaded() {
+        return compiled.size();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.stationd.script.groovy;
 
 import groovy.lang.Closure;
+import groovy.lang.GroovyInterceptable;
+import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingPropertyException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +17,11 @@ import org.stationd.script.Suggest;
  * The delegate of {@code program { }}: {@code apiVersion}, {@code name}, {@code state},
  * {@code onError}, {@code teardown}. Each mistake is thrown where it is written, so the error
  * names that line. Frozen once {@code program { }} returns: a handler cannot add states.
+ *
+ * <p>Calls are dispatched by hand ({@link GroovyInterceptable}), so each word checks its own
+ * arguments and answers a wrong call with its usage instead of Groovy's MissingMethodException.
  */
-final class ProgramBuilder {
+final class ProgramBuilder extends GroovyObjectSupport implements GroovyInterceptable {
     private static final List<String> WORDS = List.of("apiVersion", "name", "state", "onError", "teardown");
 
     private final ProgramScript scope;
@@ -58,7 +64,39 @@ final class ProgramBuilder {
         return definition;
     }
 
-    public void apiVersion(int v) {
+    @Override
+    public Object invokeMethod(String word, Object args) {
+        Object[] a = Dsl.args(args);
+        switch (word) {
+            case "apiVersion" -> apiVersion(Dsl.integer(a, "apiVersion takes a whole number: apiVersion 1"));
+            case "name" -> name(Dsl.text(a, "name takes a text: name 'morning-show'"));
+            case "state" -> {
+                if (a.length == 1 && a[0] instanceof CharSequence n) state(n.toString());
+                if (a.length != 2 || !(a[0] instanceof CharSequence n) || !(a[1] instanceof Closure<?> body)) {
+                    throw new DslException("state takes a name and a body: state('intro') { enter { … } }");
+                }
+                state(n.toString(), body);
+            }
+            case "onError" -> onError(Dsl.closure(a, "onError takes a closure: onError { err -> log.error(err.message) }"));
+            case "teardown" -> teardown(Dsl.closure(a, "teardown takes a closure: teardown { … }"));
+            default -> {
+                return methodMissing(word, args);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Object getProperty(String property) {
+        throw new MissingPropertyException(property, ProgramBuilder.class);  // resolved on the script instead
+    }
+
+    @Override
+    public void setProperty(String property, Object newValue) {
+        throw new MissingPropertyException(property, ProgramBuilder.class);
+    }
+
+    void apiVersion(int v) {
         open("apiVersion");
         if (v < 1 || v > ApiVersion.CURRENT) {
             throw new DslException("apiVersion " + v + ": this stationd supports API version 1.." + ApiVersion.CURRENT
@@ -67,7 +105,7 @@ final class ProgramBuilder {
         apiVersion = v;
     }
 
-    public void name(String n) {
+    void name(String n) {
         open("name");
         if (n == null || n.isBlank()) {
             throw new DslException("name needs a text: name 'morning-show'");
@@ -75,7 +113,7 @@ final class ProgramBuilder {
         name = n;
     }
 
-    public void state(String stateName, Closure<?> body) {
+    void state(String stateName, Closure<?> body) {
         open("state");
         if (stateName == null || stateName.isBlank()) {
             throw new DslException("a state needs a name: state('intro') { … }");
@@ -91,24 +129,24 @@ final class ProgramBuilder {
         states.add(sb.state());
     }
 
-    public void state(String stateName) {
+    void state(String stateName) {
         throw new DslException("state('" + stateName + "') needs a body: state('" + stateName + "') { enter { … } }");
     }
 
-    public void onError(Closure<?> body) {
+    void onError(Closure<?> body) {
         open("onError");
         if (onError != null) throw new DslException("onError is declared twice");
         onError = new ClosureHandler(body, scope, control);
     }
 
-    public void teardown(Closure<?> body) {
+    void teardown(Closure<?> body) {
         open("teardown");
         if (teardown != null) throw new DslException("teardown is declared twice");
         teardown = new ClosureHandler(body, scope, control);
     }
 
     /** Unknown words inside program { }: delegate-first would otherwise reach the script. */
-    public Object methodMissing(String word, Object args) {
+    private Object methodMissing(String word, Object args) {
         if (scope.respondsTo(word, args)) {
             return scope.invokeMethod(word, args);  // a helper method the script defined
         }

@@ -138,7 +138,8 @@ final class ProgramChecks extends CompilationCustomizer {
             for (ImportNode i : all) {
                 String reason = i.getType() != null ? forbidden(i.getType()) : forbiddenPackage(i.getPackageName());
                 if (reason != null) {
-                    report("import " + i.getText().replaceFirst("^import ", "") + ": " + reason, i);
+                    String what = i.isStar() ? i.getPackageName() + "*" : i.getClassName();
+                    report("import " + what + ": " + reason, i);
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.stationd.script.groovy;
 import groovy.lang.Closure;
 import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingPropertyException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.stationd.script.Suggest;
 /**
  * The delegate of {@code state('x') { }}: {@code enter}, {@code exit}, {@code on.<event>},
  * {@code on.esl('NAME')}, {@code timeout(seconds)}. Each handler may be declared once.
+ * Dispatched by hand, like {@link ProgramBuilder}.
  */
-final class StateBuilder {
+final class StateBuilder extends GroovyObjectSupport implements GroovyInterceptable {
     private static final List<String> WORDS = List.of("enter", "exit", "on", "timeout");
 
     private final StateDefinition state;
@@ -38,20 +40,52 @@ final class StateBuilder {
         frozen = true;
     }
 
-    public void enter(Closure<?> body) {
+    @Override
+    public Object invokeMethod(String word, Object args) {
+        Object[] a = Dsl.args(args);
+        switch (word) {
+            case "enter" -> enter(Dsl.closure(a, "enter takes a closure: enter { … }"));
+            case "exit" -> exit(Dsl.closure(a, "exit takes a closure: exit { … }"));
+            case "timeout" -> {
+                if (a.length != 2 || !(a[0] instanceof Number seconds) || !(a[1] instanceof Closure<?> body)) {
+                    throw new DslException("timeout takes seconds and a closure: timeout(30) { go 'next' }");
+                }
+                timeout(seconds, body);
+            }
+            default -> {
+                return methodMissing(word, args);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Object getProperty(String property) {
+        if (property.equals("on")) {
+            return on;
+        }
+        throw new MissingPropertyException(property, StateBuilder.class);  // resolved on the script instead
+    }
+
+    @Override
+    public void setProperty(String property, Object newValue) {
+        throw new MissingPropertyException(property, StateBuilder.class);
+    }
+
+    void enter(Closure<?> body) {
         open("enter");
         if (state.enter() != null) throw twice("enter");
         state.enter(handler(body));
     }
 
-    public void exit(Closure<?> body) {
+    void exit(Closure<?> body) {
         open("exit");
         if (state.exit() != null) throw twice("exit");
         state.exit(handler(body));
     }
 
     /** {@code timeout(30) { go 'next' }}: after 30 s in this state without leaving it. */
-    public void timeout(Number seconds, Closure<?> body) {
+    void timeout(Number seconds, Closure<?> body) {
         open("timeout");
         if (state.timeout() != null) throw twice("timeout");
         double s = seconds.doubleValue();
@@ -62,11 +96,7 @@ final class StateBuilder {
         state.timeout(Duration.ofMillis(Math.max(1, millis)), handler(body));
     }
 
-    public On getOn() {
-        return on;
-    }
-
-    public Object methodMissing(String word, Object args) {
+    private Object methodMissing(String word, Object args) {
         if (scope.respondsTo(word, args)) {
             return scope.invokeMethod(word, args);  // a helper method the script defined
         }
