@@ -167,6 +167,18 @@ class GroovyEngineTest {
     }
 
     @Test
+    void aLoopThatSwallowsTheInterruptStillEnds() throws Exception {
+        String text = "program {\n  state('intro') {\n    on.dtmf { e ->\n      while (true) { try { while (true) { } } catch (Throwable t) { } }\n    }\n  }\n}\n";
+        try (LoadedProgram p = engines.load(ProgramSource.of("stubborn.groovy", text), new FakeContext(new ActionLog()))) {
+            long t0 = System.nanoTime();
+            assertThrows(HandlerTimeoutException.class,
+                    () -> Scripts.invoke(engines, p, "intro", EventKind.DTMF, dtmf("1"), Duration.ofMillis(200)));
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 1500);
+            assertFalse(Thread.currentThread().isInterrupted());
+        }
+    }
+
+    @Test
     void aThrowingHandlerReportsTheScriptLine() throws Exception {
         String text = """
                 program {

@@ -122,6 +122,24 @@ class JsEngineTest {
     }
 
     @Test
+    void aLoopThatSwallowsTheInterruptStillEnds() throws Exception {
+        String text = onDtmf("        while (true) { try { while (true) {} } catch (x) {} finally { log.info('finally'); } }");
+        ActionLog log = new ActionLog();
+        try (LoadedProgram p = load("stubborn.js", text, new FakeContext(log))) {
+            long t0 = System.nanoTime();
+            HandlerTimeoutException e = assertThrows(HandlerTimeoutException.class,
+                    () -> Scripts.invoke(engines, p, "intro", EventKind.DTMF, dtmf("1"), Duration.ofMillis(200)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 200 + JsGrace.MILLIS + 1500, "took " + ms + " ms");
+            if (e.programCancelled()) {
+                // the context had to go: its handlers now fail at once, and the runtime reloads the program
+                assertThrows(HandlerException.class,
+                        () -> Scripts.invoke(engines, p, "intro", EventKind.DTMF, dtmf("2"), Duration.ofMillis(200)));
+            }
+        }
+    }
+
+    @Test
     void aThrowingHandlerReportsTheScriptPosition() throws Exception {
         String text = onDtmf("        const caller = null;\n        caller.play('x.wav');");
         try (LoadedProgram p = load("npe.js", text, new FakeContext(new ActionLog()))) {
