@@ -97,6 +97,9 @@ public final class HandlerRunner implements AutoCloseable {
                     where == null ? null : where.location()), watch.cancelled, failure);
         }
         if (failure != null) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();  // not our stop: someone (shutdown) wants this thread to end
+            }
             ScriptFailure f = control.describe(failure);
             throw new HandlerException(new ProgramError(state, handlerName, f.message(), f.location()), failure);
         }
