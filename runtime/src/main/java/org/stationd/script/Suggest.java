@@ -1,0 +1,45 @@
+package org.stationd.script;
+
+import java.util.Collection;
+
+/** "Did you mean …?" for misspelt handler, state and DSL names. */
+public final class Suggest {
+    private Suggest() {}
+
+    /** The closest candidate within a small edit distance, or null. */
+    public static String closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Math.max(2, word.length() / 3) + 1;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(), c.toLowerCase());
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** {@code " (did you mean 'dtmf'?)"} or empty. */
+    public static String didYouMean(String word, Collection<String> candidates) {
+        String c = closest(word, candidates);
+        return c == null ? "" : " (did you mean '" + c + "'?)";
+    }
+
+    /** Edit distance where swapping two neighbours (dtfm/dtmf) is one edit. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
