@@ -16,11 +16,6 @@ public interface ProgramFactory {
     interface Instance extends AutoCloseable {
         ProgramDefinition definition();
 
-        /** How to stop a runaway handler of this program on the given thread. */
-        default HandlerGuard.Interrupter interrupter() {
-            return Thread::interrupt;
-        }
-
         @Override
         default void close() {}
     }

@@ -9,6 +9,8 @@ import org.stationd.api.Handler;
 import org.stationd.api.ProgramDefinition;
 import org.stationd.api.ProgramError;
 import org.stationd.api.StateDefinition;
+import org.stationd.script.HandlerException;
+import org.stationd.script.HandlerTimeoutException;
 
 /**
  * Drives one program's state machine on its station's thread: delivers events to the current
@@ -36,6 +38,9 @@ public final class ProgramRunner {
         void stateChanged(String from, String to);
 
         void error(ProgramError error, Throwable cause);
+
+        /** The engine had to cancel the whole program (a JS loop ignored the stop): it must be reloaded. */
+        default void cancelled() {}
     }
 
     public ProgramRunner(ProgramDefinition program, Map<String, Object> data, HandlerGuard guard,
@@ -170,21 +175,28 @@ public final class ProgramRunner {
             return;
         }
         try {
-            guard.run(handler, event);
-        } catch (Exception | StackOverflowError e) {
-            reportError(what, e);
+            guard.run(state(), what, handler, event);
+        } catch (HandlerException e) {
+            report(e.error(), e);
+            if (e instanceof HandlerTimeoutException t && t.programCancelled()) {
+                listener.cancelled();
+            }
         }
     }
 
     private void reportError(String what, Throwable e) {
-        ProgramError error = new ProgramError(state(), what, message(e), ScriptLocation.of(e));
-        listener.error(error, e);
+        report(new ProgramError(state(), what, message(e), ScriptLocation.of(e)), e);
+    }
+
+    /** Tells the operator, then the program's own onError (whose failure is only reported). */
+    private void report(ProgramError error, Throwable cause) {
+        listener.error(error, cause);
         ErrorHandler onError = program.onError();
-        if (onError != null && !"onError".equals(what)) {
+        if (onError != null) {
             try {
-                guard.run(ev -> onError.handle(error), null);
-            } catch (Exception | StackOverflowError nested) {
-                listener.error(new ProgramError(state(), "onError", message(nested), ScriptLocation.of(nested)), nested);
+                guard.onError(onError, error);
+            } catch (HandlerException nested) {
+                listener.error(nested.error(), nested);
             }
         }
     }

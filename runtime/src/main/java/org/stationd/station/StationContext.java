@@ -160,11 +160,17 @@ public final class StationContext implements Station {
         }
         factory = next;
         tap("in", "load", Map.of("program", next.name(), "version", next.version()));
-        HandlerGuard guard = new HandlerGuard(services.handlerLimit(), instance.interrupter());
+        HandlerGuard guard = new HandlerGuard(services.handlerLimit());
         runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
             @Override
             public void stateChanged(String from, String to) {
                 services.listener().stateChanged(config.id(), next.name(), from, to);
+            }
+
+            @Override
+            public void cancelled() {
+                // the engine gave up on this copy of the program: start a fresh one where it was
+                submit(() -> reload(next));
             }
 
             @Override

@@ -89,6 +89,21 @@ final class FakeStation implements Station {
         };
     }
 
+    @Override
+    public org.stationd.api.Recordings getRecordings() {
+        return new org.stationd.api.Recordings() {
+            @Override public org.stationd.api.Recording save(String file, String category, int days, String caller, Double seconds) {
+                log.add("recordings.save(" + file + ", " + category + ", " + days + ")");
+                return new org.stationd.api.Recording(1, file, category, caller, seconds, 0, "pending");
+            }
+            @Override public List<org.stationd.api.Recording> playable() { return List.of(); }
+        };
+    }
+
+    @Override public boolean lease(String name, double seconds) { log.add("station.lease(" + name + ")"); return true; }
+    @Override public void releaseLease(String name) { log.add("station.releaseLease(" + name + ")"); }
+    @Override public void reportStatus(String status, String reason) { log.add("station.reportStatus(" + status + ")"); }
+
     /** A call someone made to the station's call-in line. */
     FakeCall incoming(String id, String from) {
         FakeCall c = new FakeCall(log, id, from, "+256414000001", "inbound", "call-in");

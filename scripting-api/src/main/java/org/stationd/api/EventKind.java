@@ -39,7 +39,7 @@ public enum EventKind {
     MESSAGE("message"),
     /** A timer set with {@code station.after/every/at} fired. {@code e.timer} */
     TIMER("timer"),
-    /** The scheduled slot ends soon: wrap up. {@code e.remainingSeconds} */
+    /** The scheduled slot ends soon: wrap up. {@code e.seconds} (left in the slot) */
     WRAP_UP("wrapUp"),
     /** Any FreeSWITCH event, by name, for advanced use: {@code on.esl('CHANNEL_PROGRESS') { e -> e.headers … }} */
     ESL("esl");

@@ -19,6 +19,8 @@ import org.stationd.api.KeyValueStore;
 import org.stationd.api.Log;
 import org.stationd.api.ProgramContext;
 import org.stationd.api.ProgramError;
+import org.stationd.api.Recording;
+import org.stationd.api.Recordings;
 import org.stationd.api.Sms;
 import org.stationd.api.SmsMessage;
 import org.stationd.api.Station;
@@ -66,6 +68,8 @@ final class JsBridge {
         if (v instanceof Station) return station();
         if (v instanceof KeyValueStore s) return store(s);
         if (v instanceof Sms s) return sms(s);
+        if (v instanceof Recordings r) return recordings(r);
+        if (v instanceof Recording r) return recording(r);
         if (v instanceof Log l) return log(l);
         return v.toString();
     }
@@ -193,7 +197,35 @@ final class JsBridge {
                 .method("at", a -> { st().at(text(a, 0, "station.at('18:30', 'name')"), text(a, 1, "station.at('18:30', 'name')")); return null; })
                 .method("cancel", a -> { st().cancel(text(a, 0, "station.cancel('name')")); return null; })
                 .method("publish", a -> { st().publish(text(a, 0, "station.publish('topic', {…})"), a.length > 1 ? toJava(a[1]) : null); return null; })
-                .method("subscribe", a -> { st().subscribe(text(a, 0, "station.subscribe('topic')")); return null; });
+                .method("subscribe", a -> { st().subscribe(text(a, 0, "station.subscribe('topic')")); return null; })
+                .prop("recordings", () -> st().getRecordings())
+                .method("lease", a -> st().lease(text(a, 0, "station.lease('name', seconds)"), number(a, 1, "station.lease('name', seconds)")))
+                .method("releaseLease", a -> { st().releaseLease(text(a, 0, "station.releaseLease('name')")); return null; })
+                .method("reportStatus", a -> {
+                    st().reportStatus(text(a, 0, "station.reportStatus('no_media', 'why')"), a.length > 1 && !a[1].isNull() ? a[1].asString() : null);
+                    return null;
+                });
+    }
+
+    private JsObject recordings(Recordings r) {
+        return new JsObject("recordings", r, this)
+                .method("save", a -> r.save(text(a, 0, "recordings.save(file, 'greeting', days, caller, seconds)"),
+                        text(a, 1, "recordings.save(file, 'greeting', days, caller, seconds)"),
+                        (int) number(a, 2, "recordings.save(file, 'greeting', days, caller, seconds)"),
+                        a.length > 3 && !a[3].isNull() ? a[3].asString() : null,
+                        a.length > 4 && !a[4].isNull() ? number(a, 4, "recordings.save(…, seconds)") : null))
+                .method("playable", a -> r.playable());
+    }
+
+    private JsObject recording(Recording r) {
+        return new JsObject("recording", r, this)
+                .prop("id", r::id)
+                .prop("file", r::file)
+                .prop("category", r::category)
+                .prop("caller", r::caller)
+                .prop("seconds", r::seconds)
+                .prop("expiresAt", r::expiresAtEpochMillis)
+                .prop("status", r::status);
     }
 
     private Station st() {
