@@ -1,5 +1,6 @@
 package org.stationd.config;
 
+import org.stationd.text.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

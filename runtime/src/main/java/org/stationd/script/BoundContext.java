@@ -1,5 +1,6 @@
 package org.stationd.script;
 
+import org.stationd.text.Suggest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

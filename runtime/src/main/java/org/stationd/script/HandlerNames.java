@@ -1,5 +1,6 @@
 package org.stationd.script;
 
+import org.stationd.text.Suggest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.stationd.script.groovy;
 
+import org.stationd.text.Suggest;
 import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
@@ -32,7 +33,6 @@ import org.stationd.script.ProgramCompileException;
 import org.stationd.script.ProgramEngine;
 import org.stationd.script.ProgramSource;
 import org.stationd.script.SourceText;
-import org.stationd.script.Suggest;
 
 /**
  * Groovy programs: {@code program { state('intro') { enter { … }; on.dtmf { e -> … } } }}.

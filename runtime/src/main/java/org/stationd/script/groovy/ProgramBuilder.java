@@ -1,5 +1,6 @@
 package org.stationd.script.groovy;
 
+import org.stationd.text.Suggest;
 import groovy.lang.Closure;
 import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.stationd.api.ApiVersion;
 import org.stationd.api.ProgramDefinition;
 import org.stationd.api.StateDefinition;
-import org.stationd.script.Suggest;
 
 /**
  * The delegate of {@code program { }}: {@code apiVersion}, {@code name}, {@code state},

@@ -1,5 +1,6 @@
 package org.stationd.script.groovy;
 
+import org.stationd.text.Suggest;
 import groovy.lang.Closure;
 import groovy.lang.Script;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.stationd.api.Log;
 import org.stationd.api.ProgramContext;
 import org.stationd.api.ProgramDefinition;
 import org.stationd.api.Station;
-import org.stationd.script.Suggest;
 
 /**
  * The base class of every Groovy program script. Gives the script (and every handler, whose

@@ -1,5 +1,6 @@
 package org.stationd.script.groovy;
 
+import org.stationd.text.Suggest;
 import groovy.lang.Closure;
 import groovy.lang.GroovyInterceptable;
 import groovy.lang.GroovyObjectSupport;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.stationd.api.EventKind;
 import org.stationd.api.StateDefinition;
 import org.stationd.script.HandlerNames;
-import org.stationd.script.Suggest;
 
 /**
  * The delegate of {@code state('x') { }}: {@code enter}, {@code exit}, {@code on.<event>},

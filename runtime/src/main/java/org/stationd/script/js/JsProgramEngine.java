@@ -1,5 +1,6 @@
 package org.stationd.script.js;
 
+import org.stationd.text.Suggest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,6 @@ import org.stationd.script.ProgramCompileException;
 import org.stationd.script.ProgramEngine;
 import org.stationd.script.ProgramSource;
 import org.stationd.script.SourceText;
-import org.stationd.script.Suggest;
 
 /**
  * JavaScript programs on GraalJS: {@code program({ states: { intro: { enter() { … } } } })}.

@@ -1,5 +1,6 @@
 package org.stationd.script.js;
 
+import org.stationd.text.Suggest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.stationd.script.HandlerNames;
 import org.stationd.script.ProgramCompileException;
 import org.stationd.script.ProgramSource;
 import org.stationd.script.SourceText;
-import org.stationd.script.Suggest;
 
 /**
  * Reads the object a script passed to {@code program({...})} into a {@link ProgramDefinition},

@@ -1,4 +1,4 @@
-package org.stationd.script;
+package org.stationd.text;
 
 import java.util.Collection;
 
