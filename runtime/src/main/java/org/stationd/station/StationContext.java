@@ -46,7 +46,7 @@ public final class StationContext implements Station {
     private final TransmitterDialer transmitter;
     private final Map<String, CallLeg> calls = new ConcurrentHashMap<>();
     private final Map<String, StationConference> conferences = new ConcurrentHashMap<>();
-    private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
+    private final StationTimers timers;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final KeyValueStore store;
     private final Sms sms;
@@ -72,6 +72,7 @@ public final class StationContext implements Station {
         this.sms = services.sms().apply(config.id());
         this.recordings = services.recordings().apply(config.id());
         this.log = new StationLog();
+        this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
     }
 
@@ -137,8 +138,7 @@ public final class StationContext implements Station {
             instance = null;
             factory = null;
         }
-        timers.values().forEach(Scheduler.Cancellable::cancel);
-        timers.clear();
+        timers.cancelAll();
         subscriptions.forEach(StationContext::closeQuietly);
         subscriptions.clear();
         for (CallLeg c : calls.values()) {
@@ -350,54 +350,14 @@ public final class StationContext implements Station {
         return switchName == null ? null : conferences.get(switchName);
     }
 
-    @Override
-    public void after(double seconds, String name) {
-        timer(name, Duration.ofMillis(Math.round(seconds * 1000)), false);
-    }
+    @Override public void after(double seconds, String name) { timers.after(seconds, name); }
+    @Override public void every(double seconds, String name) { timers.every(seconds, name); }
+    @Override public void at(String localTime, String name) { timers.at(localTime, name); }
+    @Override public void cancel(String name) { timers.cancel(name); }
 
-    @Override
-    public void every(double seconds, String name) {
-        if (seconds < 0.05) {
-            throw new IllegalArgumentException("every: the interval must be at least 0.05 s");
-        }
-        timer(name, Duration.ofMillis(Math.round(seconds * 1000)), true);
-    }
-
-    @Override
-    public void at(String localTime, String name) {
-        LocalTime t = LocalTime.parse(localTime);
-        ZonedDateTime now = ZonedDateTime.ofInstant(services.scheduler().now(), config.timezone());
-        ZonedDateTime next = now.with(t);
-        if (!next.isAfter(now)) {
-            next = next.plusDays(1).with(t);
-        }
-        timer(name, Duration.between(now, next), false);
-    }
-
-    @Override
-    public void cancel(String name) {
-        Scheduler.Cancellable c = timers.remove(name);
-        if (c != null) {
-            c.cancel();
-        }
-    }
-
-    private void timer(String name, Duration delay, boolean repeat) {
-        cancel(name);
-        Runnable[] fire = new Runnable[1];
-        fire[0] = () -> submit(() -> {
-            if (!timers.containsKey(name)) {
-                return;
-            }
-            if (repeat) {
-                timers.put(name, services.scheduler().schedule(delay, fire[0]));
-            } else {
-                timers.remove(name);
-            }
-            tap("in", "timer", Map.of("timer", name));
-            deliver(Event.of(EventKind.TIMER).timer(name).build());
-        });
-        timers.put(name, services.scheduler().schedule(delay, fire[0]));
+    private void timerFired(String name) {
+        tap("in", "timer", Map.of("timer", name));
+        deliver(Event.of(EventKind.TIMER).timer(name).build());
     }
 
     /** Writes an input or output of this station to the event log. */
