@@ -16,10 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationd.esl.codec.EslFrame;
@@ -61,21 +64,29 @@ public final class EslClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final EventDispatcher dispatcher;
-    private final ExecutorService callbacks;
+    private final ExecutorService callbackThread;
+    private final Executor callbacks;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Backoff backoff;
     private volatile EslSession session;
     private volatile boolean closing;
     private volatile boolean everConnected;
-    private int attempt;
+    private final AtomicInteger attempt = new AtomicInteger();   // bumped on the event loop or the callbacks thread
 
     private EslClient(EslClientOptions options, EventLoopGroup group) {
         this.options = options;
         this.ownsGroup = group == null;
         this.group = group != null ? group : new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.dispatcher = new EventDispatcher("esl-" + options.port(), options.dispatchLanes(), options.dispatchQueueCapacity());
-        this.callbacks = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
+        this.callbackThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
+        this.callbacks = task -> {
+            try {
+                callbackThread.execute(task);
+            } catch (RejectedExecutionException closed) {
+                task.run();   // after close(): still fail the last futures and tell the listeners
+            }
+        };
         this.backoff = new Backoff(options.reconnectMin(), options.reconnectMax());
     }
 
@@ -150,7 +161,7 @@ public final class EslClient implements AutoCloseable {
             EslCommand auth = options.user() == null ? EslCommands.auth(options.password()) : EslCommands.userauth(options.user(), options.password());
             s.send(auth, options.authTimeout()).thenApply(CommandReply::of).thenCompose(reply -> {
                 if (!reply.isOk()) {
-                    throw new EslAuthException("FreeSWITCH at " + options.address() + " refused the password (" + reply.replyText() + "); check the event socket password");
+                    throw new EslAuthException(refusal(reply.replyText()));
                 }
                 return resubscribe(s);
             }).whenComplete((ok, e) -> {
@@ -170,6 +181,13 @@ public final class EslClient implements AutoCloseable {
 
         @Override
         public void onClosed(EslSession s, Throwable cause) {
+            // On the callbacks thread, behind the replies this connection already delivered: FreeSWITCH
+            // sends "-ERR invalid" and closes at once, and that must end login as a refused password,
+            // not as "closed during login".
+            callbacks.execute(() -> closed(s, cause));
+        }
+
+        private void closed(EslSession s, Throwable cause) {
             if (!ready.isDone()) {
                 ready.completeExceptionally(new EslConnectionClosedException("FreeSWITCH at " + options.address() + " closed the connection during login", cause));
                 return;
@@ -199,11 +217,20 @@ public final class EslClient implements AutoCloseable {
         return last.thenApply(x -> null);
     }
 
+    private String refusal(String replyText) {
+        if (options.user() == null) {
+            return "FreeSWITCH at " + options.address() + " refused the password (" + replyText + "): set the event socket password,"
+                    + " the 'password' param in FreeSWITCH's autoload_configs/event_socket.conf.xml; not retrying";
+        }
+        return "FreeSWITCH at " + options.address() + " refused user '" + options.user() + "' (" + replyText + "): check the user's"
+                + " 'esl-password' param in the FreeSWITCH directory; not retrying";
+    }
+
     private void connected(EslSession s, CompletableFuture<EslSession> ready) {
         boolean again = everConnected;
         session = s;
         everConnected = true;
-        attempt = 0;
+        attempt.set(0);
         if (again) {
             log.info("reconnected to FreeSWITCH at {}", options.address());
             dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
@@ -218,7 +245,7 @@ public final class EslClient implements AutoCloseable {
         if (closing) {
             return;
         }
-        long delay = backoff.delayMillis(attempt++);
+        long delay = backoff.delayMillis(attempt.getAndIncrement());
         group.schedule(() -> {
             if (closing) {
                 return;
@@ -374,6 +401,6 @@ public final class EslClient implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
         dispatcher.close();
-        callbacks.shutdown();
+        callbackThread.shutdown();
     }
 }
