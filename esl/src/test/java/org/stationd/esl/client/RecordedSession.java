@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -127,13 +128,22 @@ public final class RecordedSession {
     /** The same transcript without the frames at these indices (e.g. a command our client does not send). */
     public RecordedSession without(int... indices) {
         Set<Integer> drop = IntStream.of(indices).boxed().collect(Collectors.toSet());
+        return keep(i -> !drop.contains(i), name + " without " + drop);
+    }
+
+    /** Only the frames whose (original) index passes; they are renumbered from 0. */
+    public RecordedSession keep(IntPredicate index) {
+        return keep(index, name + " (part)");
+    }
+
+    private RecordedSession keep(IntPredicate index, String newName) {
         List<Frame> kept = new ArrayList<>();
         for (Frame f : frames) {
-            if (!drop.contains(f.index())) {
+            if (index.test(f.index())) {
                 kept.add(new Frame(kept.size(), f.t(), f.dir(), f.raw()));
             }
         }
-        return new RecordedSession(name + " without " + drop, kept);
+        return new RecordedSession(newName, kept);
     }
 
     /** Every frame rewritten (framing kept exact, see {@link #rewrite}), e.g. another call's uuid. */
