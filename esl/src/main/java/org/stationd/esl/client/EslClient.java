@@ -163,6 +163,10 @@ public final class EslClient implements AutoCloseable {
                 if (!reply.isOk()) {
                     throw new EslAuthException(refusal(reply.replyText()));
                 }
+                if (everConnected) {
+                    // Before the subscriptions are sent again, so no event of the new connection can overtake it.
+                    dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
+                }
                 return resubscribe(s);
             }).whenComplete((ok, e) -> {
                 if (e != null) {
@@ -233,7 +237,6 @@ public final class EslClient implements AutoCloseable {
         attempt.set(0);
         if (again) {
             log.info("reconnected to FreeSWITCH at {}", options.address());
-            dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
         }
         for (ConnectionListener l : connectionListeners) {
             callbacks.execute(() -> l.onConnected(again));
