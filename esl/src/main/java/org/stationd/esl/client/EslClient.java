@@ -126,7 +126,8 @@ public final class EslClient implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(
-                                new IdleStateHandler((int) options.idleTimeout().toSeconds(), 0, 0, TimeUnit.SECONDS),
+                                // millis: in whole seconds a sub-second idle timeout was 0, which switches the watchdog off
+                                new IdleStateHandler(options.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
                                 new EslFrameDecoder(),
                                 EslCommandEncoder.INSTANCE,
                                 s);
