@@ -263,6 +263,17 @@ class CaptureReplayTest {
         }
     }
 
+    /** Polls a condition that has no notification of its own (counters, flags). */
+    static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(5);
+        }
+    }
+
     static long count(EventRecorder rec, String name) {
         return rec.events().stream().filter(e -> e.is(name)).count();
     }
