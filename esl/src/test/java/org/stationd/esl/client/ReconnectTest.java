@@ -105,6 +105,38 @@ class ReconnectTest {
     }
 
     @Test
+    void switchShutdownThenComesBack_09() throws Exception {
+        RecordedSession cap = RecordedSession.load("09_fs_restart.jsonl");
+        ScriptedEslServer.Script restarted = (peer, n) -> {
+            peer.login("ClueCon");
+            peer.expect("event plain ALL\n\n");
+            peer.send(commandReply("+OK event listener enabled plain"), plainEvent("HEARTBEAT", null, 999_999));
+            peer.expect("exit\n\n");
+            peer.send(commandReply("+OK bye"));
+        };
+        EventRecorder rec = new EventRecorder();
+        ConnectionRecorder conn = new ConnectionRecorder();
+        try (ScriptedEslServer fs = ScriptedEslServer.start(43, ScriptedEslServer.replaying(cap), restarted);
+             EslClient client = EslClient.connect(fs.options("ClueCon").withDispatch(1, 1024))) {
+            client.addListener(rec);
+            client.addConnectionListener(conn);
+            assertTrue(get(client.events(EventFormat.PLAIN, "ALL")).isOk());
+            assertEquals("+OK f12e2933-1f03-40b9-ac57-2857d55713e8", get(client.api(CaptureReplayTest.apiArgument(cap.frame(5)))).text());
+            assertEquals("+OK", get(client.api("fsctl shutdown")).text());
+            conn.await("reconnected", 1, WAIT);
+            rec.awaitEvents(cap.events().size() + 1, WAIT);
+            assertEquals("+OK bye", get(client.exit()).replyText());
+
+            List<String> tail = rec.items().subList(rec.items().size() - 3, rec.items().size()).stream()
+                    .map(i -> i.what() instanceof EslEvent e ? e.name() : "gap:" + ((Gap) i.what()).reason()).toList();
+            assertEquals(List.of("MODULE_UNLOAD", "gap:RECONNECTED", "HEARTBEAT"), tail,
+                    "the event after the shutdown notice is delivered, then the gap, then the new connection's events");
+            assertEquals(cap.events().size(), rec.events().size() - 1);
+            assertEquals(List.of("disconnected", "reconnected"), conn.calls().subList(0, 2));
+        }
+    }
+
+    @Test
     void refusedPasswordOnReconnectStopsRetrying() throws Exception {
         ScriptedEslServer.Script first = (peer, n) -> {
             peer.login("ClueCon");
