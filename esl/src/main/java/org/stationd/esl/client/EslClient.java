@@ -285,11 +285,21 @@ public final class EslClient implements AutoCloseable {
     /** Runs a command in the background; subscribes to BACKGROUND_JOB first if needed, or the result would never come. */
     public BackgroundJob bgapi(String command) {
         EslSession s = session();
-        if (!subscriptions.receivesBackgroundJobs()) {
-            subscriptions.events(subscriptions.formatOrPlain(), List.of("BACKGROUND_JOB"));
-            s.command(EslCommands.event(subscriptions.formatOrPlain(), "BACKGROUND_JOB"));
+        if (subscriptions.receivesBackgroundJobs()) {
+            return s.bgapi(command);
         }
-        return s.bgapi(command);
+        subscriptions.events(subscriptions.formatOrPlain(), List.of("BACKGROUND_JOB"));
+        CompletableFuture<CommandReply> subscribed = s.command(EslCommands.event(subscriptions.formatOrPlain(), "BACKGROUND_JOB"));
+        BackgroundJob job = s.bgapi(command);
+        subscribed.thenAccept(reply -> {
+            if (!reply.isOk()) {
+                // e.g. "-ERR permission denied" for a userauth user: the result would never come, say so now
+                job.result().completeExceptionally(new IllegalStateException("bgapi '" + command + "' cannot report its result:"
+                        + " FreeSWITCH at " + options.address() + " refused 'event " + subscriptions.formatOrPlain().wireName()
+                        + " BACKGROUND_JOB' (" + reply.replyText() + ")"));
+            }
+        });
+        return job;
     }
 
     /** Sends any command and returns its reply; prefer the named methods, which also survive reconnects. */

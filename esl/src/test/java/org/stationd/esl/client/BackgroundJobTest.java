@@ -80,6 +80,28 @@ class BackgroundJobTest {
     }
 
     @Test
+    void refusedBackgroundJobSubscriptionFailsTheJobAtOnce() throws Exception {
+        ScriptedEslServer.Script script = (peer, n) -> {
+            peer.send(ScriptedPeer.AUTH_REQUEST);
+            peer.expect("userauth radio@default:s3cret\n\n");
+            peer.send(ScriptedPeer.commandReply("+OK accepted"));
+            peer.expect("event plain BACKGROUND_JOB\n\n");
+            String job = peer.expectBgapi("bgapi status\n\n");
+            peer.send(ScriptedPeer.commandReply("-ERR permission denied"), statusJob(job)[0]);
+            peer.expect("exit\n\n");
+            peer.send(ScriptedPeer.commandReply("+OK bye"));
+        };
+        try (ScriptedEslServer fs = ScriptedEslServer.start(25, script);
+             EslClient client = EslClient.connect(fs.options("s3cret").withUser("radio@default"))) {
+            BackgroundJob job = client.bgapi("status");
+            assertTrue(get(job.accepted()).isOk());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> get(job.result()));   // not after the 5 min job timeout
+            assertTrue(e.getCause().getMessage().contains("-ERR permission denied"), e.getCause().getMessage());
+            assertEquals("+OK bye", get(client.exit()).replyText());
+        }
+    }
+
+    @Test
     void bgapiSubscribesToBackgroundJobFirst_08() throws Exception {
         // capture 08 as our client must produce it: auth, then straight to the subscribed bgapi and exit
         RecordedSession cap = CAP08.keep(i -> i <= 2 || (i >= 68 && i <= 72) || i >= 77);
