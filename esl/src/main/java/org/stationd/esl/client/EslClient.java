@@ -232,6 +232,11 @@ public final class EslClient implements AutoCloseable {
     }
 
     private void connected(EslSession s, CompletableFuture<EslSession> ready) {
+        if (closing && everConnected) {
+            s.close();   // close() was called while this reconnect was under way: do not leave it open
+            ready.completeExceptionally(new EslConnectionClosedException("client closed while reconnecting to " + options.address(), null));
+            return;
+        }
         boolean again = everConnected;
         session = s;
         everConnected = true;

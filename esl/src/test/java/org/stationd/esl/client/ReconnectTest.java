@@ -12,7 +12,12 @@ import static org.stationd.esl.client.ScriptedPeer.plainEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.Test;
 import org.stationd.esl.command.EventFormat;
 import org.stationd.esl.dispatch.Gap;
@@ -133,6 +138,31 @@ class ReconnectTest {
                     "the event after the shutdown notice is delivered, then the gap, then the new connection's events");
             assertEquals(cap.events().size(), rec.events().size() - 1);
             assertEquals(List.of("disconnected", "reconnected"), conn.calls().subList(0, 2));
+        }
+    }
+
+    @Test
+    void closeDuringAReconnectLeavesNoConnectionBehind() throws Exception {
+        CountDownLatch authSent = new CountDownLatch(1);
+        CountDownLatch clientClosed = new CountDownLatch(1);
+        ScriptedEslServer.Script drops = (peer, n) -> peer.login("ClueCon");
+        ScriptedEslServer.Script slowLogin = (peer, n) -> {
+            peer.send(ScriptedPeer.AUTH_REQUEST);
+            peer.expect("auth ClueCon\n\n");
+            authSent.countDown();
+            assertTrue(clientClosed.await(10, TimeUnit.SECONDS));
+            peer.send(commandReply("+OK accepted"));
+            peer.expectEof();   // the client must hang up, not keep a connection nobody owns
+        };
+        EventLoopGroup shared = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (ScriptedEslServer fs = ScriptedEslServer.start(44, drops, slowLogin)) {
+            EslClient client = EslClient.connect(fs.options("ClueCon"), shared);
+            assertTrue(authSent.await(10, TimeUnit.SECONDS));
+            client.close();
+            clientClosed.countDown();
+            fs.awaitScripts(2, WAIT);
+        } finally {
+            shared.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
