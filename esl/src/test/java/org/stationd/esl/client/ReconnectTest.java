@@ -87,7 +87,7 @@ class ReconnectTest {
                 EslConnectionClosedException closed = assertInstanceOf(EslConnectionClosedException.class, e.getCause());
                 assertTrue(closed.getMessage().startsWith("connection to /127.0.0.1:" + fs.port() + " closed"), closed.getMessage());
             }
-            assertTrue(((ExecutionException) assertThrows(ExecutionException.class, () -> get(originate.result())))
+            assertTrue(assertThrows(ExecutionException.class, () -> get(originate.result()))
                     .getCause().getMessage().contains("'" + ORIGINATE + "' (" + originate.jobUuid() + ")"), "the job's error names the job");
 
             conn.await("reconnected", 1, WAIT);

@@ -150,16 +150,20 @@ public final class ScriptedEslServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             server.close();
         } catch (IOException ignored) {
             // closing anyway
         }
         peers.values().forEach(ScriptedPeer::close);
-        acceptor.join(5_000);
-        for (Thread t : threads) {
-            t.join(5_000);
+        try {
+            acceptor.join(5_000);
+            for (Thread t : threads) {
+                t.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         verify();
     }
