@@ -30,11 +30,11 @@ class CommandTimeoutTest {
             peer.send(ScriptedPeer.commandReply("+OK bye"));
         };
         try (ScriptedEslServer fs = ScriptedEslServer.start(31, script);
-             EslClient client = EslClient.connect(fs.options("ClueCon").withCommandTimeout(Duration.ofMillis(250)))) {
+             EslClient client = EslClient.connect(fs.options("ClueCon").withCommandTimeout(Duration.ofMillis(400)))) {
             CompletableFuture<ApiResponse> slow = client.api("originate loopback/park/stations &park()");
             ExecutionException e = assertThrows(ExecutionException.class, () -> get(slow));
             assertInstanceOf(EslTimeoutException.class, e.getCause());
-            assertTrue(e.getCause().getMessage().contains("originate") && e.getCause().getMessage().contains("250 ms"), e.getCause().getMessage());
+            assertTrue(e.getCause().getMessage().contains("originate") && e.getCause().getMessage().contains("400 ms"), e.getCause().getMessage());
 
             ApiResponse status = get(client.api("status"));
             assertEquals(RecordedSession.load("01_auth_api.jsonl").frame(4).body(), status.body(), "status gets its own reply, not the late one");
@@ -57,7 +57,7 @@ class CommandTimeoutTest {
             peer.send(ScriptedPeer.commandReply("+OK bye"));
         };
         try (ScriptedEslServer fs = ScriptedEslServer.start(32, script);
-             EslClient client = EslClient.connect(fs.options("ClueCon").withCommandTimeout(Duration.ofMillis(250)))) {
+             EslClient client = EslClient.connect(fs.options("ClueCon").withCommandTimeout(Duration.ofMillis(400)))) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> get(client.events(EventFormat.PLAIN, "ALL")));
             assertInstanceOf(EslTimeoutException.class, e.getCause());
             assertTrue(get(client.api("status")).text().startsWith("UP "));

@@ -37,7 +37,7 @@ class WatchdogTest {
         try (ScriptedEslServer fs = ScriptedEslServer.start(51, silent, healthy);
              EslClient client = EslClient.connect(fs.options("ClueCon")
                      .withIdleTimeout(Duration.ofMillis(200))
-                     .withCommandTimeout(Duration.ofMillis(500)))) {
+                     .withCommandTimeout(Duration.ofMillis(1000)))) {
             client.addConnectionListener(conn);
             conn.await("reconnected", 1, WAIT);
 
