@@ -263,7 +263,7 @@ public final class EslClient implements AutoCloseable {
                 if (e != null) {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof EslAuthException) {
-                        log.error("{}; not reconnecting", cause.getMessage());
+                        log.error("{}", cause.getMessage());   // the message already says it is not retried
                         return;
                     }
                     log.debug("reconnect to {} failed: {}", options.address(), cause.getMessage());
