@@ -16,10 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationd.esl.codec.EslFrame;
@@ -61,21 +64,29 @@ public final class EslClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final EventDispatcher dispatcher;
-    private final ExecutorService callbacks;
+    private final ExecutorService callbackThread;
+    private final Executor callbacks;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Backoff backoff;
     private volatile EslSession session;
     private volatile boolean closing;
     private volatile boolean everConnected;
-    private int attempt;
+    private final AtomicInteger attempt = new AtomicInteger();   // bumped on the event loop or the callbacks thread
 
     private EslClient(EslClientOptions options, EventLoopGroup group) {
         this.options = options;
         this.ownsGroup = group == null;
         this.group = group != null ? group : new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.dispatcher = new EventDispatcher("esl-" + options.port(), options.dispatchLanes(), options.dispatchQueueCapacity());
-        this.callbacks = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
+        this.callbackThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
+        this.callbacks = task -> {
+            try {
+                callbackThread.execute(task);
+            } catch (RejectedExecutionException closed) {
+                task.run();   // after close(): still fail the last futures and tell the listeners
+            }
+        };
         this.backoff = new Backoff(options.reconnectMin(), options.reconnectMax());
     }
 
@@ -115,7 +126,8 @@ public final class EslClient implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(
-                                new IdleStateHandler((int) options.idleTimeout().toSeconds(), 0, 0, TimeUnit.SECONDS),
+                                // millis: in whole seconds a sub-second idle timeout was 0, which switches the watchdog off
+                                new IdleStateHandler(options.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
                                 new EslFrameDecoder(),
                                 EslCommandEncoder.INSTANCE,
                                 s);
@@ -150,7 +162,11 @@ public final class EslClient implements AutoCloseable {
             EslCommand auth = options.user() == null ? EslCommands.auth(options.password()) : EslCommands.userauth(options.user(), options.password());
             s.send(auth, options.authTimeout()).thenApply(CommandReply::of).thenCompose(reply -> {
                 if (!reply.isOk()) {
-                    throw new EslAuthException("FreeSWITCH at " + options.address() + " refused the password (" + reply.replyText() + "); check the event socket password");
+                    throw new EslAuthException(refusal(reply.replyText()));
+                }
+                if (everConnected) {
+                    // Before the subscriptions are sent again, so no event of the new connection can overtake it.
+                    dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
                 }
                 return resubscribe(s);
             }).whenComplete((ok, e) -> {
@@ -170,6 +186,13 @@ public final class EslClient implements AutoCloseable {
 
         @Override
         public void onClosed(EslSession s, Throwable cause) {
+            // On the callbacks thread, behind the replies this connection already delivered: FreeSWITCH
+            // sends "-ERR invalid" and closes at once, and that must end login as a refused password,
+            // not as "closed during login".
+            callbacks.execute(() -> closed(s, cause));
+        }
+
+        private void closed(EslSession s, Throwable cause) {
             if (!ready.isDone()) {
                 ready.completeExceptionally(new EslConnectionClosedException("FreeSWITCH at " + options.address() + " closed the connection during login", cause));
                 return;
@@ -199,14 +222,27 @@ public final class EslClient implements AutoCloseable {
         return last.thenApply(x -> null);
     }
 
+    private String refusal(String replyText) {
+        if (options.user() == null) {
+            return "FreeSWITCH at " + options.address() + " refused the password (" + replyText + "): set the event socket password,"
+                    + " the 'password' param in FreeSWITCH's autoload_configs/event_socket.conf.xml; not retrying";
+        }
+        return "FreeSWITCH at " + options.address() + " refused user '" + options.user() + "' (" + replyText + "): check the user's"
+                + " 'esl-password' param in the FreeSWITCH directory; not retrying";
+    }
+
     private void connected(EslSession s, CompletableFuture<EslSession> ready) {
+        if (closing && everConnected) {
+            s.close();   // close() was called while this reconnect was under way: do not leave it open
+            ready.completeExceptionally(new EslConnectionClosedException("client closed while reconnecting to " + options.address(), null));
+            return;
+        }
         boolean again = everConnected;
         session = s;
         everConnected = true;
-        attempt = 0;
+        attempt.set(0);
         if (again) {
             log.info("reconnected to FreeSWITCH at {}", options.address());
-            dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
         }
         for (ConnectionListener l : connectionListeners) {
             callbacks.execute(() -> l.onConnected(again));
@@ -218,7 +254,7 @@ public final class EslClient implements AutoCloseable {
         if (closing) {
             return;
         }
-        long delay = backoff.delayMillis(attempt++);
+        long delay = backoff.delayMillis(attempt.getAndIncrement());
         group.schedule(() -> {
             if (closing) {
                 return;
@@ -227,7 +263,7 @@ public final class EslClient implements AutoCloseable {
                 if (e != null) {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof EslAuthException) {
-                        log.error("{}; not reconnecting", cause.getMessage());
+                        log.error("{}", cause.getMessage());   // the message already says it is not retried
                         return;
                     }
                     log.debug("reconnect to {} failed: {}", options.address(), cause.getMessage());
@@ -254,11 +290,21 @@ public final class EslClient implements AutoCloseable {
     /** Runs a command in the background; subscribes to BACKGROUND_JOB first if needed, or the result would never come. */
     public BackgroundJob bgapi(String command) {
         EslSession s = session();
-        if (!subscriptions.receivesBackgroundJobs()) {
-            subscriptions.events(subscriptions.formatOrPlain(), List.of("BACKGROUND_JOB"));
-            s.command(EslCommands.event(subscriptions.formatOrPlain(), "BACKGROUND_JOB"));
+        if (subscriptions.receivesBackgroundJobs()) {
+            return s.bgapi(command);
         }
-        return s.bgapi(command);
+        subscriptions.events(subscriptions.formatOrPlain(), List.of("BACKGROUND_JOB"));
+        CompletableFuture<CommandReply> subscribed = s.command(EslCommands.event(subscriptions.formatOrPlain(), "BACKGROUND_JOB"));
+        BackgroundJob job = s.bgapi(command);
+        subscribed.thenAccept(reply -> {
+            if (!reply.isOk()) {
+                // e.g. "-ERR permission denied" for a userauth user: the result would never come, say so now
+                job.result().completeExceptionally(new IllegalStateException("bgapi '" + command + "' cannot report its result:"
+                        + " FreeSWITCH at " + options.address() + " refused 'event " + subscriptions.formatOrPlain().wireName()
+                        + " BACKGROUND_JOB' (" + reply.replyText() + ")"));
+            }
+        });
+        return job;
     }
 
     /** Sends any command and returns its reply; prefer the named methods, which also survive reconnects. */
@@ -374,6 +420,6 @@ public final class EslClient implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
         dispatcher.close();
-        callbacks.shutdown();
+        callbackThread.shutdown();
     }
 }

@@ -55,7 +55,11 @@ public record EslClientOptions(
         return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, commandTimeout, d, idleTimeout, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
     }
 
-    /** Silence after which the liveness probe is sent; FreeSWITCH's HEARTBEAT every 20 s keeps a healthy link busy. */
+    /**
+     * Silence after which the liveness probe ({@code api status}) is sent; no answer within the
+     * command timeout closes the connection (and the client reconnects). FreeSWITCH's HEARTBEAT
+     * every 20 s keeps a subscribed link busy. Millisecond precision; zero switches it off.
+     */
     public EslClientOptions withIdleTimeout(Duration d) {
         return new EslClientOptions(host, port, user, password, connectTimeout, authTimeout, commandTimeout, jobTimeout, d, reconnectMin, reconnectMax, reconnect, dispatchLanes, dispatchQueueCapacity);
     }

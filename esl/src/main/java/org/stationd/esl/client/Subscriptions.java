@@ -22,9 +22,8 @@ final class Subscriptions {
     private boolean linger;
 
     synchronized void events(EventFormat f, List<String> names) {
-        if (format != null && format != f) {
-            events.clear();   // FreeSWITCH switches the whole connection to the new format
-        }
+        // FreeSWITCH switches the connection to the new format but keeps the events already
+        // subscribed (mod_event_socket only adds to its event list), so neither do we forget them.
         format = f;
         events.addAll(names);
         names.forEach(nixed::remove);
@@ -74,11 +73,11 @@ final class Subscriptions {
         if (format != null && !events.isEmpty()) {
             commands.add(EslCommands.event(format, events.toArray(String[]::new)));
         }
-        if (!nixed.isEmpty()) {
-            commands.add(EslCommands.nixevent(nixed.toArray(String[]::new)));
-        }
         for (Map.Entry<String, String> f : filters) {
             commands.add(EslCommands.filter(f.getKey(), f.getValue()));
+        }
+        if (!nixed.isEmpty()) {   // after 'event', which would re-enable what was nixed
+            commands.add(EslCommands.nixevent(nixed.toArray(String[]::new)));
         }
         if (logLevel != null) {
             commands.add(EslCommands.log(logLevel));

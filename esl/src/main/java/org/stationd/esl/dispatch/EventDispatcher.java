@@ -72,8 +72,21 @@ public final class EventDispatcher implements AutoCloseable {
     /** Tells every listener, on every lane, in order with the events already queued, that a gap happened. */
     public void gap(Gap gap) {
         for (Lane lane : lanes) {
-            lane.offerGap(gap);
+            lane.forceOffer(gap);
         }
+    }
+
+    /**
+     * Runs a task on lane 0, after the events already queued there (with one lane: after every
+     * event so far), e.g. to tell a handler the connection ended once it has seen all events.
+     * Like a gap it is never dropped; after {@link #close} it runs at once on the caller's thread.
+     */
+    public void execute(Runnable task) {
+        if (closed) {
+            task.run();
+            return;
+        }
+        lanes[0].forceOffer(task);
     }
 
     private Lane laneFor(String uuid) {
@@ -91,37 +104,65 @@ public final class EventDispatcher implements AutoCloseable {
         return new DispatchStats(received.get(), dispatched.get(), dropped.get(), depth, listenerErrors.get());
     }
 
+    /**
+     * Stops taking events. What is already queued is still delivered (an outbound call's last
+     * events arrive just before its socket closes), then the lane threads end.
+     */
     @Override
     public void close() {
         closed = true;
         for (Lane lane : lanes) {
-            lane.thread.interrupt();
+            lane.queue.offer(STOP);   // wakes an idle lane; a full one finds `closed` once drained
         }
     }
+
+    private static final Object STOP = new Object();
 
     private final class Lane implements Runnable {
         private final BlockingQueue<Object> queue;
         private final Thread thread;
         private final AtomicBoolean overflowing = new AtomicBoolean();
+        private final AtomicLong lost = new AtomicLong();   // dropped since the last OVERFLOW gap
 
         Lane(String name, int capacity, boolean virtual) {
             queue = new ArrayBlockingQueue<>(capacity);
             thread = virtual ? Thread.ofVirtual().name(name).start(this) : Thread.ofPlatform().name(name).daemon(true).start(this);
         }
 
+        /** Called on the event loop. */
         void offer(EslEvent event) {
-            if (queue.offer(event)) {
-                return;
+            if (overflowing.get()) {
+                // Events were lost: the gap must come before any newer event, so it is queued first,
+                // once there is room for both; until then newer events are lost too.
+                if (queue.remainingCapacity() < 2) {
+                    drop();
+                    return;
+                }
+                if (overflowing.compareAndSet(true, false)) {
+                    forceOffer(overflowGap());
+                }   // else the lane ran empty and reported the gap itself
             }
-            long n = dropped.incrementAndGet();
-            if (overflowing.compareAndSet(false, true)) {
-                log.warn("{}: listener too slow, dropping events (dropped so far: {})", thread.getName(), n);
+            if (!queue.offer(event)) {
+                drop();
+                if (overflowing.compareAndSet(false, true)) {
+                    log.warn("{}: listener too slow, dropping events (dropped so far: {})", thread.getName(), dropped.get());
+                }
             }
         }
 
-        void offerGap(Gap gap) {
-            // a gap must not be lost: make room by dropping the oldest event if needed
-            while (!queue.offer(gap)) {
+        private void drop() {
+            dropped.incrementAndGet();
+            lost.incrementAndGet();
+        }
+
+        private Gap overflowGap() {
+            return new Gap(Gap.Reason.OVERFLOW, thread.getName() + " dropped " + lost.getAndSet(0)
+                    + " events, its listener being too slow; total dropped " + dropped.get());
+        }
+
+        /** Gaps and tasks must not be lost: make room by dropping the oldest event if needed. */
+        void forceOffer(Object item) {
+            while (!queue.offer(item)) {
                 if (queue.poll() != null) {
                     dropped.incrementAndGet();
                 }
@@ -130,25 +171,40 @@ public final class EventDispatcher implements AutoCloseable {
 
         @Override
         public void run() {
-            while (!closed) {
+            while (true) {
                 Object item;
                 try {
                     item = queue.poll(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
+                if (item == STOP) {
+                    return;
+                }
                 if (item == null) {
+                    if (closed) {
+                        return;
+                    }
                     continue;
                 }
-                if (overflowing.get() && queue.size() < queue.remainingCapacity()) {
-                    overflowing.set(false);
-                    deliver(new Gap(Gap.Reason.OVERFLOW, thread.getName() + " dropped events; total dropped " + dropped.get()));
-                }
                 deliver(item);
+                // Drained after a loss and no newer event queued the gap: report it now, not at some later event.
+                if (overflowing.get() && queue.isEmpty() && overflowing.compareAndSet(true, false)) {
+                    deliver(overflowGap());
+                }
             }
         }
 
         private void deliver(Object item) {
+            if (item instanceof Runnable task) {
+                try {
+                    task.run();
+                } catch (RuntimeException ex) {
+                    listenerErrors.incrementAndGet();
+                    log.error("{}: task failed", thread.getName(), ex);
+                }
+                return;
+            }
             for (EventListener l : listeners) {
                 try {
                     if (item instanceof EslEvent e) {

@@ -36,18 +36,23 @@ final class OutboundEvents implements SessionListener {
 
     @Override
     public void onDisconnectNotice(EslSession session, EslFrame notice) {
-        String disposition = notice.header("Content-Disposition");
+        String disposition = notice.header("Content-Disposition") == null ? "disconnect" : notice.header("Content-Disposition");
         log.debug("outbound session {}: disconnect notice ({})", session.channel().remoteAddress(), disposition);
-        try {
-            noticeHandler.accept(disposition == null ? "disconnect" : disposition);
-        } catch (RuntimeException e) {
-            log.error("disconnect-notice handler failed", e);
-        }
+        // On the call's lane, not the event loop: after the events before it (the hangup's), and
+        // free to wait for a command (e.g. exit().join()), whose reply the event loop must read.
+        dispatcher.execute(() -> {
+            try {
+                noticeHandler.accept(disposition);
+            } catch (RuntimeException e) {
+                log.error("disconnect-notice handler failed", e);
+            }
+        });
     }
 
     @Override
     public void onClosed(EslSession session, Throwable cause) {
+        // complete once the listeners have had every event and notice, then let the lane end
+        dispatcher.execute(() -> closed.complete(null));
         dispatcher.close();
-        closed.complete(null);
     }
 }

@@ -47,7 +47,11 @@ public final class OutboundSession {
         events.dispatcher().addListener(listener);
     }
 
-    /** Runs when FreeSWITCH sends its disconnect notice; the argument is its {@code Content-Disposition} ({@code linger} or {@code disconnect}). */
+    /**
+     * Runs when FreeSWITCH sends its disconnect notice; the argument is its {@code Content-Disposition}
+     * ({@code linger} or {@code disconnect}). It runs on the call's event lane, after the events that
+     * came before the notice, so it may wait for a command, e.g. {@code exit().join()}.
+     */
     public void onDisconnectNotice(Consumer<String> handler) {
         events.onNotice(handler);
     }
@@ -88,6 +92,7 @@ public final class OutboundSession {
         return session.isOpen();
     }
 
+    /** Completes once the socket has closed and listeners have been given every event and notice. */
     public CompletableFuture<Void> closed() {
         return events.closed();
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
     private final Duration commandTimeout;
     private final Duration jobTimeout;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();   // event loop only
-    private final Map<String, CompletableFuture<ApiResponse>> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile Channel channel;
     private volatile Throwable closeCause;
     private volatile boolean closed;
@@ -53,6 +54,9 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
         this.commandTimeout = commandTimeout;
         this.jobTimeout = jobTimeout;
     }
+
+    /** A background job waiting for its BACKGROUND_JOB; the command is kept for error messages. */
+    private record Job(String command, CompletableFuture<ApiResponse> result) {}
 
     private static final class Pending {
         final EslCommand command;
@@ -123,12 +127,13 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
     public BackgroundJob bgapi(String command) {
         String jobUuid = UUID.randomUUID().toString();
         CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-        jobs.put(jobUuid, result);
+        Job job = new Job(command, result);
+        jobs.put(jobUuid, job);
         Channel ch = channel;
         if (ch != null) {
             ScheduledFuture<?> t = ch.eventLoop().schedule(() -> {
-                if (jobs.remove(jobUuid, result)) {
-                    completeExceptionally(result, new EslTimeoutException("background job '" + command + "' (" + jobUuid + ") did not finish within " + jobTimeout.toSeconds() + " s"));
+                if (jobs.remove(jobUuid, job)) {
+                    completeExceptionally(result, new EslTimeoutException("background job '" + command + "' (" + jobUuid + ") did not finish within " + jobTimeout.toMillis() + " ms"));
                 }
             }, jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
             result.whenComplete((r, e) -> t.cancel(false));
@@ -192,7 +197,7 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
             ctx.close();
             return;
         }
-        callbacks.execute(() -> p.future.complete(frame));
+        run(() -> p.future.complete(frame));
     }
 
     private void event(ChannelHandlerContext ctx, EslFrame frame) {
@@ -203,10 +208,10 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
             throw new EslProtocolException("malformed " + frame.contentType() + ": " + e.getMessage(), frame.offset());
         }
         if (event.is("BACKGROUND_JOB") && event.jobUuid() != null) {
-            CompletableFuture<ApiResponse> job = jobs.remove(event.jobUuid());
+            Job job = jobs.remove(event.jobUuid());
             if (job != null) {
                 String body = event.body() == null ? "" : event.body();
-                callbacks.execute(() -> job.complete(new ApiResponse(body)));
+                run(() -> job.result().complete(new ApiResponse(body)));
             }
         }
         dispatcher.dispatch(event);
@@ -255,23 +260,36 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
             }
             completeExceptionally(p.future, closedError(p.command));
         }
-        for (String job : jobs.keySet()) {
-            CompletableFuture<ApiResponse> f = jobs.remove(job);
-            if (f != null) {
-                completeExceptionally(f, new EslConnectionClosedException("connection closed before background job " + job + " finished", closeCause));
+        for (String id : jobs.keySet()) {
+            Job job = jobs.remove(id);
+            if (job != null) {
+                completeExceptionally(job.result(), new EslConnectionClosedException("connection to " + peer() + " closed before background job '"
+                        + job.command() + "' (" + id + ") reported its result; whether it ran is unknown", closeCause));
             }
         }
         listener.onClosed(this, closeCause);
     }
 
     private EslConnectionClosedException closedError(EslCommand command) {
+        return new EslConnectionClosedException("connection to " + peer() + " closed while waiting for the reply to '" + command + "'", closeCause);
+    }
+
+    private String peer() {
         Channel ch = channel;
-        String peer = ch == null ? "FreeSWITCH" : String.valueOf(ch.remoteAddress());
-        return new EslConnectionClosedException("connection to " + peer + " closed while waiting for the reply to '" + command + "'", closeCause);
+        return ch == null || ch.remoteAddress() == null ? "FreeSWITCH" : String.valueOf(ch.remoteAddress());
     }
 
     private void completeExceptionally(CompletableFuture<?> f, Throwable t) {
-        callbacks.execute(() -> f.completeExceptionally(t));
+        run(() -> f.completeExceptionally(t));
+    }
+
+    /** On the callbacks executor; if that was already shut down, here, so no future is left hanging. */
+    private void run(Runnable task) {
+        try {
+            callbacks.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     // ---- state ----------------------------------------------------------------------------
