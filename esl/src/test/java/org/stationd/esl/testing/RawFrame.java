@@ -46,6 +46,23 @@ public record RawFrame(List<Map.Entry<String, String>> headers, byte[] body, lon
         return frames;
     }
 
+    /** Frames given as their exact texts, one frame each, in stream order. */
+    public static List<RawFrame> ofTexts(List<String> raws) {
+        List<RawFrame> frames = new ArrayList<>();
+        long offset = 0;
+        for (String raw : raws) {
+            RawFrame f = parse(raw, offset);
+            frames.add(f);
+            offset += f.length();
+        }
+        return frames;
+    }
+
+    /** The same frame as seen by a decoder whose stream started {@code base} bytes later. */
+    public RawFrame rebased(long base) {
+        return new RawFrame(headers, body, offset - base, length);
+    }
+
     /** The last value of a header (as sent), or null. */
     public String header(String name) {
         String value = null;
