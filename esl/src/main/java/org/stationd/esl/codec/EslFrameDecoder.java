@@ -97,7 +97,9 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         }
         if (blockEnd < 0) {
             scanned = end - start;
-            if (scanned > maxHeaderBytes) {
+            // a block still needs its final LF, so past limit + 1 it can only end up too long;
+            // checking earlier would reject a block that fits when it arrives in pieces
+            if (scanned > maxHeaderBytes + 1) {
                 throw new EslProtocolException("header block longer than " + maxHeaderBytes + " bytes without a blank line", consumed);
             }
             return false;
