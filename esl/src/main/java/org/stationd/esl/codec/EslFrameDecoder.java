@@ -110,7 +110,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         }
         Map<String, String> headers = parseHeaders(in, start, blockEnd);
         String type = headers.get("Content-Type");
-        if (type == null) {
+        if (type == null || type.isBlank()) {
             throw new EslProtocolException("frame has no Content-Type header", consumed);
         }
         int length = bodyLength(headers, type);

@@ -50,6 +50,7 @@ class MalformedInputTest {
                 Arguments.of("DEL in header name", "Content-Type\u007f: command/reply\n\n", 12),
                 Arguments.of("non-ASCII header name", "Content-Typé: command/reply\n\n", 11),
                 Arguments.of("missing Content-Type", "Reply-Text: +OK accepted\n\n", 0),
+                Arguments.of("empty Content-Type", "Content-Length: 3\nContent-Type: \n\nabc", 0),
                 Arguments.of("HTTP instead of ESL", "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 3));
     }
 

@@ -95,6 +95,23 @@ class JsonAndXmlEventTest {
         assertThrows(EventFormatException.class, () -> xml("<event><headers><Event-Name>&undefined;</Event-Name></headers></event>"));
     }
 
+    /** Invalid UTF-8 is replaced, as in plain events, and nothing is printed behind the logger's back. */
+    @Test
+    void invalidUtf8InXmlIsReplacedSilently() {
+        byte[] doc = "<event><headers><Event-Name>X\u00ffY</Event-Name></headers></event>".getBytes(StandardCharsets.ISO_8859_1);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        EslEvent e;
+        try {
+            e = EslEvents.parse(ContentType.EVENT_XML, doc);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("X\uFFFDY", e.name());
+        assertEquals("", captured.toString(StandardCharsets.UTF_8));
+    }
+
     /** A switch is trusted, but a DTD must still not make us read local files. */
     @Test
     void xmlExternalEntitiesAreNotResolved(@TempDir Path dir) throws IOException {
