@@ -214,6 +214,11 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         return pendingHeaders != null || in.isReadable();
     }
 
+    /** Stream offset of the frame being assembled, or of the next one when none is. */
+    public long pendingFrameOffset() {
+        return pendingHeaders != null ? pendingOffset : consumed;
+    }
+
     /** Bytes of the stream consumed so far (complete frames and header blocks). */
     public long consumedBytes() {
         return consumed;

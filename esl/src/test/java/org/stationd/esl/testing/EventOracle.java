@@ -31,6 +31,9 @@ public final class EventOracle {
 
     /** Percent-decodes as FreeSWITCH's url-decode does: {@code %XX} only, {@code +} stays, malformed escapes stay literal. */
     public static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
         String escaped = LONE_PERCENT.matcher(s.replace("+", "%2B")).replaceAll("%25");
         return URLDecoder.decode(escaped, StandardCharsets.UTF_8);
     }
@@ -44,8 +47,9 @@ public final class EventOracle {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] kv = line.split(": ?", 2);
-            headers.put(kv[0], percentDecode(kv.length > 1 ? kv[1] : ""));
+            int colon = line.indexOf(':');
+            String value = line.startsWith(" ", colon + 1) ? line.substring(colon + 2) : line.substring(colon + 1);
+            headers.put(line.substring(0, colon), percentDecode(value));
         }
         String body = null;
         if (headers.containsKey("Content-Length")) {
