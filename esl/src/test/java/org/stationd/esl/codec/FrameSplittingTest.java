@@ -99,7 +99,7 @@ class FrameSplittingTest {
     }
 
     @Test
-    void showModulesIsOneFrameFarOver64KiBOfReadBuffer() {
+    void showModulesArrivesInManyReadsAsOneFrame() {
         RawFrame modules = frames("08").stream().max(Comparator.comparingInt(f -> f.body().length)).orElseThrow();
         assertTrue(modules.body().length > 30_000, "show modules is ~34 kB");
         byte[] stream = bytes("08", frames("08"));

@@ -48,23 +48,29 @@ public final class Captures {
         }
     }
 
-    /** The captures directory: {@value #DIR_PROPERTY}, else {@code ../shared/esl-captures} from the working dir or a parent. */
+    /**
+     * The captures directory: {@value #DIR_PROPERTY}, else {@code ../shared/esl-captures} from the
+     * launcher's {@code stationd.home}, the working dir or one of its parents. The property falls
+     * back to the search because the pom derives it from where Maven was started.
+     */
     public static Path dir() {
-        String configured = System.getProperty(DIR_PROPERTY);
+        return locate(System.getProperty(DIR_PROPERTY), System.getProperty("stationd.home"), Path.of(""));
+    }
+
+    static Path locate(String configured, String home, Path workingDir) {
+        List<Path> tried = new ArrayList<>();
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured).toAbsolutePath().normalize();
-            if (!Files.isDirectory(p)) {
-                throw new IllegalStateException("ESL captures not found: -D" + DIR_PROPERTY + "=" + configured + " is not a directory");
+            if (Files.isDirectory(p)) {
+                return p;
             }
-            return p;
+            tried.add(p);
         }
-        List<Path> tried = new ArrayList<>();
-        String home = System.getProperty("stationd.home");   // set by the ./stationd launcher
         List<Path> bases = new ArrayList<>();
-        if (home != null) {
+        if (home != null) {   // set by the ./stationd launcher
             bases.add(Path.of(home).toAbsolutePath());
         }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+        for (Path d = workingDir.toAbsolutePath(); d != null; d = d.getParent()) {
             bases.add(d);
         }
         for (Path base : bases) {
