@@ -97,7 +97,9 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         }
         if (blockEnd < 0) {
             scanned = end - start;
-            if (scanned > maxHeaderBytes) {
+            // a block still needs its final LF, so past limit + 1 it can only end up too long;
+            // checking earlier would reject a block that fits when it arrives in pieces
+            if (scanned > maxHeaderBytes + 1) {
                 throw new EslProtocolException("header block longer than " + maxHeaderBytes + " bytes without a blank line", consumed);
             }
             return false;
@@ -108,7 +110,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         }
         Map<String, String> headers = parseHeaders(in, start, blockEnd);
         String type = headers.get("Content-Type");
-        if (type == null) {
+        if (type == null || type.isBlank()) {
             throw new EslProtocolException("frame has no Content-Type header", consumed);
         }
         int length = bodyLength(headers, type);
@@ -210,6 +212,11 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     /** True when a frame has begun (headers read or bytes buffered) but is not complete. */
     public boolean midFrame(ByteBuf in) {
         return pendingHeaders != null || in.isReadable();
+    }
+
+    /** Stream offset of the frame being assembled, or of the next one when none is. */
+    public long pendingFrameOffset() {
+        return pendingHeaders != null ? pendingOffset : consumed;
     }
 
     /** Bytes of the stream consumed so far (complete frames and header blocks). */

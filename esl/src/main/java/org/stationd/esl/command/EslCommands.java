@@ -53,7 +53,14 @@ public final class EslCommands {
         return of("filter " + header + " " + value);
     }
 
+    /** {@code filter delete <header> [value]}; a null header sends a bare {@code filter delete} (FreeSWITCH answers -ERR). */
     public static EslCommand filterDelete(String header, String value) {
+        if (header == null) {
+            if (value != null) {
+                throw new IllegalArgumentException("filter delete with a value needs a header");
+            }
+            return of("filter delete");
+        }
         return of("filter delete " + header + (value == null ? "" : " " + value));
     }
 

@@ -1,6 +1,7 @@
 package org.stationd.esl.event;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.xml.XMLConstants;
@@ -30,7 +31,8 @@ final class XmlEventParser {
         Map<String, String> headers = new LinkedHashMap<>();
         String body = null;
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(data));
+            // decoded here, not by the parser: the JDK's parser prints invalid UTF-8 to System.err
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(new String(data, StandardCharsets.UTF_8)));
             try {
                 int depth = 0;
                 boolean inHeaders = false;

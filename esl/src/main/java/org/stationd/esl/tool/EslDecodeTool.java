@@ -47,6 +47,7 @@ public final class EslDecodeTool {
         EslFrameDecoder decoder = new EslFrameDecoder();
         ByteBuf in = Unpooled.wrappedBuffer(stream);
         try (JsonGenerator gen = JSON.getFactory().createGenerator((OutputStream) out)) {
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);   // out is the caller's (often System.out)
             gen.setRootValueSeparator(null);
             while (true) {
                 EslFrame frame = decoder.decodeOne(in);
@@ -58,7 +59,7 @@ public final class EslDecodeTool {
                 out.write('\n');
             }
             if (decoder.midFrame(in)) {
-                err.println("esl decode: " + name + ": stream ends inside a frame that starts at byte offset " + decoder.consumedBytes());
+                err.println("esl decode: " + name + ": stream ends inside a frame that starts at byte offset " + decoder.pendingFrameOffset());
                 return 1;
             }
             return 0;
@@ -75,18 +76,20 @@ public final class EslDecodeTool {
     }
 
     private static void write(JsonGenerator gen, EslFrame frame) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("contentType", frame.contentType());
-        gen.writeNumberField("offset", frame.offset());
-        writeMap(gen, "headers", frame.headers());
-        gen.writeStringField("body", frame.hasBody() ? frame.bodyText() : null);
-        if (frame.isEvent()) {
-            EslEvent event;
+        EslEvent event = null;
+        if (frame.isEvent()) {   // parsed first, so a bad event leaves no half-written line
             try {
                 event = EslEvents.parse(frame);
             } catch (EventFormatException e) {
                 throw new EventFormatException(e.getMessage() + " (frame at byte offset " + frame.offset() + ")", e);
             }
+        }
+        gen.writeStartObject();
+        gen.writeStringField("contentType", frame.contentType());
+        gen.writeNumberField("offset", frame.offset());
+        writeMap(gen, "headers", frame.headers());
+        gen.writeStringField("body", frame.hasBody() ? frame.bodyText() : null);
+        if (event != null) {
             gen.writeStringField("event", event.name());
             writeMap(gen, "eventHeaders", event.headers());
             gen.writeStringField("eventBody", event.body());
