@@ -22,7 +22,7 @@ public final class ControlServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZContext zmq;
-    private final ZMQ.Socket socket;
+    private ZMQ.Socket socket;   // created, used and closed on the control thread only
     private final ControlHandler handler;
     private final Thread thread;
     private final AtomicLong handled = new AtomicLong();
@@ -32,11 +32,33 @@ public final class ControlServer implements AutoCloseable {
     public ControlServer(ZContext zmq, String endpoint, ControlHandler handler) {
         this.zmq = zmq;
         this.handler = handler;
-        this.socket = zmq.createSocket(SocketType.ROUTER);
-        socket.setReceiveTimeOut(200);
-        socket.setLinger(0);
-        socket.bind(endpoint);
-        this.thread = Thread.ofPlatform().name("control").daemon(true).start(this::loop);
+        java.util.concurrent.CompletableFuture<Void> bound = new java.util.concurrent.CompletableFuture<>();
+        // ZeroMQ sockets belong to one thread: the control thread creates, binds, uses and closes this one
+        this.thread = Thread.ofPlatform().name("control").daemon(true).start(() -> {
+            try {
+                socket = zmq.createSocket(SocketType.ROUTER);
+                socket.setReceiveTimeOut(200);
+                socket.setLinger(0);
+                socket.bind(endpoint);
+                bound.complete(null);
+            } catch (RuntimeException e) {
+                bound.completeExceptionally(e);
+                return;
+            }
+            try {
+                loop();
+            } finally {
+                zmq.destroySocket(socket);
+            }
+        });
+        try {
+            bound.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot listen for operators on " + endpoint + ": " + e.getCause().getMessage()
+                    + " (is another stationd running? set control: in stations.yaml)", e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen for operators on " + endpoint, e);
+        }
     }
 
     private void loop() {
@@ -115,6 +137,5 @@ public final class ControlServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        zmq.destroySocket(socket);
     }
 }
