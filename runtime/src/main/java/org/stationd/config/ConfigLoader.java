@@ -42,7 +42,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "programs", "media", "data", "control", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "sim", "programs", "media", "data", "control", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
@@ -110,6 +110,16 @@ public final class ConfigLoader {
         Path media = dir(r, top, "media", base, "programs/media", false);
         Path data = dir(r, top, "data", base, "data", false);
         ControlConfig control = control(r, top.get("control"));
+        Path simDialplan = null;
+        if (top.containsKey("sim")) {
+            String sim = r.string(top.get("sim"), "sim");
+            if (sim != null) {
+                simDialplan = base.resolve(sim).normalize();
+                if (!Files.isRegularFile(simDialplan)) {
+                    r.error(top.get("sim"), "sim", "the simulated switch's dialplan '" + simDialplan + "' does not exist");
+                }
+            }
+        }
 
         List<StationConfig> stations = new ArrayList<>();
         if (!top.containsKey("stations")) {
@@ -128,7 +138,7 @@ public final class ConfigLoader {
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations));
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {

@@ -11,7 +11,8 @@ public record HostConfig(
         Path mediaDir,
         Path dataDir,
         ControlConfig control,
-        List<StationConfig> stations) {
+        List<StationConfig> stations,
+        Path simDialplan) {
 
     public StationConfig station(String id) {
         return stations.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
