@@ -1,0 +1,314 @@
+package org.stationd.esl.sim.conference;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.UUID;
+import org.stationd.esl.sim.SwitchCore;
+import org.stationd.esl.sim.clock.SimTimer;
+import org.stationd.esl.sim.dialplan.ConferenceProfile;
+import org.stationd.esl.sim.event.EventBuilder;
+import org.stationd.esl.sim.event.Sites;
+import org.stationd.esl.sim.media.Sound;
+
+/**
+ * One mod_conference conference: members (newest first, as {@code conference <name> list} shows
+ * them), the floor, and a queue of files played into it one after another. Fires the
+ * {@code conference::maintenance} CUSTOM events with FreeSWITCH's header layout.
+ */
+public final class Conference {
+    public static final String SUBCLASS = "conference::maintenance";
+
+    private final SwitchCore core;
+    private final Conferences registry;
+    private final String name;
+    private final String domain;
+    private final String uuid = UUID.randomUUID().toString();
+    private final ConferenceProfile profile;
+    private final LinkedList<Member> members = new LinkedList<>();
+    private final Deque<QueuedFile> files = new ArrayDeque<>();
+    private final long createdMicros;
+    private Member floor;
+    private QueuedFile playing;
+    private SimTimer playTimer;
+    private long playStartedMicros;
+    private boolean destroyed;
+    private int running;
+
+    /** A file waiting or playing in the conference. */
+    record QueuedFile(String path, Sound sound) {}
+
+    Conference(SwitchCore core, Conferences registry, String name, ConferenceProfile profile) {
+        this.core = core;
+        this.registry = registry;
+        this.name = name;
+        this.domain = core.globals().getOrDefault("domain", "127.0.0.1");
+        this.profile = profile;
+        this.createdMicros = core.clock().nowMicros();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    public ConferenceProfile profile() {
+        return profile;
+    }
+
+    public List<Member> members() {
+        return new ArrayList<>(members);
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    public Member floor() {
+        return floor;
+    }
+
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    public long createdMicros() {
+        return createdMicros;
+    }
+
+    public Member member(int id) {
+        for (Member m : members) {
+            if (m.id == id) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** What is playing now and queued after it. */
+    public List<String> files() {
+        List<String> out = new ArrayList<>();
+        if (playing != null) {
+            out.add(playing.path());
+        }
+        files.forEach(f -> out.add(f.path()));
+        return out;
+    }
+
+    // ---- events ------------------------------------------------------------------------------
+
+    EventBuilder event(org.stationd.esl.sim.event.CallSite site) {
+        EventBuilder b = core.events().custom(SUBCLASS, site);
+        b.add("Conference-Name", name);
+        b.add("Conference-Domain", domain);
+        b.add("Conference-Size", members.size());
+        b.add("Conference-Ghosts", "0");
+        b.add("Conference-Profile-Name", profile.name());
+        b.add("Conference-Unique-ID", uuid);
+        return b;
+    }
+
+    /** conference_member_add_event_data: Floor, the channel's basic data, then the member's state. */
+    void memberData(EventBuilder b, Member m) {
+        b.add("Floor", floor == m);
+        m.channel.basicData(b);
+        b.add("Video", "false");
+        b.add("Hear", m.hear);
+        b.add("See", "true");
+        b.add("Speak", m.speak);
+        b.add("Talking", "false");
+        b.add("Mute-Detect", "false");
+        b.add("Hold", "false");
+        b.add("Member-ID", m.id);
+        b.add("Member-Type", "member");
+        b.add("Member-Ghost", "false");
+        b.add("Energy-Level", "100");
+        b.add("Current-Energy", "0");
+    }
+
+    void fireCreate() {
+        event(Sites.CONF_CREATE).add("Action", "conference-create").fire();
+    }
+
+    void memberEvent(Member m, String action, org.stationd.esl.sim.event.CallSite site) {
+        EventBuilder b = event(site);
+        memberData(b, m);
+        b.add("Action", action).fire();
+    }
+
+    private int presenceCount;
+
+    /** PRESENCE_IN for the conference (mod_conference's conference_send_presence). */
+    void presence() {
+        int n = members.size();
+        EventBuilder b = core.events().create("PRESENCE_IN", Sites.CONF_PRESENCE);
+        b.add("proto", "conf").add("login", name).add("from", name + "@" + domain)
+                .add("event_type", "presence").add("alt_event_type", "dialog").add("event_count", ++presenceCount + registry.presenceBase())
+                .add("unique-id", name)
+                .add("force-status", n == 0 ? "Inactive" : "Active (" + n + " caller" + (n == 1 ? "" : "s") + ")")
+                .add("channel-state", n == 0 ? "CS_HANGUP" : "CS_ROUTING")
+                .add("answer-state", n == 0 ? "terminated" : "early")
+                .add(n == 0 ? "call-direction" : "presence-call-direction", "outbound")
+                .fire();
+    }
+
+    // ---- members -----------------------------------------------------------------------------
+
+    void add(Member m) {
+        boolean alone = members.isEmpty();
+        members.addFirst(m);
+        running++;
+        m.channel.fireReadCodec();
+        memberEvent(m, "add-member", Sites.CONF_ADD_MEMBER);
+        presence();
+        if (!alone && profile.enterSound() != null) {
+            enqueue(profile.enterSound(), false);
+        }
+        // the conference thread's next pass gives the floor to the newest member if nobody has it
+        core.clock().schedule(20, this::assignFloorIfFree);
+    }
+
+    private void assignFloorIfFree() {
+        if (destroyed || floor != null || members.isEmpty()) {
+            return;
+        }
+        Member m = members.getFirst();
+        floor = m;
+        EventBuilder b = event(Sites.CONF_FLOOR);
+        b.add("Action", "floor-change").add("Old-ID", "none");
+        memberData(b, m);
+        b.add("New-ID", m.id).fire();
+    }
+
+    /** The member leaves the conference (kick, hup, hangup): del-member, floor, exit sound, presence. */
+    void remove(Member m, boolean silently) {
+        if (m.left) {
+            return;
+        }
+        m.left = true;
+        if (floor == m) {
+            floor = null;
+            event(Sites.CONF_FLOOR).add("Action", "floor-change").add("Old-ID", m.id).add("New-ID", "none").fire();
+        }
+        members.remove(m);
+        memberEvent(m, "del-member", Sites.CONF_DEL_MEMBER);
+        if (!m.channel.isDown()) {
+            m.channel.fireReadCodec();
+        }
+        if (!members.isEmpty() && profile.exitSound() != null && !silently) {
+            enqueue(profile.exitSound(), false);
+        }
+        if (members.isEmpty()) {
+            stopAll();
+        }
+    }
+
+    /** A member's conference application has ended; when none is left the conference is destroyed. */
+    void memberGone() {
+        running--;
+        if (running <= 0 && members.isEmpty() && !destroyed) {
+            destroyed = true;
+            stopAll();
+            event(Sites.CONF_DESTROY).add("Action", "conference-destroy").fire();
+            presence();
+            registry.remove(this);
+        }
+    }
+
+    // ---- files ---------------------------------------------------------------------------------
+
+    /** Queues a file; false if it cannot be found. */
+    boolean enqueue(String path, boolean announce) {
+        Sound s = core.sounds().resolve(path);
+        if (s == null) {
+            return false;
+        }
+        if (announce) {
+            event(Sites.CONF_PLAY).add("Action", "play-file").add("File", path).add("Async", "false").fire();
+        }
+        files.add(new QueuedFile(path, s));
+        if (playing == null) {
+            playNext();
+        }
+        return true;
+    }
+
+    private void playNext() {
+        QueuedFile f = files.poll();
+        playing = f;
+        if (f == null) {
+            return;
+        }
+        playStartedMicros = core.clock().nowMicros();
+        long d = f.sound().endless() ? Long.MAX_VALUE / 4 : f.sound().durationMillis();
+        playTimer = core.clock().schedule(d, () -> {
+            playTimer = null;
+            done(f, f.sound().durationMillis());
+            playNext();
+        });
+    }
+
+    /** play-file-done: FreeSWITCH counts samples at the conference rate but divides by 8 for milliseconds. */
+    private void done(QueuedFile f, long playedMillis) {
+        long samples = playedMillis * profile.rate() / 1000;
+        long ms = samples / 8;
+        event(Sites.CONF_PLAY_DONE).add("seconds", ms / 1000).add("milliseconds", ms).add("samples", samples)
+                .add("Action", "play-file-done").add("File", f.path()).fire();
+    }
+
+    /** Stops the current file; returns how many stopped. */
+    int stopCurrent() {
+        if (playing == null) {
+            return 0;
+        }
+        QueuedFile f = playing;
+        if (playTimer != null) {
+            playTimer.cancel();
+            playTimer = null;
+        }
+        done(f, (core.clock().nowMicros() - playStartedMicros) / 1000);
+        playing = null;
+        playNext();
+        return 1;
+    }
+
+    /** Stops the current file and drops the queue (each reported as done). */
+    int stopAll() {
+        int n = 0;
+        if (playing != null) {
+            QueuedFile f = playing;
+            if (playTimer != null) {
+                playTimer.cancel();
+                playTimer = null;
+            }
+            playing = null;
+            done(f, (core.clock().nowMicros() - playStartedMicros) / 1000);
+            n++;
+        }
+        while (!files.isEmpty()) {
+            done(files.poll(), 0);
+            n++;
+        }
+        return n;
+    }
+
+    /** The flags column of {@code list}. */
+    String flags(Member m) {
+        List<String> f = new ArrayList<>();
+        if (m.hear) {
+            f.add("hear");
+        }
+        if (m.speak) {
+            f.add("speak");
+        }
+        if (floor == m) {
+            f.add("floor");
+        }
+        return String.join("|", f);
+    }
+}

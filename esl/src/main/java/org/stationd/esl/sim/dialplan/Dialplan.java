@@ -1,0 +1,129 @@
+package org.stationd.esl.sim.dialplan;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.stationd.esl.sim.app.AppCall;
+
+/**
+ * What sim.yaml says: contexts of extensions, phones reachable as {@code user/<n>} and
+ * {@code sofia/gateway/<gw>/<number>}, conference profiles, sound directories and the switch's
+ * identity. Immutable once loaded.
+ */
+public final class Dialplan {
+    private final Map<String, Map<String, Extension>> contexts;
+    private final Map<String, PhoneBehaviour> users;
+    private final Map<String, Gateway> gateways;
+    private final Map<String, ConferenceProfile> conferenceProfiles;
+    private final Map<String, Path> sounds;
+    private final Map<String, String> settings;
+
+    /** A gateway: its phones by number, and how any other number behaves. */
+    public record Gateway(String name, PhoneBehaviour defaultBehaviour, Map<String, PhoneBehaviour> numbers) {
+        public PhoneBehaviour behaviourFor(String number) {
+            PhoneBehaviour b = numbers.get(number);
+            return b != null ? b : defaultBehaviour;
+        }
+    }
+
+    public Dialplan(Map<String, Map<String, Extension>> contexts, Map<String, PhoneBehaviour> users, Map<String, Gateway> gateways,
+                    Map<String, ConferenceProfile> conferenceProfiles, Map<String, Path> sounds, Map<String, String> settings) {
+        this.contexts = deepCopy(contexts);
+        this.users = Map.copyOf(users);
+        this.gateways = Map.copyOf(gateways);
+        this.conferenceProfiles = Map.copyOf(conferenceProfiles);
+        this.sounds = new LinkedHashMap<>(sounds);
+        this.settings = Map.copyOf(settings);
+    }
+
+    private static Map<String, Map<String, Extension>> deepCopy(Map<String, Map<String, Extension>> in) {
+        Map<String, Map<String, Extension>> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, new LinkedHashMap<>(v)));
+        return out;
+    }
+
+    /**
+     * The extension {@code destination} routes to in {@code context}: an exact name first, then the
+     * first key written as a regular expression ({@code ^…}) that matches, with $1… substituted into
+     * the application arguments; null if none (NO_ROUTE_DESTINATION).
+     */
+    public Extension lookup(String context, String destination) {
+        Map<String, Extension> ctx = contexts.get(context);
+        if (ctx == null || destination == null) {
+            return null;
+        }
+        Extension e = ctx.get(destination);
+        if (e != null) {
+            return e;
+        }
+        for (Map.Entry<String, Extension> en : ctx.entrySet()) {
+            String key = en.getKey();
+            if (!key.startsWith("^")) {
+                continue;
+            }
+            Matcher m = Pattern.compile(key).matcher(destination);
+            if (m.matches()) {
+                List<AppCall> apps = en.getValue().apps().stream().map(a -> new AppCall(a.name(), substitute(a.arg(), m))).toList();
+                return new Extension(destination, apps);
+            }
+        }
+        return null;
+    }
+
+    private static String substitute(String arg, Matcher m) {
+        String out = arg;
+        for (int g = m.groupCount(); g >= 1; g--) {
+            out = out.replace("$" + g, m.group(g) == null ? "" : m.group(g));
+        }
+        return out;
+    }
+
+    public boolean hasContext(String context) {
+        return contexts.containsKey(context);
+    }
+
+    public Map<String, Map<String, Extension>> contexts() {
+        return contexts;
+    }
+
+    public PhoneBehaviour user(String id) {
+        return users.get(id);
+    }
+
+    public Map<String, PhoneBehaviour> users() {
+        return users;
+    }
+
+    public Gateway gateway(String name) {
+        return gateways.get(name);
+    }
+
+    public Map<String, Gateway> gateways() {
+        return gateways;
+    }
+
+    public ConferenceProfile conferenceProfile(String name) {
+        ConferenceProfile p = conferenceProfiles.get(name);
+        if (p == null) {
+            p = conferenceProfiles.get("default");
+        }
+        return p != null ? p : ConferenceProfile.defaults(name == null ? "default" : name);
+    }
+
+    public Map<String, Path> sounds() {
+        return sounds;
+    }
+
+    /** A switch setting (hostname, ipv4, ipv6, domain, local_ip_v4, incoming_context…) or the fallback. */
+    public String setting(String key, String fallback) {
+        String v = settings.get(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    public Map<String, String> settings() {
+        return settings;
+    }
+}
