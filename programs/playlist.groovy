@@ -91,6 +91,7 @@ def playCurrent() {
     def music = station.settings.music ?: []
     def queue = data.queue
     if (data.position < queue.size()) {
+        log.info("on air: ${queue[data.position].kind} ${queue[data.position].file}")
         station.conference('studio').play(queue[data.position].file)
     } else if (music && data.position < queue.size() + 500) {
         def track = music[(data.position - queue.size()) % music.size()]

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "stationd 0.1.0",
         description = "Community radio stations over phone lines, on FreeSWITCH.",
-        subcommands = {EslCli.class, CheckCli.class, MediaCli.class, ControlCli.Status.class, ControlCli.Swap.class, ControlCli.Reload.class,
+        subcommands = {RunCli.class, EslCli.class, CheckCli.class, MediaCli.class, ControlCli.Status.class, ControlCli.Swap.class, ControlCli.Reload.class,
                 ControlCli.Schedule.class, JsSelfTest.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {

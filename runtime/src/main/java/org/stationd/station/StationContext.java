@@ -204,7 +204,7 @@ public final class StationContext implements Station {
         }
         trackConference(leg, e);
         for (Event ev : callEvents.translate(leg, e)) {
-            services.listener().callEvent(config.id(), leg.getId(), ev.toString());
+            services.listener().callEvent(config.id(), leg.getId(), ev.describe());
             deliver(ev);
         }
         if (runner != null && runner.program().states().stream().anyMatch(s -> s.eslHandler(e.name()) != null)) {

@@ -93,15 +93,21 @@ public final class Event {
 
     @Override
     public String toString() {
+        return call == null ? describe() : describe() + " (call " + call.getId() + ")";
+    }
+
+    /** A short human description: {@code dtmf 5}, {@code hangup NORMAL_CLEARING}, {@code playbackDone jingle.wav done}. */
+    public String describe() {
         StringBuilder sb = new StringBuilder(kind.handlerName());
-        if (call != null) sb.append(" call=").append(call.getId());
-        if (digit != null) sb.append(" digit=").append(digit);
-        if (digits != null) sb.append(" digits=").append(digits);
-        if (file != null) sb.append(" file=").append(file);
-        if (cause != null) sb.append(" cause=").append(cause);
-        if (topic != null) sb.append(" topic=").append(topic);
-        if (timer != null) sb.append(" timer=").append(timer);
-        if (name != null) sb.append(" name=").append(name);
+        if (digit != null) sb.append(' ').append(digit);
+        if (digits != null) sb.append(" '").append(digits).append('\'');
+        if (file != null) sb.append(' ').append(file.substring(file.lastIndexOf('/') + 1));
+        if (status != null) sb.append(' ').append(status);
+        if (cause != null) sb.append(' ').append(cause);
+        if (conference != null) sb.append(' ').append(conference.getName());
+        if (topic != null) sb.append(' ').append(topic);
+        if (timer != null) sb.append(' ').append(timer);
+        if (name != null) sb.append(' ').append(name);
         return sb.toString();
     }
 

@@ -1,0 +1,97 @@
+package org.stationd.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.stationd.config.ConfigError;
+import org.stationd.config.ConfigException;
+import org.stationd.config.ConfigLoader;
+import org.stationd.config.HostConfig;
+import org.stationd.config.SwitchConfig;
+import org.stationd.host.ScriptProgramLoader;
+import org.stationd.host.StationHost;
+import org.stationd.host.SwitchConnection;
+import org.stationd.media.MediaGenerator;
+import org.stationd.script.ProgramEngines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./stationd run}: every station of stations.yaml on air until Ctrl-C or SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every station in stations.yaml: on the embedded simulated switch unless the file (or --switch) names a real FreeSWITCH.",
+                "Prints one line per change; Ctrl-C or SIGTERM stops cleanly (teardowns run, calls are hung up)."})
+final class RunCli implements Callable<Integer> {
+    @Option(names = "--config", defaultValue = "stations.yaml", description = "the config file (default: ${DEFAULT-VALUE})")
+    Path config;
+
+    @Option(names = "--switch", description = "sim, or esl://host:port of a real FreeSWITCH (overrides stations.yaml)")
+    String switchUrl;
+
+    @Option(names = "--password", description = "the Event Socket password (overrides stations.yaml)")
+    String password;
+
+    @Option(names = "--for", paramLabel = "SECONDS", description = "stop by itself after this many seconds (demos, smoke tests)")
+    Long seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        HostConfig host;
+        try {
+            host = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            for (ConfigError err : e.errors()) {
+                System.err.println(err);
+            }
+            System.err.println("stationd: fix " + e.errors().size() + " error(s) in " + config + " first (./stationd check shows them too)");
+            return 1;
+        }
+        SwitchConfig sw = host.switchConfig();
+        if (switchUrl != null) {
+            SwitchConfig parsed = SwitchConfig.parseUrl(switchUrl, password != null ? password : sw.password());
+            if (parsed == null) {
+                System.err.println("stationd: --switch must be 'sim' or 'esl://host:port', not '" + switchUrl + "'");
+                return 2;
+            }
+            sw = parsed;
+        } else if (password != null) {
+            sw = SwitchConfig.parseUrl(sw.simulated() ? "sim" : "esl://" + sw.host() + ":" + sw.port(), password);
+        }
+        if (Files.exists(host.mediaDir().resolve("prompts.yaml"))) {
+            List<Path> written = new MediaGenerator(host.mediaDir()).generate(false);
+            if (!written.isEmpty()) {
+                System.out.println("stationd: generated " + written.size() + " media file(s) in " + host.mediaDir());
+            }
+        }
+        ZoneId zone = host.stations().isEmpty() ? ZoneId.systemDefault() : host.stations().get(0).timezone();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ProgramEngines engines = new ProgramEngines();
+             SwitchConnection link = SwitchConnection.open(sw, host.simDialplan(), zone)) {
+            System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
+                    + "; operators at " + host.control().control() + "; Ctrl-C stops");
+            StationHost stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    stations.close();
+                } catch (Exception e) {
+                    System.err.println("stationd: stopping: " + e.getMessage());
+                }
+            }, "stationd-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (seconds != null) {
+                stop.await(seconds, TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+            if (Runtime.getRuntime().removeShutdownHook(hook)) {
+                stations.close();
+            }
+            System.out.println("stationd: stopped");
+        }
+        return 0;
+    }
+}
