@@ -344,6 +344,20 @@ public final class StationHost implements AutoCloseable {
         return router;
     }
 
+    /** ZeroMQ messages from other hosts that were dropped because they were garbled. */
+    public long malformedMessages() {
+        return bus.malformed();
+    }
+
+    /** Waits until every station has handled what it was given so far (tests, orderly shutdown). */
+    public void settle() throws InterruptedException {
+        for (StationContext s : stations.values()) {
+            CountDownLatch done = new CountDownLatch(1);
+            s.submit(done::countDown);
+            done.await(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** Stops every station (teardown runs, calls are hung up) and then the connections. */
     @Override
     public void close() throws Exception {

@@ -1,0 +1,147 @@
+package org.stationd.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The host end to end over real TCP against the simulated switch: a Groovy and a JavaScript
+ * program dial their transmitters, play media, react to keys and to a listener's call; a reload
+ * keeps state; a compile error keeps the old version on air; a runaway loop and a throwing
+ * handler are stopped and reported while the other station carries on; garbled ZeroMQ messages
+ * are dropped and counted.
+ */
+class HostEndToEndTest {
+    @TempDir
+    Path dir;
+
+    static String groovyShow(String version) {
+        return """
+                program {
+                    apiVersion 1
+                    state('dialling') {
+                        enter { station.dialTransmitter() }
+                        on.answered { e -> e.call.play('beep.wav') }
+                        on.playbackDone { e -> go 'live' }
+                    }
+                    state('live') {
+                        on.dtmf { e ->
+                            if (e.digit == '1') { data.ones = (data.ones ?: 0) + 1; log.info("ones=${data.ones}"); e.call.play('beep.wav') }
+                            if (e.digit == '0') throw new IllegalStateException('zero pressed')
+                            if (e.digit == '7') { while (true) { } }
+                        }
+                        on.incomingCall { e -> e.call.answer(); e.call.play('beep.wav'); log.info("caller ${e.call.from} on ${e.line}") }
+                        on.playbackDone { e -> log.info("VERSION played ${e.file}") }
+                    }
+                }
+                """.replace("VERSION", version);
+    }
+
+    static final String JS_SHOW = """
+            program({
+              apiVersion: 1,
+              states: {
+                dialling: {
+                  enter() { station.dialTransmitter(); },
+                  answered(e) { e.call.play('beep.wav'); },
+                  playbackDone(e) { go('live'); }
+                },
+                live: {
+                  dtmf(e) {
+                    if (e.digit === '1') { data.ones = (data.ones || 0) + 1; log.info(`ones=${data.ones}`); e.call.play('beep.wav'); }
+                    if (e.digit === '0') throw new Error('zero pressed');
+                    if (e.digit === '7') { while (true) { } }
+                  },
+                  incomingCall(e) { e.call.answer(); e.call.play('beep.wav'); log.info(`caller ${e.call.from} on ${e.line}`); },
+                  playbackDone(e) { log.info(`js played ${e.file}`); }
+                }
+              }
+            });
+            """;
+
+    static final String STATIONS = """
+              - id: g
+                timezone: Africa/Kampala
+                transmitter: [ { sip: user/3001 } ]
+                lines: { call-in: "7001" }
+                program: show.groovy
+              - id: j
+                timezone: Africa/Kampala
+                transmitter: [ { sip: user/3002 } ]
+                lines: { call-in: "7002" }
+                program: show.js
+            """;
+
+    @Test
+    void groovyAndJavaScriptStationsRunSideBySideAndSurviveTheirFaults() throws Exception {
+        try (HostHarness h = new HostHarness(dir); ZContext zmq = new ZContext()) {
+            String otherHost = HostHarness.freeEndpoint();
+            ZMQ.Socket remote = zmq.createSocket(SocketType.PUB);
+            remote.bind(otherHost);
+            h.program("show.groovy", groovyShow("v1"));
+            h.program("show.js", JS_SHOW);
+            h.start(STATIONS, otherHost);
+
+            h.awaitLine("g state live");
+            h.awaitLine("j state live");
+            String gTx = h.host.station("g").getTransmitter().getId();
+            String jTx = h.host.station("j").getTransmitter().getId();
+
+            // keys and media, in both languages
+            h.sim().pressDigits(gTx, "1");
+            h.sim().pressDigits(jTx, "1");
+            h.awaitLine("g log ones=1");
+            h.awaitLine("g log v1 played beep.wav");
+            h.awaitLine("j log ones=1");
+            h.awaitLine("j log js played beep.wav");
+
+            // a listener calls each station's call-in line
+            h.sim().placeCall("256700000001", "7001");
+            h.sim().placeCall("256700000002", "7002");
+            h.awaitLine("g log caller 256700000001 on call-in");
+            h.awaitLine("j log caller 256700000002 on call-in");
+
+            // a throwing handler and a runaway loop are stopped and reported; the stations stay up
+            h.sim().pressDigits(gTx, "0");
+            h.sim().pressDigits(jTx, "7");
+            h.await("both faults reported", () -> h.errors.size() >= 2);
+            assertTrue(h.lines.stream().anyMatch(l -> l.startsWith("g error ") && l.contains("zero pressed")), h.lines.toString());
+            assertTrue(h.lines.stream().anyMatch(l -> l.startsWith("j error ") && l.contains("ran longer than 200 ms")), h.lines.toString());
+            assertTrue(h.errors.stream().anyMatch(e -> e.location() != null && e.location().startsWith("show.groovy:")), h.errors.toString());
+            assertTrue(h.errors.stream().anyMatch(e -> e.location() != null && e.location().startsWith("show.js:")), h.errors.toString());
+            h.sim().pressDigits(gTx, "1");
+            h.sim().pressDigits(jTx, "1");
+            h.awaitLine("g log ones=2");
+            h.awaitLine("j log ones=2");
+
+            // a saved change goes live between two events, keeping state and data
+            h.program("show.groovy", groovyShow("v2"));
+            h.await("reloaded", () -> h.count("g loaded show.groovy") == 2);
+            h.sim().pressDigits(gTx, "1");
+            h.awaitLine("g log ones=3");
+            h.awaitLine("g log v2 played beep.wav");
+            assertEquals("live", h.host.station("g").state());
+
+            // a change that does not compile leaves the running version on air
+            h.program("show.groovy", "program { state('live') { on.dtmf { e -> if (e.digit == '1' { } } }\n");
+            h.await("compile error reported", () -> h.errors.stream().anyMatch(e -> "reload".equals(e.handler()) && e.message().contains("show.groovy:1:")));
+            h.sim().pressDigits(gTx, "1");
+            h.awaitLine("g log ones=4");
+            h.await("the old version played again", () -> h.count("g log v2 played beep.wav") == 2);
+
+            // garbled ZeroMQ messages from another host are dropped and counted; the host goes on
+            h.await("garbled messages counted", () -> {
+                remote.send("no-body");
+                return h.host.malformedMessages() >= 1;
+            });
+            h.sim().pressDigits(jTx, "1");
+            h.awaitLine("j log ones=3");
+        }
+    }
+}

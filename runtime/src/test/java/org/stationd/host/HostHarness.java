@@ -1,0 +1,126 @@
+package org.stationd.host;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.stationd.api.ProgramError;
+import org.stationd.config.ConfigLoader;
+import org.stationd.config.HostConfig;
+import org.stationd.esl.sim.SimSwitch;
+import org.stationd.media.Wav;
+import org.stationd.script.ProgramEngines;
+import org.stationd.station.StationListener;
+
+/**
+ * A whole host for end-to-end tests: the embedded simulated switch over real TCP, the real ESL
+ * client, script engines, H2 and ZeroMQ, in a temporary folder. Records what stations report.
+ */
+final class HostHarness implements AutoCloseable {
+    final Path dir;
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final List<ProgramError> errors = new CopyOnWriteArrayList<>();
+    SwitchConnection link;
+    StationHost host;
+    ProgramEngines engines;
+    String controlEndpoint;
+    String publishEndpoint;
+
+    HostHarness(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("programs/media"));
+        // short media keeps the tests quick: 0.3 s of tone
+        Wav.write(dir.resolve("programs/media/beep.wav"), Wav.melody(0.3, new int[] {880}), Wav.RATE);
+        Wav.write(dir.resolve("programs/media/long.wav"), Wav.melody(4, new int[] {440, 660}), Wav.RATE);
+        Files.writeString(dir.resolve("sim.yaml"), """
+                switch: { incoming_context: stations }
+                contexts:
+                  stations:
+                    "^(\\\\d+)$": { behaviour: park }
+                users:
+                  "3001": { answer_after_ms: 100 }
+                  "3002": { answer_after_ms: 100 }
+                  "3003": { answer_after_ms: 100 }
+                  "3004": busy
+                """);
+    }
+
+    static String freeEndpoint() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    void program(String name, String text) throws IOException {
+        Path tmp = dir.resolve("programs/." + name + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, dir.resolve("programs").resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Starts the host with the given stations (YAML list items under 'stations:'). */
+    void start(String stationsYaml, String... subscribe) throws Exception {
+        controlEndpoint = freeEndpoint();
+        publishEndpoint = freeEndpoint();
+        StringBuilder subs = new StringBuilder();
+        for (String s : subscribe) subs.append("\n    - ").append(s);
+        Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
+                + "control:\n  control: " + controlEndpoint + "\n  publish: " + publishEndpoint + "\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
+                + "stations:\n" + stationsYaml);
+        HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
+        link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());
+        engines = new ProgramEngines();
+        StationListener recorder = new StationListener() {
+            @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }
+            @Override public void callEvent(String st, String c, String what) { lines.add(st + " call " + what); }
+            @Override public void programError(String st, String p, ProgramError e) { errors.add(e); lines.add(st + " error " + e.message()); }
+            @Override public void log(String st, String p, String state, String level, String message) { lines.add(st + " log " + message); }
+            @Override public void programLoaded(String st, String p, String v) { lines.add(st + " loaded " + p); }
+        };
+        host = new StationHost(config, new ScriptProgramLoader(engines), link.client(), null, List.of(recorder));
+    }
+
+    SimSwitch sim() {
+        return link.sim();
+    }
+
+    boolean saw(String line) {
+        return lines.contains(line);
+    }
+
+    long count(String line) {
+        return lines.stream().filter(line::equals).count();
+    }
+
+    /** Waits (on real time: the switch plays real seconds) until the condition holds. */
+    void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited 20 s for: " + what + "\nstations said:\n  " + String.join("\n  ", lines));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    void awaitLine(String line) throws InterruptedException {
+        await(line, () -> saw(line));
+    }
+
+    /** The uuid of a station's call the switch knows, by the dialled destination. */
+    String callTo(String destination) {
+        return sim().calls().stream().filter(c -> destination.equals(c.destination()) || c.name().contains(destination))
+                .map(org.stationd.esl.sim.SimCall::uuid).findFirst().orElseThrow(() -> new AssertionError("no call to " + destination + " in " + sim().calls()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (host != null) host.close();
+        if (link != null) link.close();
+        if (engines != null) engines.close();
+    }
+}
