@@ -16,8 +16,12 @@ import org.stationd.script.HandlerRunner;
 public final class HandlerGuard {
     private static final HandlerRunner SHARED = new HandlerRunner();
 
+    /** The first run of a handler loads and links its code (Groovy call sites, JS parsing): seconds on a busy machine. */
+    public static final Duration FIRST_RUN_LIMIT = Duration.ofSeconds(3);
+
     private final HandlerRunner runner;
     private final Duration limit;
+    private final java.util.Set<Object> warm = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public HandlerGuard(Duration limit) {
         this(SHARED, limit);
@@ -33,10 +37,15 @@ public final class HandlerGuard {
     }
 
     public void run(String state, String handlerName, Handler handler, Event event) throws HandlerException {
-        runner.invoke(state, handlerName, handler, event, limit);
+        runner.invoke(state, handlerName, handler, event, limitFor(handler));
     }
 
     public void onError(ErrorHandler handler, ProgramError error) throws HandlerException {
-        runner.invokeOnError(handler, error, limit);
+        runner.invokeOnError(handler, error, limitFor(handler));
+    }
+
+    /** A cold handler gets {@link #FIRST_RUN_LIMIT} once, so warm-up is not mistaken for an endless loop. Station thread only. */
+    private Duration limitFor(Object handler) {
+        return warm.add(handler) && FIRST_RUN_LIMIT.compareTo(limit) > 0 ? FIRST_RUN_LIMIT : limit;
     }
 }
