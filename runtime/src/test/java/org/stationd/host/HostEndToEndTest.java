@@ -144,4 +144,39 @@ class HostEndToEndTest {
             h.awaitLine("j log ones=3");
         }
     }
+
+    @Test
+    void operatorsSeeStatusAndSwapAndReloadProgramsOverTheControlSocket() throws Exception {
+        try (HostHarness h = new HostHarness(dir)) {
+            h.program("show.groovy", groovyShow("v1"));
+            h.program("show.js", JS_SHOW);
+            h.program("quiet.js", "program({ apiVersion: 1, states: { waiting: { enter() { log.info('quiet now'); } } } });\n");
+            h.start(STATIONS);
+            h.awaitLine("g state live");
+            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 5000)) {
+                java.util.Map<String, Object> status = ops.send(java.util.Map.of("cmd", "status"));
+                assertEquals(true, status.get("ok"));
+                @SuppressWarnings("unchecked")
+                java.util.List<java.util.Map<String, Object>> stations = (java.util.List<java.util.Map<String, Object>>) status.get("stations");
+                assertEquals("g", stations.get(0).get("station"));
+                assertEquals("show.groovy", stations.get(0).get("program"));
+                assertEquals("live", stations.get(0).get("state"));
+                assertEquals(1L, ((Number) stations.get(0).get("calls")).longValue());
+
+                java.util.Map<String, Object> swapped = ops.send(java.util.Map.of("cmd", "swap", "station", "g", "program", "quiet.js"));
+                assertEquals(true, swapped.get("ok"), swapped.toString());
+                h.awaitLine("g log quiet now");
+                h.await("the old program's transmitter call is hung up", () -> h.host.station("g").getTransmitter() == null);
+
+                java.util.Map<String, Object> bad = ops.send(java.util.Map.of("cmd", "swap", "station", "nowhere", "program", "quiet.js"));
+                assertEquals(false, bad.get("ok"));
+                assertTrue(String.valueOf(bad.get("error")).contains("no station 'nowhere'"), bad.toString());
+
+                java.util.Map<String, Object> reloaded = ops.send(java.util.Map.of("cmd", "reload", "program", "show.js"));
+                assertEquals(true, reloaded.get("ok"), reloaded.toString());
+                h.await("j reloaded", () -> h.count("j loaded show.js") == 2);
+                assertEquals("live", h.host.station("j").state());
+            }
+        }
+    }
 }
