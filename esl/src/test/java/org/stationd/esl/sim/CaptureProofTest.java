@@ -72,4 +72,14 @@ class CaptureProofTest {
     void stationPlayback03() throws Exception {
         assertNoDifferences(replay("03_station_playback_plain.jsonl"));
     }
+
+    @Test
+    void newsConferenceJson04() throws Exception {
+        assertNoDifferences(replay("04_news_conference_json.jsonl"));
+    }
+
+    @Test
+    void filterAndErrors08() throws Exception {
+        assertNoDifferences(replay("08_filter_and_errors.jsonl"));
+    }
 }

@@ -53,8 +53,13 @@ public final class AllowedDifferences {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** Reply texts and api bodies compared with uuids blanked out. */
+    private static final Pattern MEMBER_LINE = Pattern.compile("(?m)^\\d+;");
+    private static final Pattern KICKED = Pattern.compile("(?m)^\\+OK (kicked|hup|mute|unmute|deaf|undeaf) \\d+$");
+
+    /** Reply texts and api bodies compared with uuids and conference member ids blanked out. */
     public static String normalize(String text) {
-        return UUID.matcher(text).replaceAll("<uuid>");
+        String t = UUID.matcher(text).replaceAll("<uuid>");
+        t = MEMBER_LINE.matcher(t).replaceAll("<id>;");
+        return KICKED.matcher(t).replaceAll("+OK $1 <id>");
     }
 }
