@@ -169,15 +169,20 @@ public final class Conference {
         if (!alone && profile.enterSound() != null) {
             enqueue(profile.enterSound(), false);
         }
-        // the conference thread's next pass gives the floor to the newest member if nobody has it
-        core.clock().schedule(20, this::assignFloorIfFree);
+        // nobody has the floor: the conference thread's next pass gives it to the newest member
+        if (floor == null && floorPass == null) {
+            floorPass = core.clock().schedule(20, () -> {
+                floorPass = null;
+                if (!destroyed && floor == null && !members.isEmpty()) {
+                    takeFloor(members.getFirst());
+                }
+            });
+        }
     }
 
-    private void assignFloorIfFree() {
-        if (destroyed || floor != null || members.isEmpty()) {
-            return;
-        }
-        Member m = members.getFirst();
+    private org.stationd.esl.sim.clock.SimTimer floorPass;
+
+    private void takeFloor(Member m) {
         floor = m;
         EventBuilder b = event(Sites.CONF_FLOOR);
         b.add("Action", "floor-change").add("Old-ID", "none");
@@ -187,6 +192,10 @@ public final class Conference {
 
     /** The member leaves the conference (kick, hup, hangup): del-member, floor, exit sound, presence. */
     void remove(Member m, boolean silently) {
+        removeQuietly(m, silently);
+    }
+
+    private void removeQuietly(Member m, boolean silently) {
         if (m.left) {
             return;
         }
@@ -245,17 +254,33 @@ public final class Conference {
             return;
         }
         playStartedMicros = core.clock().nowMicros();
-        long d = f.sound().endless() ? Long.MAX_VALUE / 4 : f.sound().durationMillis();
+        long d = f.sound().endless() ? Long.MAX_VALUE / 4 : playMillis(f.sound());
         playTimer = core.clock().schedule(d, () -> {
             playTimer = null;
-            done(f, f.sound().durationMillis());
+            done(f, d);
             playNext();
         });
     }
 
-    /** play-file-done: FreeSWITCH counts samples at the conference rate but divides by 8 for milliseconds. */
+    /**
+     * How long the conference takes over a file: its length, and one frame more (it reads in frames).
+     * A multi-frequency tone plays its frequencies one after another (the ascending enter beeps took
+     * 620 ms for %(200,0,500,600,700) in capture 04).
+     */
+    private static long playMillis(Sound s) {
+        if ("tone_stream".equals(s.type())) {
+            return org.stationd.esl.sim.media.ToneStream.sequentialMillis(s.path()) + 20;
+        }
+        return s.durationMillis() + 20;
+    }
+
+    /**
+     * play-file-done: samples at the conference rate (a whole file: its length; a stopped one: the time
+     * it ran), and FreeSWITCH divides them by 8 for milliseconds whatever the rate, as capture 04 shows.
+     */
     private void done(QueuedFile f, long playedMillis) {
-        long samples = playedMillis * profile.rate() / 1000;
+        boolean whole = playedMillis >= playMillis(f.sound());
+        long samples = whole ? f.sound().samples() * profile.rate() / 8000 : playedMillis * profile.rate() / 1000;
         long ms = samples / 8;
         event(Sites.CONF_PLAY_DONE).add("seconds", ms / 1000).add("milliseconds", ms).add("samples", samples)
                 .add("Action", "play-file-done").add("File", f.path()).fire();

@@ -54,14 +54,8 @@ public final class ConferenceApi implements ApiCommand {
                 int n = target == null || target.equals("current") ? c.stopCurrent() : c.stopAll();
                 yield "+OK Stopped " + n + " files\n";
             }
-            case "kick" -> each(c, target, "kicked", m -> {
-                c.memberEvent(m, "kick-member", Sites.CONF_KICK);
-                r.core().clock().schedule(20, () -> ConferenceApplication.leave(m.run, true));
-            });
-            case "hup" -> each(c, target, "hup", m -> {
-                c.memberEvent(m, "hup-member", Sites.CONF_HUP);
-                r.core().clock().schedule(20, () -> ConferenceApplication.leave(m.run, false));
-            });
+            case "kick" -> leaving(r, c, target, "kicked", "kick-member", Sites.CONF_KICK, true);
+            case "hup" -> leaving(r, c, target, "hup", "hup-member", Sites.CONF_HUP, false);
             case "mute" -> each(c, target, "mute", m -> {
                 m.speak = false;
                 c.memberEvent(m, "mute-member", Sites.CONF_MUTE);
@@ -101,6 +95,32 @@ public final class ConferenceApi implements ApiCommand {
             return "-ERR (play) File: " + file + " not found.\n";
         }
         return "+OK (play) Playing file " + file + "\n";
+    }
+
+    /**
+     * kick/hup: the *-member events now; the members leave on the conference thread's next pass,
+     * the first one in the list first, then the others from the oldest, 10 ms apart (capture 04's order).
+     */
+    private static String leaving(ApiRequest r, Conference c, String target, String verb, String action,
+                                  org.stationd.esl.sim.event.CallSite site, boolean kickedSound) {
+        List<Member> chosen = new ArrayList<>();
+        String reply = each(c, target, verb, m -> {
+            c.memberEvent(m, action, site);
+            chosen.add(m);
+        });
+        List<Member> order = new ArrayList<>();
+        if (!chosen.isEmpty()) {
+            order.add(chosen.get(0));
+            List<Member> rest = new ArrayList<>(chosen.subList(1, chosen.size()));
+            java.util.Collections.reverse(rest);
+            order.addAll(rest);
+        }
+        long at = 20;
+        for (Member m : order) {
+            r.core().clock().schedule(at, () -> ConferenceApplication.leave(m.run, kickedSound));
+            at += 10;
+        }
+        return reply;
     }
 
     private interface MemberAction {

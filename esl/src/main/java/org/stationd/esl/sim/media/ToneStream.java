@@ -44,6 +44,25 @@ public final class ToneStream {
         return one * Math.max(1, loops);
     }
 
+    /** The length when a segment's frequencies sound one after another, as mod_conference plays its tones. */
+    public static long sequentialMillis(String spec) {
+        String s = spec.startsWith("tone_stream://") ? spec.substring("tone_stream://".length()) : spec;
+        long total = 0;
+        for (String part : s.split(";")) {
+            int open = part.indexOf("%(");
+            if (open < 0) {
+                continue;
+            }
+            int close = part.indexOf(')', open);
+            String[] f = (close < 0 ? part.substring(open + 2) : part.substring(open + 2, close)).split(",");
+            if (f.length >= 2) {
+                total += (Math.max(0, parseInt(f[0], 0)) + Math.max(0, parseInt(f[1], 0))) * Math.max(1, f.length - 2);
+            }
+        }
+        long plain = durationMillis(spec);
+        return plain < 0 ? plain : Math.max(total, plain);
+    }
+
     private static int parseInt(String s, int fallback) {
         try {
             return Integer.parseInt(s.trim());

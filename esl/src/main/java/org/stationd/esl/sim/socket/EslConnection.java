@@ -37,6 +37,7 @@ public final class EslConnection implements EventSink {
     private final List<byte[]> held = new ArrayList<>();
     final Subscription subscription = new Subscription();
     final EventFilters filters = new EventFilters();
+    private volatile long commandsReceived;
     private boolean authed;
     private boolean busy;
     private boolean pumping;
@@ -89,6 +90,11 @@ public final class EslConnection implements EventSink {
         return bytesWritten.get();
     }
 
+    /** Commands read from the client so far. */
+    public long commandsReceived() {
+        return commandsReceived;
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -113,6 +119,7 @@ public final class EslConnection implements EventSink {
     }
 
     void onCommand(CommandFrame f) {
+        commandsReceived++;
         if (closed || closing) {
             return;
         }

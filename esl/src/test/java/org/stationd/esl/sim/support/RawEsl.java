@@ -66,7 +66,15 @@ public final class RawEsl implements AutoCloseable {
         }
     }
 
+    private final AtomicLong sent = new AtomicLong();
+
+    /** Commands sent so far. */
+    public long sent() {
+        return sent.get();
+    }
+
     public void send(String raw) {
+        sent.incrementAndGet();
         try {
             out.write(raw.getBytes(StandardCharsets.UTF_8));
             out.flush();

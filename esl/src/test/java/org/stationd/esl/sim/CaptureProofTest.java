@@ -1,0 +1,85 @@
+package org.stationd.esl.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.esl.codec.EslFrame;
+import org.stationd.esl.sim.clock.VirtualClock;
+import org.stationd.esl.sim.support.Capture;
+import org.stationd.esl.sim.support.CaptureComparison;
+import org.stationd.esl.sim.support.CaptureReplay;
+import org.stationd.esl.sim.support.Prompts;
+import org.stationd.esl.sim.support.RawEsl;
+
+/**
+ * The proof: each capture of a real FreeSWITCH 1.10.12 is replayed against the simulator, command
+ * for command at the capture's pace, and what comes back is compared with what FreeSWITCH sent,
+ * allowing only {@link org.stationd.esl.sim.support.AllowedDifferences}.
+ */
+class CaptureProofTest {
+    @TempDir
+    Path sounds;
+    private VirtualClock clock;
+    private SimSwitch sim;
+
+    @BeforeEach
+    void start() throws Exception {
+        Prompts.write(sounds);
+        clock = new VirtualClock(Instant.parse("2026-11-22T06:27:12Z"));
+        sim = SimSwitch.start(SimOptions.defaults().withPort(0).withClock(clock).withSounds(Prompts.FS_SOUNDS, sounds)
+                .withZone(java.time.ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private List<String> replay(String file) throws Exception {
+        assumeTrue(Capture.available(file), "capture " + file + " not found in " + Capture.dir());
+        Capture cap = Capture.load(file);
+        try (RawEsl conn = new RawEsl("127.0.0.1", sim.port())) {
+            List<EslFrame> got = CaptureReplay.run(cap, sim, conn);
+            conn.awaitEof(Duration.ofSeconds(5));
+            return CaptureComparison.compare(cap.received(), conn.frames());
+        }
+    }
+
+    private static void assertNoDifferences(List<String> problems) {
+        assertEquals("", String.join("\n", problems), problems.size() + " difference(s) from FreeSWITCH");
+    }
+
+    @Test
+    void authAndApi01() throws Exception {
+        assertNoDifferences(replay("01_auth_api.jsonl"));
+    }
+
+    @Test
+    void authFailure02() throws Exception {
+        assertNoDifferences(replay("02_auth_fail.jsonl"));
+    }
+
+    @Test
+    void stationPlayback03() throws Exception {
+        assertNoDifferences(replay("03_station_playback_plain.jsonl"));
+    }
+
+    @Test
+    void newsConferenceJson04() throws Exception {
+        assertNoDifferences(replay("04_news_conference_json.jsonl"));
+    }
+
+    @Test
+    void filterAndErrors08() throws Exception {
+        assertNoDifferences(replay("08_filter_and_errors.jsonl"));
+    }
+}

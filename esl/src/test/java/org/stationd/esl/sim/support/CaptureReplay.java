@@ -1,0 +1,135 @@
+package org.stationd.esl.sim.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.stationd.esl.codec.EslFrame;
+import org.stationd.esl.event.EslEvents;
+import org.stationd.esl.sim.SimSwitch;
+import org.stationd.esl.sim.clock.VirtualClock;
+import org.stationd.esl.sim.socket.EslConnection;
+
+/**
+ * Sends a capture's commands to the simulator at the capture's pace (the virtual clock moves by
+ * the time between two sends), with uuids the real switch made up (B legs) swapped for the ones
+ * the simulator made up for the same leg. Returns what the simulator sent back.
+ */
+public final class CaptureReplay {
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private CaptureReplay() {}
+
+    public static List<EslFrame> run(Capture cap, SimSwitch sim, RawEsl conn) {
+        VirtualClock clock = sim.virtualClock();
+        LegMap capLegs = new LegMap();
+        LegMap simLegs = new LegMap();
+        int simSeen = 0;
+        double last = -1;
+        List<EslFrame> capSoFar = new ArrayList<>();
+        List<Capture.Line> lines = cap.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Capture.Line l = lines.get(i);
+            if (!l.send()) {
+                continue;
+            }
+            // the capture's frames before this send tell us its made-up uuids
+            for (EslFrame f : framesBefore(cap, i)) {
+                if (f.isEvent()) {
+                    capLegs.learn(EslEvents.parse(f));
+                }
+            }
+            if (last >= 0) {
+                long ms = Math.round((l.t() - last) * 1000);
+                advance(clock, sim, conn, ms);
+            }
+            last = l.t();
+            List<EslFrame> simFrames = conn.frames();
+            for (; simSeen < simFrames.size(); simSeen++) {
+                EslFrame f = simFrames.get(simSeen);
+                if (f.isEvent()) {
+                    simLegs.learn(EslEvents.parse(f));
+                }
+            }
+            conn.send(translate(l.raw(), capLegs, simLegs));
+            awaitQuiet(sim, conn);
+        }
+        return conn.frames();
+    }
+
+    private static List<EslFrame> framesBefore(Capture cap, int lineIndex) {
+        Capture partial = cap;
+        List<EslFrame> out = new ArrayList<>();
+        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.buffer();
+        org.stationd.esl.codec.EslFrameDecoder d = new org.stationd.esl.codec.EslFrameDecoder();
+        for (int i = 0; i < lineIndex; i++) {
+            Capture.Line l = partial.lines().get(i);
+            if (l.send()) {
+                continue;
+            }
+            buf.writeBytes(l.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            EslFrame f;
+            while ((f = d.decodeOne(buf)) != null) {
+                out.add(f);
+            }
+        }
+        buf.release();
+        return out;
+    }
+
+    private static String translate(String raw, LegMap capLegs, LegMap simLegs) {
+        Matcher m = UUID.matcher(raw);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String u = m.group();
+            String key = capLegs.key(u);
+            String mapped = key == null ? null : simLegs.uuidOf(key);
+            m.appendReplacement(sb, mapped == null ? u : mapped);
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Moves virtual time in frame-sized steps so what a timer triggers is sent before time moves on. */
+    public static void advance(VirtualClock clock, SimSwitch sim, RawEsl conn, long ms) {
+        long left = ms;
+        while (left > 0) {
+            long step = Math.min(left, 20);
+            clock.advanceMillis(step);
+            left -= step;
+        }
+        awaitQuiet(sim, conn);
+    }
+
+    /** Waits until the client has read every byte the switch wrote to it. */
+    public static void awaitQuiet(SimSwitch sim, RawEsl conn) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int stable = 0;
+        while (System.nanoTime() < deadline) {
+            sim.clock().drain(Duration.ofSeconds(5));
+            long written = 0;
+            long received = 0;
+            for (EslConnection c : sim.core().server().connections()) {
+                if (!c.isOutbound()) {
+                    written += c.bytesWritten();
+                    received += c.commandsReceived();
+                }
+            }
+            if (conn.isEof() || (received >= conn.sent() && written == conn.bytesRead())) {
+                if (++stable >= 2) {
+                    return;
+                }
+            } else {
+                stable = 0;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the client did not receive everything the switch sent");
+    }
+}
