@@ -80,6 +80,12 @@ public final class StationHost implements AutoCloseable {
     private final StationTap tap;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
+        this(config, loader, client, console, extra, StationTap.NONE);
+    }
+
+    /** With an observer that sees every station input and command too (program tests). */
+    public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra,
+                       StationTap observer) throws Exception {
         this.config = config;
         this.loader = loader;
         this.client = client;
@@ -88,7 +94,11 @@ public final class StationHost implements AutoCloseable {
         this.scheduler = new RealScheduler();
         this.db = Database.openH2(config.dataDir());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
-        this.tap = new EventLogTap(eventLog, scheduler::now);
+        StationTap log = new EventLogTap(eventLog, scheduler::now);
+        this.tap = observer == StationTap.NONE ? log : (st, v, state, dir, kind, fields) -> {
+            log.record(st, v, state, dir, kind, fields);
+            observer.record(st, v, state, dir, kind, fields);
+        };
         this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
         List<StationListener> all = new ArrayList<>();
         if (console != null) {

@@ -101,7 +101,7 @@ public final class Event {
         StringBuilder sb = new StringBuilder(kind.handlerName());
         if (digit != null) sb.append(' ').append(digit);
         if (digits != null) sb.append(" '").append(digits).append('\'');
-        if (file != null) sb.append(' ').append(file.substring(file.lastIndexOf('/') + 1));
+        if (file != null) sb.append(' ').append(file.contains("://") ? file : file.substring(file.lastIndexOf('/') + 1));
         if (status != null) sb.append(' ').append(status);
         if (cause != null) sb.append(' ').append(cause);
         if (conference != null) sb.append(' ').append(conference.getName());

@@ -1,0 +1,77 @@
+package org.stationd.testing;
+
+import java.time.Duration;
+import org.stationd.esl.sim.SimCall;
+
+/**
+ * A scripted listener: {@code show.listener("+256700000001").calls("7009").presses("1").hangsUpAfter(Duration.ofSeconds(30))}.
+ * Each step happens when the previous one has (a call is answered before keys are pressed).
+ */
+public final class Listener {
+    private final Show show;
+    private final String number;
+    private String call;
+
+    Listener(Show show, String number) {
+        this.show = show;
+        this.number = number;
+    }
+
+    /** Dials a station's number and waits until the station answers. */
+    public Listener calls(String stationNumber) throws InterruptedException {
+        call = show.sim().placeCall(number, stationNumber);
+        show.await(number + "'s call to " + stationNumber + " is answered", () -> answered(call));
+        return this;
+    }
+
+    /** Presses keys (after {@code waitMillis} of listening, so prompts can start). */
+    public Listener presses(String digits) throws InterruptedException {
+        requireCall();
+        show.sim().pressDigits(call, digits);
+        return this;
+    }
+
+    /** Listens for a while before the next step. */
+    public Listener waits(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+        return this;
+    }
+
+    /** Waits for a condition (e.g. the station has asked something) before the next step. */
+    public Listener when(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        show.await(what, condition);
+        return this;
+    }
+
+    public Listener hangsUp() {
+        requireCall();
+        show.sim().hangup(call, "NORMAL_CLEARING");
+        return this;
+    }
+
+    public Listener hangsUpAfter(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+        return hangsUp();
+    }
+
+    /** Texts the station. */
+    public Listener texts(String stationNumber, String body) {
+        show.text(number, stationNumber, body);
+        return this;
+    }
+
+    public String callId() {
+        return call;
+    }
+
+    private boolean answered(String uuid) {
+        SimCall c = show.sim().call(uuid);
+        return c != null && "answered".equalsIgnoreCase(c.answerState());
+    }
+
+    private void requireCall() {
+        if (call == null) {
+            throw new IllegalStateException(number + " has not called yet: use calls(number) first");
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.stationd.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.stationd.api.ProgramError;
+import org.stationd.config.ConfigLoader;
+import org.stationd.config.HostConfig;
+import org.stationd.esl.sim.SimSwitch;
+import org.stationd.host.ScriptProgramLoader;
+import org.stationd.host.StationHost;
+import org.stationd.host.SwitchConnection;
+import org.stationd.media.Wav;
+import org.stationd.script.ProgramEngines;
+import org.stationd.station.StationContext;
+import org.stationd.station.StationListener;
+import org.stationd.station.StationTap;
+
+/**
+ * A show on a test bench: real stations on the embedded simulated switch over TCP, real engines
+ * and storage, in a folder of its own. Tests script the outside world — listeners who call,
+ * press keys, hang up and text — and check what aired, in which order, and what was stored.
+ *
+ * <pre>{@code
+ * try (Show show = Show.in(dir).program(Path.of("programs/voiceboard.groovy"))
+ *         .station("gulu", s -> s.program("voiceboard.groovy").transmitter("user/3001").line("ivr", "7009"))
+ *         .start()) {
+ *     show.listener("256700000001").calls("7009").presses("2").then().presses("7#");
+ *     show.await("saved", () -> show.logged("gulu", "saved a greeting"));
+ * }
+ * }</pre>
+ */
+public final class Show implements AutoCloseable {
+    private final Path dir;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Map<String, Object>> records = new CopyOnWriteArrayList<>();
+    private final List<ProgramError> errors = new CopyOnWriteArrayList<>();
+    private ProgramEngines engines;
+    private SwitchConnection link;
+    private StationHost host;
+
+    private Show(Path dir) {
+        this.dir = dir;
+    }
+
+    public static Builder in(Path dir) throws IOException {
+        return new Builder(dir);
+    }
+
+    /** Sets up the bench: programs, media, the switch's phones, the stations. */
+    public static final class Builder {
+        private final Path dir;
+        private final StringBuilder stations = new StringBuilder();
+        private final Map<String, String> users = new LinkedHashMap<>();
+
+        Builder(Path dir) throws IOException {
+            this.dir = dir;
+            Files.createDirectories(dir.resolve("programs/media"));
+            for (String user : List.of("3001", "3002", "3003", "3004", "3005")) {
+                users.put(user, "{ answer_after_ms: 100 }");
+            }
+        }
+
+        /** Copies a program file (e.g. one of programs/) onto the bench. */
+        public Builder program(Path file) throws IOException {
+            Files.copy(file, dir.resolve("programs").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            return this;
+        }
+
+        public Builder program(String name, String text) throws IOException {
+            Files.writeString(dir.resolve("programs").resolve(name), text);
+            return this;
+        }
+
+        /** A media file of the given length (a tone: only its length matters to the switch). */
+        public Builder media(String name, double seconds) throws IOException {
+            Wav.write(dir.resolve("programs/media").resolve(name), Wav.melody(seconds, new int[] {440, 550}), Wav.RATE);
+            return this;
+        }
+
+        /** A phone the switch can reach as {@code user/<id>}, in sim.yaml's words: {@code busy}, {@code { answer_after_ms: 500, hangup_after_s: 3 }}. */
+        public Builder phone(String id, String behaviour) {
+            users.put(id, behaviour);
+            return this;
+        }
+
+        public Builder station(String id, java.util.function.Consumer<StationSpec> spec) {
+            StationSpec s = new StationSpec(id);
+            spec.accept(s);
+            stations.append(s.yaml());
+            return this;
+        }
+
+        public Show start() throws Exception {
+            StringBuilder sim = new StringBuilder("switch: { incoming_context: stations }\ncontexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: park }\nusers:\n");
+            users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
+            Files.writeString(dir.resolve("sim.yaml"), sim.toString());
+            Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
+                    + "control:\n  control: " + freeEndpoint() + "\n  publish: " + freeEndpoint() + "\n"
+                    + "stations:\n" + stations);
+            Show show = new Show(dir);
+            show.open();
+            return show;
+        }
+    }
+
+    /** One station on the bench. */
+    public static final class StationSpec {
+        private final String id;
+        private String program;
+        private final List<String> transmitters = new ArrayList<>();
+        private final Map<String, String> lines = new LinkedHashMap<>();
+        private String sms;
+        private String settings = "{}";
+
+        StationSpec(String id) {
+            this.id = id;
+        }
+
+        public StationSpec program(String file) { program = file; return this; }
+        public StationSpec transmitter(String... dialStrings) { transmitters.addAll(List.of(dialStrings)); return this; }
+        public StationSpec line(String name, String number) { lines.put(name, number); return this; }
+        public StationSpec sms(String number) { sms = number; return this; }
+        /** Settings in YAML flow style: {@code "{ series: [a.wav, b.wav], mode: queue }"}. */
+        public StationSpec settings(String yamlFlow) { settings = yamlFlow; return this; }
+
+        String yaml() {
+            StringBuilder y = new StringBuilder("  - id: " + id + "\n    timezone: Africa/Kampala\n    program: " + program + "\n");
+            if (!transmitters.isEmpty()) {
+                y.append("    transmitter:\n");
+                transmitters.forEach(t -> y.append("      - sip: ").append(t).append('\n'));
+            }
+            if (!lines.isEmpty()) {
+                y.append("    lines:\n");
+                lines.forEach((n, num) -> y.append("      ").append(n).append(": \"").append(num).append("\"\n"));
+            }
+            if (sms != null) y.append("    sms: \"").append(sms).append("\"\n");
+            y.append("    settings: ").append(settings).append('\n');
+            return y.toString();
+        }
+    }
+
+    private void open() throws Exception {
+        HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
+        link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());
+        engines = new ProgramEngines();
+        StationListener recorder = new StationListener() {
+            @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }
+            @Override public void callEvent(String st, String c, String what) { lines.add(st + " call " + what); }
+            @Override public void programError(String st, String p, ProgramError e) { errors.add(e); lines.add(st + " error " + e.message()); }
+            @Override public void log(String st, String p, String state, String level, String message) { lines.add(st + " log " + message); }
+            @Override public void programLoaded(String st, String p, String v) { lines.add(st + " loaded " + p); }
+        };
+        StationTap tap = (st, v, state, d, kind, fields) -> {
+            Map<String, Object> r = new LinkedHashMap<>(fields);
+            r.put("st", st);
+            r.put("dir", d);
+            r.put("k", kind);
+            r.put("state", state);
+            records.add(r);
+        };
+        host = new StationHost(config, new ScriptProgramLoader(engines), link.client(), null, List.of(recorder), tap);
+    }
+
+    // ---- the outside world ------------------------------------------------------------------
+
+    /** Someone with a phone number: they call, press keys, hang up, text. */
+    public Listener listener(String number) {
+        return new Listener(this, number);
+    }
+
+    public SimSwitch sim() {
+        return link.sim();
+    }
+
+    public StationContext station(String id) {
+        return host.station(id);
+    }
+
+    public StationHost host() {
+        return host;
+    }
+
+    /** A text message to a station's number, as FreeSWITCH's mod_sms delivers it. */
+    public void text(String from, String to, String body) {
+        link.client().sendevent("MESSAGE", Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to), body).join();
+    }
+
+    // ---- what happened ------------------------------------------------------------------------
+
+    /** What a station put on air, in order: files played on calls and into conferences, and speech. */
+    public List<String> aired(String station) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> r : records) {
+            if (!station.equals(r.get("st")) || !"out".equals(r.get("dir"))) continue;
+            if ("sendmsg".equals(r.get("k")) && r.get("headers") instanceof Map<?, ?> h) {
+                Object app = h.get("execute-app-name");
+                String arg = String.valueOf(h.get("execute-app-arg"));
+                if ("playback".equals(app) || "speak".equals(app)) {
+                    out.add(fileName(arg));
+                } else if ("play_and_get_digits".equals(app)) {
+                    String prompt = arg.split(" ")[5];   // min max tries timeout terminators PROMPT invalid var regex
+                    if (!prompt.startsWith("silence_stream://")) out.add(fileName(prompt));
+                }
+            } else if ("api".equals(r.get("k"))) {
+                String cmd = String.valueOf(r.get("cmd"));
+                int play = cmd.indexOf(" play ");
+                if (cmd.startsWith("conference ") && play > 0) out.add(fileName(cmd.substring(play + 6)));
+            }
+        }
+        return out;
+    }
+
+    private static String fileName(String arg) {
+        if (arg.contains("://")) return arg;
+        return arg.substring(arg.lastIndexOf('/') + 1);
+    }
+
+    /** Every line the stations reported: {@code <station> state|call|log|error|loaded …}. */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    public List<ProgramError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public boolean logged(String station, String text) {
+        return lines.stream().anyMatch(l -> l.startsWith(station + " log ") && l.contains(text));
+    }
+
+    public boolean entered(String station, String state) {
+        return lines.contains(station + " state " + state);
+    }
+
+    /** Waits, on real time (the switch plays real seconds), up to 30 s. */
+    public void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited 30 s for: " + what + "\nthe stations said:\n  " + String.join("\n  ", lines));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public void awaitState(String station, String state) throws InterruptedException {
+        await(station + " enters " + state, () -> entered(station, state));
+    }
+
+    static String freeEndpoint() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (host != null) host.close();
+        if (link != null) link.close();
+        if (engines != null) engines.close();
+    }
+}

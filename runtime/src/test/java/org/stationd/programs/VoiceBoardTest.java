@@ -1,0 +1,80 @@
+package org.stationd.programs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.api.Recording;
+import org.stationd.storage.DbRecordings;
+import org.stationd.testing.Listener;
+import org.stationd.testing.Show;
+
+/** programs/voiceboard.groovy through the simulated switch: a listener leaves a greeting; another hangs up while recording. */
+class VoiceBoardTest {
+    @TempDir
+    Path dir;
+
+    static Show.Builder bench(Path dir) throws Exception {
+        Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "voiceboard.groovy"));
+        for (String prompt : List.of("voiceboard-welcome", "voiceboard-category", "voiceboard-days", "voiceboard-menu",
+                "voiceboard-saved", "voiceboard-discarded", "invalid", "goodbye")) {
+            b.media(prompt + ".wav", 0.3);
+        }
+        return b.station("gulu", s -> s.program("voiceboard.groovy").transmitter("user/3001").line("ivr", "7009"));
+    }
+
+    private static boolean asked(Show show, String prompt, int times) {
+        return show.aired("gulu").stream().filter(prompt::equals).count() >= times;
+    }
+
+    @Test
+    void aListenerRecordsListensAndSavesAGreetingThatWaitsForApproval() throws Exception {
+        try (Show show = bench(dir).start()) {
+            Listener caller = show.listener("256700000001").calls("7009");
+            caller.when("category asked", () -> asked(show, "voiceboard-category.wav", 1)).waits(Duration.ofMillis(400)).presses("2")
+                  .when("days asked", () -> asked(show, "voiceboard-days.wav", 1)).waits(Duration.ofMillis(400)).presses("7#")
+                  .when("recording", () -> show.lines().stream().anyMatch(l -> l.equals("gulu call playbackDone tone_stream://%(500,0,800) done")))
+                  .waits(Duration.ofMillis(1500)).presses("#")
+                  .when("menu", () -> asked(show, "voiceboard-menu.wav", 1)).waits(Duration.ofMillis(400)).presses("1")
+                  .when("menu again after listening", () -> asked(show, "voiceboard-menu.wav", 2)).waits(Duration.ofMillis(400)).presses("2");
+            show.await("saved", () -> show.logged("gulu", "saved a greeting from 256700000001, valid 7 days"));
+            show.await("the caller is hung up", () -> show.lines().contains("gulu call hangup NORMAL_CLEARING"));
+
+            List<String> aired = show.aired("gulu");
+            assertEquals(List.of("voiceboard-welcome.wav", "voiceboard-category.wav", "voiceboard-days.wav", "tone_stream://%(500,0,800)"),
+                    aired.subList(0, 4), aired.toString());
+            assertTrue(aired.get(aired.size() - 1).equals("voiceboard-saved.wav"), aired.toString());
+
+            DbRecordings recordings = new DbRecordings(show.host().database(), "gulu", java.time.Instant::now);
+            List<Recording> all = recordings.all();
+            assertEquals(1, all.size(), all.toString());
+            Recording r = all.get(0);
+            assertEquals("greeting", r.category());
+            assertEquals("256700000001", r.caller());
+            assertEquals("pending", r.status());
+            assertTrue(Files.size(Path.of(r.file())) > 44, "the switch wrote the recording: " + r.file());
+            assertTrue(recordings.playable().isEmpty(), "not on air before an operator approves it");
+            recordings.setStatus(r.id(), "approved");
+            assertEquals(List.of(r.file()), recordings.playable().stream().map(Recording::file).toList());
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileRecordingLeavesNothing() throws Exception {
+        try (Show show = bench(dir).start()) {
+            Listener caller = show.listener("256700000002").calls("7009");
+            caller.when("category asked", () -> asked(show, "voiceboard-category.wav", 1)).waits(Duration.ofMillis(400)).presses("1")
+                  .when("days asked", () -> asked(show, "voiceboard-days.wav", 1)).waits(Duration.ofMillis(400)).presses("3#")
+                  .when("recording", () -> show.lines().stream().anyMatch(l -> l.equals("gulu call playbackDone tone_stream://%(500,0,800) done")))
+                  .waits(Duration.ofMillis(800)).hangsUp();
+            show.await("noticed", () -> show.logged("gulu", "caller 256700000002 hung up while recording; nothing saved"));
+            assertTrue(new DbRecordings(show.host().database(), "gulu", java.time.Instant::now).all().isEmpty());
+            assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
+}
