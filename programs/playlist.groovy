@@ -62,7 +62,8 @@ program {
 
     state('off-air') {
         enter {
-            if (data.played == 0 && data.status == null) data.status = 'no_media'
+            if (data.status == 'failed') station.reportStatus('failed', 'the transmitter could not be reached')
+            else if (!data.played) station.reportStatus('no_media', 'none of the show\'s files could be played')
             station.transmitter?.hangup()
         }
     }

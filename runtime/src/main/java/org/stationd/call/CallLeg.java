@@ -31,6 +31,7 @@ public final class CallLeg implements Call {
     private volatile boolean hangupRequested;
     private boolean failureReported;
     private String role = "";
+    private volatile boolean retired;
 
     public CallLeg(String id, String stationId, String direction, String from, String to, String line, Verbs verbs) {
         this.id = id;
@@ -101,6 +102,9 @@ public final class CallLeg implements Call {
     public boolean claimFailureReport() { if (failureReported) return false; failureReported = true; return true; }
     /** What the station uses this leg for: {@code transmitter}, {@code host}, {@code listener}, … */
     public String role() { return role; }
+    /** The program that placed or took this call was unloaded: the call is on its way out and no program hears of it again. */
+    public void retire() { retired = true; }
+    public boolean isRetired() { return retired; }
     public void role(String r) { role = r; }
 
     @Override

@@ -18,6 +18,9 @@ final class StationConference implements Conference {
     private final StationContext station;
     /** Member ids by call uuid, from add-member events: conference commands address members by id. */
     private final Map<String, String> memberIds = new ConcurrentHashMap<>();
+    /** Files this station asked the conference to play, in order: the switch also plays enter and exit tones, which are not the show's. */
+    private final java.util.Deque<String[]> playing = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile boolean stopping;
 
     StationConference(String name, String switchName, StationContext station) {
         this.name = name;
@@ -44,13 +47,40 @@ final class StationConference implements Conference {
         memberIds.remove(uuid);
     }
 
+    /** A file the switch cannot play is reported as a playback that ended {@code failed}, so a show can skip it. */
     @Override
     public void play(String file) {
-        station.api("conference " + switchName + " play " + station.media(file), "conference play " + file);
+        String path = station.media(file);
+        String[] entry = {path, file};
+        playing.addLast(entry);
+        stopping = false;
+        station.api("conference " + switchName + " play " + path).whenComplete((r, e) -> {
+            if (e != null || r.isError()) {
+                playing.remove(entry);
+                String why = e != null ? e.getMessage() : r.text();
+                station.submit(() -> station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
+                        .conference(this).file(file).status("failed").cause(why).build()));
+            }
+        });
+    }
+
+    /**
+     * A play-file-done from the switch: the script's name of the file if it was one this station
+     * asked for (with whether it was stopped), else null (an enter tone, another station's file).
+     */
+    String[] finished(String switchFile) {
+        for (String[] e : playing) {
+            if (e[0].equals(switchFile)) {
+                playing.remove(e);
+                return new String[] {e[1], stopping ? "stopped" : "done"};
+            }
+        }
+        return null;
     }
 
     @Override
     public void stop() {
+        stopping = true;
         station.api("conference " + switchName + " stop", "conference stop");
     }
 

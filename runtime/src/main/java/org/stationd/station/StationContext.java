@@ -141,7 +141,9 @@ public final class StationContext implements Station {
         timers.cancelAll();
         subscriptions.forEach(StationContext::closeQuietly);
         subscriptions.clear();
+        transmitter.reset();
         for (CallLeg c : calls.values()) {
+            c.retire();
             if (!c.isEnded()) {
                 c.markHangupRequested();
                 link.sendmsg(c.getId(), org.stationd.esl.command.SendMsg.hangup("NORMAL_CLEARING"));
@@ -205,9 +207,11 @@ public final class StationContext implements Station {
         trackConference(leg, e);
         for (Event ev : callEvents.translate(leg, e)) {
             services.listener().callEvent(config.id(), leg.getId(), ev.describe());
-            deliver(ev);
+            if (!leg.isRetired()) {
+                deliver(ev);
+            }
         }
-        if (runner != null && runner.program().states().stream().anyMatch(s -> s.eslHandler(e.name()) != null)) {
+        if (!leg.isRetired() && runner != null && runner.program().states().stream().anyMatch(s -> s.eslHandler(e.name()) != null)) {
             deliver(CallEvents.raw(leg, e));
         }
         if ("CHANNEL_DESTROY".equals(e.name())) {
@@ -249,8 +253,9 @@ public final class StationContext implements Station {
             return;
         }
         StationConference conf = conferenceBySwitchName(e.header("Conference-Name"));
-        if (conf != null) {
-            deliver(Event.of(EventKind.CONFERENCE_PLAYBACK_DONE).conference(conf).file(e.header("File")).build());
+        String[] mine = conf == null ? null : conf.finished(e.header("File"));
+        if (mine != null) {
+            deliver(Event.of(EventKind.CONFERENCE_PLAYBACK_DONE).conference(conf).file(mine[0]).status(mine[1]).build());
         }
     }
 

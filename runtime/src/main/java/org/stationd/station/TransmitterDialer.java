@@ -50,6 +50,13 @@ final class TransmitterDialer {
         active = false;
     }
 
+    /** Forgets the transmitter call: the next program dials its own. */
+    void reset() {
+        active = false;
+        current = null;
+        redials = 0;
+    }
+
     private CallLeg place() {
         String dial = dialStrings.get(attempt);
         current = station.originateLeg(dial, Map.of(), "transmitter");

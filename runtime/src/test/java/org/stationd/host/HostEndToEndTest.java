@@ -172,10 +172,12 @@ class HostEndToEndTest {
                 assertEquals(false, bad.get("ok"));
                 assertTrue(String.valueOf(bad.get("error")).contains("no station 'nowhere'"), bad.toString());
 
+                h.awaitLine("j state live");
                 java.util.Map<String, Object> reloaded = ops.send(java.util.Map.of("cmd", "reload", "program", "show.js"));
                 assertEquals(true, reloaded.get("ok"), reloaded.toString());
                 h.await("j reloaded", () -> h.count("j loaded show.js") == 2);
-                assertEquals("live", h.host.station("j").state());
+                h.await("j resumes in live", () -> "live".equals(h.host.station("j").state()));
+                assertEquals(1, h.count("j state dialling"), h.lines.toString());
             }
         }
     }

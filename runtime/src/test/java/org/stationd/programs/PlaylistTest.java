@@ -1,0 +1,72 @@
+package org.stationd.programs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.testing.Show;
+
+/** programs/playlist.groovy: running order, missing media skipped, next episode, transmitter drop and resume, no media at all. */
+class PlaylistTest {
+    @TempDir
+    Path dir;
+
+    static Show.Builder bench(Path dir, String settings) throws Exception {
+        return Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "playlist.groovy"))
+                .media("jingle.wav", 0.3).media("stories-1.wav", 0.4).media("stories-3.wav", 0.4)
+                .media("ad-market.wav", 0.3).media("music-1.wav", 0.6)
+                .station("kla", s -> s.program("playlist.groovy").transmitter("user/3001").settings(settings));
+    }
+
+    static final String SETTINGS = "{ jingle: jingle.wav, series: [stories-1.wav, stories-2.wav, stories-3.wav], "
+            + "ads: [ad-market.wav, ad-missing.wav], music: [music-1.wav] }";
+
+    @Test
+    void airsTheRunningOrderSkipsMissingMediaAndResumesAfterATransmitterDrop() throws Exception {
+        try (Show show = bench(dir, SETTINGS).start()) {
+            show.await("music plays", () -> show.aired("kla").contains("music-1.wav"));
+            assertEquals(List.of("jingle.wav", "stories-1.wav", "ad-market.wav", "ad-missing.wav", "music-1.wav"),
+                    show.aired("kla").subList(0, 5), show.aired("kla").toString());
+            assertTrue(show.logged("kla", "skipped ad-missing.wav: the file is missing or unreadable"), show.lines().toString());
+            assertEquals(0, show.station("kla").getStore().get("lastEpisode"), "episode 1 aired");
+
+            // the transmitter drops: the station redials it and the show goes on
+            String tx = show.station("kla").getTransmitter().getId();
+            int before = show.aired("kla").size();
+            show.sim().hangup(tx, "NORMAL_CLEARING");
+            show.awaitState("kla", "reconnecting");
+            show.await("back on air", () -> show.lines().stream().filter(l -> l.equals("kla state playing")).count() == 2);
+            show.await("playing again", () -> show.aired("kla").size() > before + 1);
+            assertTrue(show.lines().stream().filter(l -> l.startsWith("kla call dialling user/3001")).count() >= 2, show.lines().toString());
+            assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
+
+    @Test
+    void theNextShowPlaysTheEpisodeAfterTheLastOneAiredAndWrapsAround() throws Exception {
+        try (Show show = bench(dir, SETTINGS).start()) {
+            show.station("kla").getStore().put("lastEpisode", 1);   // episode 2 aired last time
+            show.host().swap("kla", "playlist.groovy");                // a new airing
+            show.await("episode 3", () -> show.aired("kla").contains("stories-3.wav"));
+            show.await("remembered", () -> Integer.valueOf(2).equals(show.station("kla").getStore().get("lastEpisode")));
+            show.host().swap("kla", "playlist.groovy");
+            show.await("wrapped around to episode 1", () -> show.aired("kla").contains("stories-1.wav"));
+            List<String> aired = show.aired("kla");
+            assertTrue(aired.indexOf("stories-3.wav") < aired.indexOf("stories-1.wav"), aired.toString());
+        }
+    }
+
+    @Test
+    void aShowWithNothingToPlayEndsAsNoMedia() throws Exception {
+        try (Show show = bench(dir, "{ jingle: gone.wav, series: [lost.wav], ads: [], music: [] }").start()) {
+            show.awaitState("kla", "off-air");
+            show.await("reported", () -> "no_media".equals(show.station("kla").reportedStatus()));
+            assertTrue(show.logged("kla", "skipped gone.wav"), show.lines().toString());
+            assertTrue(show.logged("kla", "skipped lost.wav"), show.lines().toString());
+            show.await("transmitter hung up", () -> show.station("kla").getTransmitter() == null);
+        }
+    }
+}
