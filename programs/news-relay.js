@@ -37,6 +37,7 @@ program({
       timer(e) { if (e.timer === 'token') takeTokenIfFree(); },
       message(e) {
         if (e.topic === 'news/progress') data.position = e.data.position;
+        if (e.topic === 'news/handover') { data.position = e.data.position; takeTokenIfFree(); }
         if (e.topic === 'news/done') go('done');
       },
       conferencePlaybackDone(e) {
@@ -48,10 +49,12 @@ program({
         // our transmitter dropped: give the report to a station that is still on air
         if (data.master) {
           data.handingOver = true;
-          station.publish('news/progress', { position: position() });
+          const at = position();
           station.conference(ROOM).stop();
           station.releaseLease(TOKEN);
           data.master = false;
+          data.standBackUntil = Date.now() + 15000;   // let a station that is on air take it
+          station.publish('news/handover', { position: at, from: station.id });
         }
         station.cancel('token');
         go('dialling');
@@ -74,6 +77,7 @@ program({
 
 /** Claims or renews the token; a new master starts the report where the last one stopped. */
 function takeTokenIfFree() {
+  if (!data.master && data.standBackUntil && Date.now() < data.standBackUntil) return;
   const mine = station.lease(TOKEN, 10);
   if (mine && !data.master) {
     data.master = true;

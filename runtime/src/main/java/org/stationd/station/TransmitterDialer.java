@@ -88,7 +88,7 @@ final class TransmitterDialer {
             if (redials++ < MAX_REDIALS) {
                 station.log("warn", "transmitter dropped (" + e.getCause() + "), redialling");
                 station.scheduleOnThread(REDIAL_DELAY, () -> {
-                    if (active) {
+                    if (active && current == leg) {   // the program may have dialled again itself meanwhile
                         attempt = 0;
                         place();
                     }

@@ -55,9 +55,23 @@ public final class SoundResolver {
         if (lower.startsWith("say:") || lower.startsWith("speak:")) {
             return new Sound(a, null, Tts.durationMillis(a.substring(a.indexOf(':') + 1)), false);
         }
+        long skipSamples = 0;
+        int at = a.lastIndexOf("@@");
+        if (at > 0) {   // FreeSWITCH's "file@@<samples>": start that many (8 kHz) samples in
+            skipSamples = Math.max(0, parseLong(a.substring(at + 2), 0));
+            a = a.substring(0, at);
+        }
         Path p = local(a);
         if (p == null) {
             return null;
+        }
+        if (skipSamples > 0) {
+            long[] whole = cache.computeIfAbsent(p, f -> new long[] {Wav.durationMillis(f), Wav.samples8k(f)});
+            if (whole[0] < 0) {
+                return null;
+            }
+            long left = Math.max(0, whole[1] - skipSamples);
+            return new Sound(arg.trim(), null, left * 1000 / 8000, left, false);
         }
         long[] info = cache.computeIfAbsent(p, f -> new long[] {Wav.durationMillis(f), Wav.samples8k(f)});
         if (info[0] < 0) {
