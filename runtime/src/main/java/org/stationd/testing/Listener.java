@@ -66,7 +66,7 @@ public final class Listener {
 
     private boolean answered(String uuid) {
         SimCall c = show.sim().call(uuid);
-        return c != null && "answered".equalsIgnoreCase(c.answerState());
+        return c == null || "answered".equalsIgnoreCase(c.answerState());   // gone: the station took it and already ended it
     }
 
     private void requireCall() {

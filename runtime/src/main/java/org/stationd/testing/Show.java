@@ -103,6 +103,7 @@ public final class Show implements AutoCloseable {
         public Show start() throws Exception {
             StringBuilder sim = new StringBuilder("switch: { incoming_context: stations }\ncontexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: park }\nusers:\n");
             users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
+            sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
             Files.writeString(dir.resolve("sim.yaml"), sim.toString());
             Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
                     + "control:\n  control: " + freeEndpoint() + "\n  publish: " + freeEndpoint() + "\n"
@@ -144,6 +145,7 @@ public final class Show implements AutoCloseable {
                 lines.forEach((n, num) -> y.append("      ").append(n).append(": \"").append(num).append("\"\n"));
             }
             if (sms != null) y.append("    sms: \"").append(sms).append("\"\n");
+            y.append("    gateways: { pstn: { dial: \"sofia/gateway/pstn/\" } }\n");
             y.append("    settings: ").append(settings).append('\n');
             return y.toString();
         }
