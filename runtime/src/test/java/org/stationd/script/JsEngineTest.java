@@ -113,7 +113,8 @@ class JsEngineTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms < 1500, "took " + ms + " ms");
             assertFalse(e.programCancelled());
-            assertTrue(e.error().location().startsWith("loop.js:5:"), e.error().location());
+            // where the interrupt lands: in the loop (line 5) or at the handler's own frame (line 4)
+            assertTrue(e.error().location().matches("loop\\.js:[45]:\\d+"), e.error().location());
             assertTrue(e.error().message().startsWith("ran longer than 200 ms and was stopped"), e.error().message());
 
             Scripts.invoke(engines, p, "intro", EventKind.DTMF, dtmf("2"), Duration.ofMillis(200));
