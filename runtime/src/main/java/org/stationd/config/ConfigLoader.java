@@ -43,7 +43,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("switch", "password", "outbound", "sim", "programs", "media", "data", "control", "stations");
-    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule");
+    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
@@ -285,10 +285,20 @@ public final class ConfigLoader {
                 if (show != null) shows.add(show);
             }
         }
+        List<String> operators = new ArrayList<>();
+        if (m.containsKey("operators")) {
+            for (Node n : r.oneOrMany(m.get("operators"))) {
+                String num = r.string(n, path + ".operators");
+                if (num != null) operators.add(num);
+            }
+            if (sms == null && !operators.isEmpty()) {
+                r.error(m.get("operators"), path + ".operators", "operators are told by SMS: the station needs an 'sms' number to send from");
+            }
+        }
         if (r.errors().size() > before) {
             return null;
         }
-        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings, List.copyOf(shows));
+        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings, List.copyOf(shows), List.copyOf(operators));
     }
 
     /** One show of a station's grid: program, start (local), duration or end, repeat rule, exceptions, priority, settings. */

@@ -15,7 +15,8 @@ public record StationConfig(
         Map<String, Gateway> gateways,
         String program,
         Map<String, Object> settings,
-        List<ConfiguredShow> schedule) {
+        List<ConfiguredShow> schedule,
+        List<String> operators) {
 
     /** The line a dialled number belongs to, or null. */
     public String lineOf(String number) {

@@ -208,7 +208,7 @@ public final class StationHost implements AutoCloseable {
         if (sc == null || sc.sms() == null) {
             return null;
         }
-        return smsStores.computeIfAbsent(stationId, id -> new DbSms(db, id, sc.sms(), scheduler::now, cmd -> client.api(cmd)));
+        return smsStores.computeIfAbsent(stationId, id -> new DbSms(db, id, sc.sms(), scheduler::now, cmd -> stations.get(id).switchApi(cmd)));
     }
 
     private Map<String, Object> control(ControlCommand c) throws Exception {

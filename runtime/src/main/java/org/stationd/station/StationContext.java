@@ -429,6 +429,11 @@ public final class StationContext implements Station {
         return link.api(command);
     }
 
+    /** An api command on behalf of this station (recorded in its event log), e.g. {@code chat sms|…}; a refusal is reported. */
+    public void switchApi(String command) {
+        api(command, command.split(" ", 2)[0]);
+    }
+
     String media(String file) {
         if (file.startsWith("/") || file.contains("://")) {
             return file;
@@ -448,8 +453,17 @@ public final class StationContext implements Station {
         services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
     }
 
+    /** Every transmitter number failed: other hosts and consoles hear it on the bus, operators by SMS. */
     void transmitterUnreachable(String cause) {
         services.bus().publish("station/" + config.id() + "/transmitter-unreachable", Map.of("station", config.id(), "cause", String.valueOf(cause)));
+        for (String operator : config.operators()) {
+            try {
+                getSms().send(operator, config.name() + ": the transmitter cannot be reached (" + cause + ") after all "
+                        + config.transmitters().size() + " number(s).");
+            } catch (RuntimeException e) {
+                log("error", "could not text operator " + operator + ": " + e.getMessage());
+            }
+        }
     }
 
     void log(String level, String message) {

@@ -122,6 +122,7 @@ public final class Show implements AutoCloseable {
         private final Map<String, String> lines = new LinkedHashMap<>();
         private String sms;
         private String settings = "{}";
+        private final List<String> operators = new ArrayList<>();
 
         StationSpec(String id) {
             this.id = id;
@@ -131,6 +132,8 @@ public final class Show implements AutoCloseable {
         public StationSpec transmitter(String... dialStrings) { transmitters.addAll(List.of(dialStrings)); return this; }
         public StationSpec line(String name, String number) { lines.put(name, number); return this; }
         public StationSpec sms(String number) { sms = number; return this; }
+        /** Operators texted when the transmitter cannot be reached. */
+        public StationSpec operators(String... numbers) { operators.addAll(List.of(numbers)); return this; }
         /** Settings in YAML flow style: {@code "{ series: [a.wav, b.wav], mode: queue }"}. */
         public StationSpec settings(String yamlFlow) { settings = yamlFlow; return this; }
 
@@ -146,6 +149,7 @@ public final class Show implements AutoCloseable {
             }
             if (sms != null) y.append("    sms: \"").append(sms).append("\"\n");
             y.append("    gateways: { pstn: { dial: \"sofia/gateway/pstn/\" } }\n");
+            if (!operators.isEmpty()) y.append("    operators: [").append(String.join(", ", operators.stream().map(o -> "\"" + o + "\"").toList())).append("]\n");
             y.append("    settings: ").append(settings).append('\n');
             return y.toString();
         }
@@ -225,6 +229,12 @@ public final class Show implements AutoCloseable {
     private static String fileName(String arg) {
         if (arg.contains("://")) return arg;
         return arg.substring(arg.lastIndexOf('/') + 1);
+    }
+
+    /** The API commands a station sent, e.g. {@code chat sms|…} or {@code conference … play …}. */
+    public List<String> apiCommands(String station) {
+        return records.stream().filter(r -> station.equals(r.get("st")) && "out".equals(r.get("dir")) && "api".equals(r.get("k")))
+                .map(r -> String.valueOf(r.get("cmd"))).toList();
     }
 
     /** Every line the stations reported: {@code <station> state|call|log|error|loaded …}. */

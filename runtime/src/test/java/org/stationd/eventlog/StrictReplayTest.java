@@ -47,7 +47,7 @@ class StrictReplayTest {
     Path dir;
 
     static final StationConfig CONFIG = new StationConfig("kla", "Radio", ZoneId.of("Africa/Kampala"),
-            List.of(new Transmitter("sip", "user/1001", null, null)), Map.of("call-in", List.of("+256414000001")), null, Map.of(), "show", Map.of(), List.of());
+            List.of(new Transmitter("sip", "user/1001", null, null)), Map.of("call-in", List.of("+256414000001")), null, Map.of(), "show", Map.of(), List.of(), List.of());
 
     static ProgramFactory program(String jingle, int afterSeconds) {
         Function<ProgramContext, ProgramDefinition> build = ctx -> new ProgramDefinition("show")

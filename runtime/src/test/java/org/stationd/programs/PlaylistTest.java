@@ -69,4 +69,20 @@ class PlaylistTest {
             show.await("transmitter hung up", () -> show.station("kla").getTransmitter() == null);
         }
     }
+
+    @Test
+    void anUnreachableTransmitterEndsTheAiringAsFailedAndTextsTheOperators() throws Exception {
+        Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "playlist.groovy"))
+                .media("jingle.wav", 0.3).phone("3006", "busy").phone("3007", "unreachable")
+                .station("kla", s -> s.program("playlist.groovy").transmitter("user/3006", "user/3007").sms("7100")
+                        .operators("256700000099").settings("{ jingle: jingle.wav }"));
+        try (Show show = b.start()) {
+            show.awaitState("kla", "off-air");
+            show.await("reported failed", () -> "failed".equals(show.station("kla").reportedStatus()));
+            assertTrue(show.lines().stream().anyMatch(l -> l.startsWith("kla call dialling user/3006")), show.lines().toString());
+            assertTrue(show.lines().stream().anyMatch(l -> l.startsWith("kla call dialling user/3007")), "fell back to the second number");
+            show.await("operator texted", () -> show.apiCommands("kla").stream().anyMatch(c -> c.startsWith("chat sms|7100|256700000099|")));
+            assertTrue(show.aired("kla").isEmpty(), show.aired("kla").toString());
+        }
+    }
 }

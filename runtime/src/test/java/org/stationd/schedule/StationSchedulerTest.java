@@ -57,7 +57,7 @@ class StationSchedulerTest {
             @Override public java.util.concurrent.CompletableFuture<ApiResponse> bgapi(String c) { commands.add(c); return new java.util.concurrent.CompletableFuture<>(); }
             @Override public java.util.concurrent.CompletableFuture<Void> sendmsg(String u, org.stationd.esl.command.SendMsg m) { commands.add("sendmsg " + u); return java.util.concurrent.CompletableFuture.completedFuture(null); }
         };
-        StationConfig cfg = new StationConfig("kla", "Radio", ZONE, List.of(), Map.of(), null, Map.of(), "default", Map.of("volume", "normal"), List.of());
+        StationConfig cfg = new StationConfig("kla", "Radio", ZONE, List.of(), Map.of(), null, Map.of(), "default", Map.of("volume", "normal"), List.of(), List.of());
         return new StationContext(cfg, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE, Path.of("/m"), Path.of("/r"),
                 "flite|kal", Duration.ofMillis(500), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now), org.stationd.station.CallOwners.NONE, org.stationd.station.StationTap.NONE, StationServices.randomIds()));
     }

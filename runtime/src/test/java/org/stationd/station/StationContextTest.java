@@ -46,7 +46,7 @@ class StationContextTest {
         StationConfig cfg = new StationConfig(id, "Radio " + id, ZoneId.of("Africa/Kampala"),
                 List.of(new Transmitter("sip", "user/1001", null, null), new Transmitter("sim1", null, "0772000001", "mtn")),
                 Map.of("call-in", List.of("+256414000001")), null,
-                Map.of("mtn", new Gateway("mtn", "sofia/gateway/mtn/", "")), "p", Map.of(), List.of());
+                Map.of("mtn", new Gateway("mtn", "sofia/gateway/mtn/", "")), "p", Map.of(), List.of(), List.of());
         StationListener listener = new StationListener() {
             @Override public void stateChanged(String s, String p, String from, String to) { log.add(s + ":" + from + "->" + to); }
             @Override public void programError(String s, String p, ProgramError e) { errors.add(e); }
