@@ -82,4 +82,34 @@ class CaptureProofTest {
     void filterAndErrors08() throws Exception {
         assertNoDifferences(replay("08_filter_and_errors.jsonl"));
     }
+
+    /**
+     * 06 is the outbound session: an unrecorded inbound connection started the call; the switch then
+     * connected to the outbound-socket server. Here the test is that server, and replays the capture on
+     * the connection the simulator makes to it.
+     */
+    @Test
+    void outboundSocket06() throws Exception {
+        String file = "06_outbound_socket.jsonl";
+        assumeTrue(Capture.available(file), "capture " + file + " not found");
+        Capture cap = Capture.load(file);
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            sim.close();
+            String yaml = new String(getClass().getResourceAsStream("/org/stationd/esl/sim/sim.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("127.0.0.1:8084", "127.0.0.1:" + server.getLocalPort());
+            clock = new VirtualClock(Instant.parse("2026-11-22T06:27:37Z"));
+            sim = SimSwitch.start(SimOptions.defaults().withPort(0).withClock(clock).withSounds(Prompts.FS_SOUNDS, sounds)
+                    .withZone(java.time.ZoneOffset.UTC).withDialplan(org.stationd.esl.sim.dialplan.DialplanLoader.parse(yaml, sounds)));
+            server.setSoTimeout(5000);
+            try (RawEsl trigger = new RawEsl("127.0.0.1", sim.port())) {
+                trigger.send("auth ClueCon\n\n");
+                trigger.send("bgapi originate {origination_uuid=98ee4925-3d8b-493a-828a-6d0601104247,station_id=s3}loopback/outbound_socket/stations &park()\n\n");
+                try (RawEsl conn = new RawEsl(server.accept())) {
+                    CaptureReplay.run(cap, sim, conn, true);
+                    conn.awaitEof(Duration.ofSeconds(5));
+                    assertNoDifferences(CaptureComparison.compare(cap.received(), conn.frames()));
+                }
+            }
+        }
+    }
 }

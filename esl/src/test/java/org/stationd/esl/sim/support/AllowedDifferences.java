@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *       (compared per leg; FreeSWITCH's threads interleave them differently from run to run).</li>
  *   <li>The text of {@code status} (uptime, session counts), so also the Content-Length of a
  *       BACKGROUND_JOB carrying it; its shape (line by line) is compared.</li>
+ *   <li>The port in the socket application's argument: the test's outbound-socket server listens on
+ *       a free port, not on 8084.</li>
  *   <li>HEARTBEAT and RE_SCHEDULE (tied to wall-clock phase), PRESENCE_IN (conference presence,
  *       sent in bursts whose order varies) and MODULE_UNLOAD beyond their kinds.</li>
  * </ul>
@@ -55,6 +57,13 @@ public final class AllowedDifferences {
 
     private static final Pattern MEMBER_LINE = Pattern.compile("(?m)^\\d+;");
     private static final Pattern KICKED = Pattern.compile("(?m)^\\+OK (kicked|hup|mute|unmute|deaf|undeaf) \\d+$");
+
+    private static final Pattern SOCKET_PORT = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+):\\d+( async| full|$)");
+
+    /** A header value as compared: the outbound-socket port blanked out. */
+    public static String normalizeValue(String value) {
+        return SOCKET_PORT.matcher(value).replaceAll("$1:<port>$2");
+    }
 
     /** Reply texts and api bodies compared with uuids and conference member ids blanked out. */
     public static String normalize(String text) {

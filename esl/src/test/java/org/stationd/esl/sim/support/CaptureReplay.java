@@ -22,6 +22,11 @@ public final class CaptureReplay {
     private CaptureReplay() {}
 
     public static List<EslFrame> run(Capture cap, SimSwitch sim, RawEsl conn) {
+        return run(cap, sim, conn, false);
+    }
+
+    /** {@code outbound}: {@code conn} is the connection the switch made to us for a call's socket application. */
+    public static List<EslFrame> run(Capture cap, SimSwitch sim, RawEsl conn, boolean outbound) {
         VirtualClock clock = sim.virtualClock();
         LegMap capLegs = new LegMap();
         LegMap simLegs = new LegMap();
@@ -42,7 +47,7 @@ public final class CaptureReplay {
             }
             if (last >= 0) {
                 long ms = Math.round((l.t() - last) * 1000);
-                advance(clock, sim, conn, ms);
+                advance(clock, sim, conn, ms, outbound);
             }
             last = l.t();
             List<EslFrame> simFrames = conn.frames();
@@ -53,7 +58,7 @@ public final class CaptureReplay {
                 }
             }
             conn.send(translate(l.raw(), capLegs, simLegs));
-            awaitQuiet(sim, conn);
+            awaitQuiet(sim, conn, outbound);
         }
         return conn.frames();
     }
@@ -93,17 +98,25 @@ public final class CaptureReplay {
 
     /** Moves virtual time in frame-sized steps so what a timer triggers is sent before time moves on. */
     public static void advance(VirtualClock clock, SimSwitch sim, RawEsl conn, long ms) {
+        advance(clock, sim, conn, ms, false);
+    }
+
+    public static void advance(VirtualClock clock, SimSwitch sim, RawEsl conn, long ms, boolean outbound) {
         long left = ms;
         while (left > 0) {
             long step = Math.min(left, 20);
             clock.advanceMillis(step);
             left -= step;
         }
-        awaitQuiet(sim, conn);
+        awaitQuiet(sim, conn, outbound);
     }
 
     /** Waits until the client has read every byte the switch wrote to it. */
     public static void awaitQuiet(SimSwitch sim, RawEsl conn) {
+        awaitQuiet(sim, conn, false);
+    }
+
+    public static void awaitQuiet(SimSwitch sim, RawEsl conn, boolean outbound) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int stable = 0;
         while (System.nanoTime() < deadline) {
@@ -111,7 +124,7 @@ public final class CaptureReplay {
             long written = 0;
             long received = 0;
             for (EslConnection c : sim.core().server().connections()) {
-                if (!c.isOutbound()) {
+                if (c.isOutbound() == outbound) {
                     written += c.bytesWritten();
                     received += c.commandsReceived();
                 }
