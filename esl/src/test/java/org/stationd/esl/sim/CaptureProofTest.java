@@ -83,6 +83,11 @@ class CaptureProofTest {
         assertNoDifferences(replay("08_filter_and_errors.jsonl"));
     }
 
+    @Test
+    void shutdown09() throws Exception {
+        assertNoDifferences(replay("09_fs_restart.jsonl"));
+    }
+
     /**
      * 06 is the outbound session: an unrecorded inbound connection started the call; the switch then
      * connected to the outbound-socket server. Here the test is that server, and replays the capture on

@@ -60,6 +60,10 @@ public final class CaptureReplay {
             conn.send(translate(l.raw(), capLegs, simLegs));
             awaitQuiet(sim, conn, outbound);
         }
+        // the switch may still have things to say (a shutdown): let time run until it hangs up on us
+        for (int i = 0; i < 500 && !conn.isEof(); i++) {
+            advance(clock, sim, conn, 20, outbound);
+        }
         return conn.frames();
     }
 
