@@ -45,12 +45,16 @@ class CaptureProofTest {
     }
 
     private List<String> replay(String file) throws Exception {
+        return replay(file, false);
+    }
+
+    private List<String> replay(String file, boolean underLoad) throws Exception {
         assumeTrue(Capture.available(file), "capture " + file + " not found in " + Capture.dir());
         Capture cap = Capture.load(file);
         try (RawEsl conn = new RawEsl("127.0.0.1", sim.port())) {
             List<EslFrame> got = CaptureReplay.run(cap, sim, conn);
             conn.awaitEof(Duration.ofSeconds(5));
-            return CaptureComparison.compare(cap.received(), conn.frames());
+            return CaptureComparison.compare(cap.received(), conn.frames(), underLoad);
         }
     }
 
@@ -86,6 +90,12 @@ class CaptureProofTest {
     @Test
     void shutdown09() throws Exception {
         assertNoDifferences(replay("09_fs_restart.jsonl"));
+    }
+
+    /** 200 calls, up to 10 at a time, 10,799 events: the busiest capture. */
+    @Test
+    void churn10() throws Exception {
+        assertNoDifferences(replay("10_churn_plain.jsonl", true));
     }
 
     /**

@@ -32,18 +32,22 @@ public final class CaptureReplay {
         LegMap simLegs = new LegMap();
         int simSeen = 0;
         double last = -1;
-        List<EslFrame> capSoFar = new ArrayList<>();
         List<Capture.Line> lines = cap.lines();
+        io.netty.buffer.ByteBuf capBytes = io.netty.buffer.Unpooled.buffer();
+        org.stationd.esl.codec.EslFrameDecoder capDecoder = new org.stationd.esl.codec.EslFrameDecoder();
         for (int i = 0; i < lines.size(); i++) {
             Capture.Line l = lines.get(i);
             if (!l.send()) {
-                continue;
-            }
-            // the capture's frames before this send tell us its made-up uuids
-            for (EslFrame f : framesBefore(cap, i)) {
-                if (f.isEvent()) {
-                    capLegs.learn(EslEvents.parse(f));
+                // the capture's frames before a send tell us the uuids the real switch made up
+                capBytes.writeBytes(l.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                EslFrame f;
+                while ((f = capDecoder.decodeOne(capBytes)) != null) {
+                    if (f.isEvent()) {
+                        capLegs.learn(EslEvents.parse(f));
+                    }
                 }
+                capBytes.discardReadBytes();
+                continue;
             }
             if (last >= 0) {
                 long ms = Math.round((l.t() - last) * 1000);
@@ -60,31 +64,12 @@ public final class CaptureReplay {
             conn.send(translate(l.raw(), capLegs, simLegs));
             awaitQuiet(sim, conn, outbound);
         }
+        capBytes.release();
         // the switch may still have things to say (a shutdown): let time run until it hangs up on us
         for (int i = 0; i < 500 && !conn.isEof(); i++) {
             advance(clock, sim, conn, 20, outbound);
         }
         return conn.frames();
-    }
-
-    private static List<EslFrame> framesBefore(Capture cap, int lineIndex) {
-        Capture partial = cap;
-        List<EslFrame> out = new ArrayList<>();
-        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.buffer();
-        org.stationd.esl.codec.EslFrameDecoder d = new org.stationd.esl.codec.EslFrameDecoder();
-        for (int i = 0; i < lineIndex; i++) {
-            Capture.Line l = partial.lines().get(i);
-            if (l.send()) {
-                continue;
-            }
-            buf.writeBytes(l.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            EslFrame f;
-            while ((f = d.decodeOne(buf)) != null) {
-                out.add(f);
-            }
-        }
-        buf.release();
-        return out;
     }
 
     private static String translate(String raw, LegMap capLegs, LegMap simLegs) {
