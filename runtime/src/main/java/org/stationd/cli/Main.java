@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "stationd 0.1.0",
         description = "Community radio stations over phone lines, on FreeSWITCH.",
-        subcommands = {EslCli.class})
+        subcommands = {EslCli.class, SimCli.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));
