@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stationd.esl.sim.support.SimHarness.named;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,7 @@ class FaultScenarioTest {
         try (SimHarness h = SimHarness.start()) {
             // user/1005 answers after 0.5 s and hangs up 10 s later (sim.yaml)
             var job = h.client.bgapi("originate user/1005 &park()");
+            job.accepted().join();   // the switch has the command before time moves
             h.advance(Duration.ofMillis(600));
             String uuid = job.result().get(5, TimeUnit.SECONDS).text().substring(4);
             h.await(named("CHANNEL_PARK", uuid));
@@ -140,6 +142,9 @@ class FaultScenarioTest {
             var unknown = h.client.bgapi("originate user/4242 &park()");
             var noRoute = h.client.bgapi("originate loopback/no_such_extension/stations &park()");
             var parked = h.client.bgapi("originate {originate_timeout=3}loopback/park/stations &park()");
+            for (var j : List.of(never, busy, down, unknown, noRoute, parked)) {
+                j.accepted().join();
+            }
             h.advance(Duration.ofMillis(100));
             assertEquals("-ERR USER_BUSY", busy.result().get(5, TimeUnit.SECONDS).text());
             assertEquals("-ERR NETWORK_OUT_OF_ORDER", down.result().get(5, TimeUnit.SECONDS).text());
