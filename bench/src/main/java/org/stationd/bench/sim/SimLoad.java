@@ -19,7 +19,6 @@ import org.stationd.esl.command.EventFormat;
 import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.dispatch.DispatchStats;
 import org.stationd.esl.dispatch.EventListener;
-import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.sim.SimOptions;
 import org.stationd.esl.sim.SimSwitch;
 

@@ -3,7 +3,6 @@ package org.stationd.esl.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +51,7 @@ class CaptureProofTest {
         assumeTrue(Capture.available(file), "capture " + file + " not found in " + Capture.dir());
         Capture cap = Capture.load(file);
         try (RawEsl conn = new RawEsl("127.0.0.1", sim.port())) {
-            List<EslFrame> got = CaptureReplay.run(cap, sim, conn);
+            CaptureReplay.run(cap, sim, conn);
             conn.awaitEof(Duration.ofSeconds(5));
             return CaptureComparison.compare(cap.received(), conn.frames(), underLoad);
         }

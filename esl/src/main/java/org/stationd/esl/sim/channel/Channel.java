@@ -531,7 +531,6 @@ public final class Channel {
         data(hc);
         hc.fire();
         reported = true;
-        core.channels().reported(this);
         for (Consumer<Channel> l : List.copyOf(reportedListeners)) {
             l.accept(this);
         }

@@ -1,7 +1,6 @@
 package org.stationd.esl.sim.support;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
