@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "stationd 0.1.0",
         description = "Community radio stations over phone lines, on FreeSWITCH.",
-        subcommands = {RunCli.class, EslCli.class, CheckCli.class, MediaCli.class, ControlCli.Status.class, ControlCli.Swap.class, ControlCli.Reload.class,
-                ControlCli.Schedule.class, JsSelfTest.class})
+        subcommands = {RunCli.class, CheckCli.class, ControlCli.Status.class, ControlCli.Swap.class, ControlCli.Reload.class,
+                ControlCli.Schedule.class, SimCli.class, EslCli.class, MediaCli.class, JsSelfTest.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

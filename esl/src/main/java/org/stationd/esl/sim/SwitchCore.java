@@ -3,12 +3,9 @@ package org.stationd.esl.sim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -352,10 +349,5 @@ public final class SwitchCore {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    /** Local directories sounds are read from (for the control API and the CLI banner). */
-    public List<Path> soundDirs() {
-        return new ArrayList<>(sounds.mappings().values());
     }
 }

@@ -136,8 +136,8 @@ final class ShowApi implements ApiCommand {
                 continue;
             }
             Channel b = ch.bridgedTo();
-            if (b != null && ch.direction() == org.stationd.esl.sim.channel.Direction.OUTBOUND && b.direction() == org.stationd.esl.sim.channel.Direction.INBOUND) {
-                continue;
+            if (b != null && !core.bridges().isOriginator(ch)) {
+                continue;   // the call's row is its originator's
             }
             Map<String, String> base = row(core, ch, "");
             Map<String, String> m = new LinkedHashMap<>();

@@ -111,7 +111,7 @@ public final class AppRunner {
             }
             messages.poll();
             handle(m);
-            if (!stack.isEmpty() && !stack.peek().app().isParking()) {
+            if (!stack.isEmpty() && !stack.peek().app().isParking(stack.peek())) {
                 // something blocking started; later messages wait for a frame at least
                 if (!messages.isEmpty()) {
                     scheduleTick(Channel.FRAME_MS);
@@ -129,10 +129,10 @@ public final class AppRunner {
         if (top == null) {
             return true;
         }
-        if (top.app().isParking()) {
+        if (top.app().isParking(top)) {
             return true;
         }
-        return !m.eventLock() && top.app().parsesMessages();
+        return !m.eventLock() && top.app().parsesMessages() && !top.app().isParking();
     }
 
     private void handle(Message m) {
@@ -158,6 +158,13 @@ public final class AppRunner {
         EventBuilder b = core.events().withLeadingHeaders("PRIVATE_COMMAND", null, m.leadingHeaders(), Sites.PRIVATE_COMMAND);
         ch.data(b);
         b.fire();
+    }
+
+    /** Looks at queued messages again after {@code delayMs} (a park has just begun). */
+    public void poke(long delayMs) {
+        if (!messages.isEmpty()) {
+            scheduleTick(delayMs);
+        }
     }
 
     /** Runs the next dialplan application when nothing is running; hangs up when the extension is done. */

@@ -23,6 +23,11 @@ public interface Application {
         return false;
     }
 
+    /** Whether this run is parked right now (the socket application parks only once connected). */
+    default boolean isParking(AppRun run) {
+        return isParking();
+    }
+
     /** Whether a sendmsg without event-lock may run nested while this application runs. */
     default boolean parsesMessages() {
         return true;

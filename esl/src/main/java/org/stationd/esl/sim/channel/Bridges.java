@@ -75,6 +75,12 @@ public final class Bridges {
         }
     }
 
+    /** Whether {@code ch} started its bridge (the a side of the call), or is not bridged. */
+    public boolean isOriginator(Channel ch) {
+        Channel a = originator.get(ch);
+        return a == null || a == ch;
+    }
+
     /** uuid_bridge: both leave what they run, are answered if need be, and are bridged. */
     public boolean uuidBridge(Channel a, Channel b) {
         if (a == b || a.isDown() || b.isDown() || a.bridgedTo() != null || b.bridgedTo() != null) {

@@ -61,6 +61,8 @@ public final class Channel {
     private Channel partner;
     private Channel bridgedTo;
     private boolean cidFlipped;
+    /** Every event carries the variables (FreeSWITCH does so for channels it hangs up at shutdown, capture 09). */
+    private boolean verbose;
     private String lastApp;
     private String lastArg;
     private String initialDest;
@@ -303,7 +305,7 @@ public final class Channel {
     /** switch_channel_event_set_data: basic data + profile + (for some events) variables. */
     public void data(EventBuilder b) {
         basicData(b);
-        if (EXTENDED.contains(b.name())) {
+        if (verbose || EXTENDED.contains(b.name())) {
             variables(b);
         }
     }
@@ -491,6 +493,7 @@ public final class Channel {
             return;
         }
         hangupCause = cause == null ? HangupCause.NORMAL_CLEARING : cause;
+        verbose |= hangupCause == HangupCause.SYSTEM_SHUTDOWN;
         state = ChannelState.CS_HANGUP;
         hangupMicros = core.clock().nowMicros();
         runner.onHangupStarted();
@@ -511,21 +514,23 @@ public final class Channel {
         vars.remove("current_loop");
         vars.remove("total_loops");
         setRunning(ChannelState.CS_HANGUP);
+        cdr();
         setCallState(CallState.HANGUP);
         driver.hungUp(this, hangupCause);
+        if (partner != null) {
+            vars.set("is_loopback", "1");
+        }
         Channel b = bridgedTo;
         if (b != null) {
             core.bridges().unbridge(this, b);
         }
         state = ChannelState.CS_REPORTING;
         setRunning(ChannelState.CS_REPORTING);
-        cdr();
         EventBuilder hc = core.events().create("CHANNEL_HANGUP_COMPLETE", Sites.CHANNEL_HANGUP_COMPLETE);
         hc.add("Hangup-Cause", hangupCause.name());
         data(hc);
         hc.fire();
         reported = true;
-        core.channels().reported(this);
         for (Consumer<Channel> l : List.copyOf(reportedListeners)) {
             l.accept(this);
         }
@@ -604,9 +609,6 @@ public final class Channel {
         vars.set("waitusec", answer);
         vars.set("progress_mediausec", progressMedia);
         vars.set("flow_billusec", dur);
-        if (partner != null) {
-            vars.set("is_loopback", "1");
-        }
     }
 
     /** Remembered for last_app/last_arg. */

@@ -36,10 +36,6 @@ public final class Channels {
         byUuid.remove(ch.uuid(), ch);
     }
 
-    void reported(Channel ch) {
-        // FreeSWITCH keeps hung-up sessions in the table until they are destroyed; nothing to do yet
-    }
-
     public Channel get(String uuid) {
         return uuid == null ? null : byUuid.get(uuid.trim());
     }

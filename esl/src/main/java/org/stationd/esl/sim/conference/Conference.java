@@ -192,10 +192,6 @@ public final class Conference {
 
     /** The member leaves the conference (kick, hup, hangup): del-member, floor, exit sound, presence. */
     void remove(Member m, boolean silently) {
-        removeQuietly(m, silently);
-    }
-
-    private void removeQuietly(Member m, boolean silently) {
         if (m.left) {
             return;
         }

@@ -46,12 +46,11 @@ public final class ConferenceApplication implements Application {
         }
         Channel ch = run.channel();
         Conferences confs = run.core().conferences();
-        Conference before = confs.get(name);
         State st = new State();
         run.state = st;
-        Member m = confs.join(name, profile, ch, run);
-        st.conference = confs.get(name) != null ? confs.get(name) : before;
-        st.member = m;
+        st.member = confs.join(name, profile, ch, run);
+        st.conference = confs.get(name);
+        Member m = st.member;
         ch.vars().set("conference_name", name);
         ch.vars().set("app_session_uuid", st.conference.uuid());
         ch.vars().set("conference_member_id", m.id());

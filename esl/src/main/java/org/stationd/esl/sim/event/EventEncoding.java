@@ -13,9 +13,11 @@ final class EventEncoding {
     private EventEncoding() {}
 
     static byte[] plainFrame(SimEvent e) {
-        StringBuilder sb = new StringBuilder(2048);
+        StringBuilder sb = new StringBuilder(2560);
         for (int i = 0; i < e.headerCount(); i++) {
-            sb.append(e.headerName(i)).append(": ").append(PercentDecoder.encode(e.headerValue(i))).append('\n');
+            sb.append(e.headerName(i)).append(": ");
+            urlEncode(sb, e.headerValue(i));
+            sb.append('\n');
         }
         String body = e.body();
         if (body != null) {
@@ -25,6 +27,21 @@ final class EventEncoding {
         }
         return frame("text/event-plain", sb);
     }
+
+    /** switch_url_encode into {@code sb}; plain ASCII is copied without going through bytes (the common case). */
+    private static void urlEncode(StringBuilder sb, String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c > 0x7e || UNSAFE.indexOf(c) >= 0) {
+                sb.append(PercentDecoder.encode(v.substring(i)));
+                return;
+            }
+            sb.append(c);
+        }
+    }
+
+    /** Must agree with PercentDecoder.encode's set (which it hands over to for the rest of the value). */
+    private static final String UNSAFE = "\r\n #%&+:;<=>?@[\\]^`{|}\"";
 
     static byte[] jsonFrame(SimEvent e) {
         StringBuilder sb = new StringBuilder(2048);

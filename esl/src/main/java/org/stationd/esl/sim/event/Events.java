@@ -26,6 +26,10 @@ public final class Events {
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private long sequence;
     private long fired;
+    // Event-Date-Local/GMT change once a second; formatting them for every event is the costliest part of an event
+    private long cachedSecond = Long.MIN_VALUE;
+    private String cachedLocal;
+    private String cachedGmt;
 
     public Events(SimClock clock, Identity identity, long firstSequence) {
         this.clock = clock;
@@ -40,6 +44,7 @@ public final class Events {
     /** A restart: new Core-UUID and the sequence counter starts again, as in a fresh FreeSWITCH. */
     public void restart(Identity id, long firstSequence) {
         this.identity = id;
+        this.cachedSecond = Long.MIN_VALUE;
         this.sequence = firstSequence - 1;
     }
 
@@ -87,15 +92,21 @@ public final class Events {
     private void core(EventBuilder b, String name, CallSite site) {
         Identity id = identity;
         long us = clock.nowMicros();
-        Instant t = Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000);
+        long second = Math.floorDiv(us, 1_000_000);
+        if (second != cachedSecond) {
+            Instant t = Instant.ofEpochSecond(second);
+            cachedLocal = LOCAL.format(ZonedDateTime.ofInstant(t, id.zone()));
+            cachedGmt = GMT.format(ZonedDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+            cachedSecond = second;
+        }
         b.add("Event-Name", name);
         b.add("Core-UUID", id.coreUuid());
         b.add("FreeSWITCH-Hostname", id.hostname());
         b.add("FreeSWITCH-Switchname", id.switchname());
         b.add("FreeSWITCH-IPv4", id.ipv4());
         b.add("FreeSWITCH-IPv6", id.ipv6());
-        b.add("Event-Date-Local", LOCAL.format(ZonedDateTime.ofInstant(t, id.zone())));
-        b.add("Event-Date-GMT", GMT.format(ZonedDateTime.ofInstant(t, java.time.ZoneOffset.UTC)));
+        b.add("Event-Date-Local", cachedLocal);
+        b.add("Event-Date-GMT", cachedGmt);
         b.add("Event-Date-Timestamp", us);
         b.add("Event-Calling-File", site.file());
         b.add("Event-Calling-Function", site.function());

@@ -3,7 +3,6 @@ package org.stationd.esl.sim.originate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.stationd.esl.sim.SwitchCore;
-import org.stationd.esl.sim.app.AppCall;
 import org.stationd.esl.sim.channel.Channel;
 import org.stationd.esl.sim.channel.HangupCause;
 import org.stationd.esl.sim.clock.SimTimer;
@@ -118,9 +117,5 @@ public final class Origination {
             return;
         }
         a.runner().startExtension(ext.apps());
-    }
-
-    static List<AppCall> none() {
-        return List.of();
     }
 }

@@ -135,11 +135,17 @@ public final class EslConnection implements EventSink {
         try {
             while (!busy && !closing && !commands.isEmpty()) {
                 CommandFrame f = commands.poll();
+                // what a command makes happen is sent after its reply, as the listener thread writes the
+                // reply before it goes back to its event queue
+                holding = true;
                 try {
                     SocketCommands.dispatch(this, f);
                 } catch (RuntimeException e) {
                     log.error("command '{}' failed", f, e);
                     reply("-ERR command failed");
+                }
+                if (!busy) {
+                    flushHeld();
                 }
             }
         } finally {
@@ -155,16 +161,18 @@ public final class EslConnection implements EventSink {
 
     void endBusy() {
         busy = false;
-        if (holding) {
-            holding = false;
-            for (byte[] b : held) {
-                write(b);
-            }
-            held.clear();
-        }
+        flushHeld();
         if (!closed) {
             core.clock().execute(this::pump);
         }
+    }
+
+    private void flushHeld() {
+        holding = false;
+        for (byte[] b : held) {
+            write(b);
+        }
+        held.clear();
     }
 
     // ---- events -----------------------------------------------------------------------------

@@ -100,7 +100,6 @@ public final class SimServer implements AutoCloseable {
      */
     public void connectOut(String host, int port, org.stationd.esl.sim.channel.Channel ch, boolean async, boolean full,
                            Consumer<EslConnection> onConnected, Consumer<Throwable> onFailed) {
-        EslConnection[] holder = new EslConnection[1];
         new Bootstrap()
                 .group(workers)
                 .channel(NioSocketChannel.class)
@@ -110,27 +109,29 @@ public final class SimServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel sc) {
                         EslConnection conn = new EslConnection(core, sc);
-                        holder[0] = conn;
-                        sc.pipeline().addLast(new EslCommandDecoder(), new Handler(conn, false));
+                        // set up on channelActive, which comes before any command can be read
+                        Handler h = new Handler(conn, false);
+                        h.onActive = () -> {
+                            connections.add(conn);
+                            conn.openOutbound(ch, async, full);
+                            onConnected.accept(conn);
+                        };
+                        sc.pipeline().addLast(new EslCommandDecoder(), h);
                     }
                 })
                 .connect(host, port)
-                .addListener(f -> core.clock().execute(() -> {
-                    if (f.isSuccess()) {
-                        EslConnection conn = holder[0];
-                        connections.add(conn);
-                        conn.openOutbound(ch, async, full);
-                        onConnected.accept(conn);
-                    } else {
-                        onFailed.accept(f.cause());
+                .addListener(f -> {
+                    if (!f.isSuccess()) {
+                        core.clock().execute(() -> onFailed.accept(f.cause()));
                     }
-                }));
+                });
     }
 
     /** Netty side of one connection: decoded commands go to the switch thread. */
     private final class Handler extends SimpleChannelInboundHandler<CommandFrame> {
         private final EslConnection conn;
         private final boolean inbound;
+        Runnable onActive;
 
         Handler(EslConnection conn, boolean inbound) {
             this.conn = conn;
@@ -141,6 +142,8 @@ public final class SimServer implements AutoCloseable {
         public void channelActive(ChannelHandlerContext ctx) {
             if (inbound) {
                 core.clock().execute(conn::openInbound);
+            } else if (onActive != null) {
+                core.clock().execute(onActive);
             }
             ctx.fireChannelActive();
         }

@@ -90,4 +90,9 @@ public final class SocketApplication implements Application {
     public boolean isParking() {
         return true;
     }
+
+    @Override
+    public boolean isParking(AppRun run) {
+        return run.state instanceof State st && st.parked;
+    }
 }

@@ -27,6 +27,7 @@ final class SocketApps {
             if (!ch.isDown()) {
                 ((SocketApplication.State) run.state).parked = true;
                 ch.fire("CHANNEL_PARK", Sites.CHANNEL_PARK);
+                ch.runner().poke(Channel.FRAME_MS);
             }
         });
     }

@@ -1,7 +1,6 @@
 package org.stationd.esl.sim.support;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,27 +21,36 @@ public final class CaptureReplay {
     private CaptureReplay() {}
 
     public static List<EslFrame> run(Capture cap, SimSwitch sim, RawEsl conn) {
+        return run(cap, sim, conn, false);
+    }
+
+    /** {@code outbound}: {@code conn} is the connection the switch made to us for a call's socket application. */
+    public static List<EslFrame> run(Capture cap, SimSwitch sim, RawEsl conn, boolean outbound) {
         VirtualClock clock = sim.virtualClock();
         LegMap capLegs = new LegMap();
         LegMap simLegs = new LegMap();
         int simSeen = 0;
         double last = -1;
-        List<EslFrame> capSoFar = new ArrayList<>();
         List<Capture.Line> lines = cap.lines();
+        io.netty.buffer.ByteBuf capBytes = io.netty.buffer.Unpooled.buffer();
+        org.stationd.esl.codec.EslFrameDecoder capDecoder = new org.stationd.esl.codec.EslFrameDecoder();
         for (int i = 0; i < lines.size(); i++) {
             Capture.Line l = lines.get(i);
             if (!l.send()) {
-                continue;
-            }
-            // the capture's frames before this send tell us its made-up uuids
-            for (EslFrame f : framesBefore(cap, i)) {
-                if (f.isEvent()) {
-                    capLegs.learn(EslEvents.parse(f));
+                // the capture's frames before a send tell us the uuids the real switch made up
+                capBytes.writeBytes(l.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                EslFrame f;
+                while ((f = capDecoder.decodeOne(capBytes)) != null) {
+                    if (f.isEvent()) {
+                        capLegs.learn(EslEvents.parse(f));
+                    }
                 }
+                capBytes.discardReadBytes();
+                continue;
             }
             if (last >= 0) {
                 long ms = Math.round((l.t() - last) * 1000);
-                advance(clock, sim, conn, ms);
+                advance(clock, sim, conn, ms, outbound);
             }
             last = l.t();
             List<EslFrame> simFrames = conn.frames();
@@ -53,29 +61,14 @@ public final class CaptureReplay {
                 }
             }
             conn.send(translate(l.raw(), capLegs, simLegs));
-            awaitQuiet(sim, conn);
+            awaitQuiet(sim, conn, outbound);
+        }
+        capBytes.release();
+        // the switch may still have things to say (a shutdown): let time run until it hangs up on us
+        for (int i = 0; i < 500 && !conn.isEof(); i++) {
+            advance(clock, sim, conn, 20, outbound);
         }
         return conn.frames();
-    }
-
-    private static List<EslFrame> framesBefore(Capture cap, int lineIndex) {
-        Capture partial = cap;
-        List<EslFrame> out = new ArrayList<>();
-        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.buffer();
-        org.stationd.esl.codec.EslFrameDecoder d = new org.stationd.esl.codec.EslFrameDecoder();
-        for (int i = 0; i < lineIndex; i++) {
-            Capture.Line l = partial.lines().get(i);
-            if (l.send()) {
-                continue;
-            }
-            buf.writeBytes(l.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            EslFrame f;
-            while ((f = d.decodeOne(buf)) != null) {
-                out.add(f);
-            }
-        }
-        buf.release();
-        return out;
     }
 
     private static String translate(String raw, LegMap capLegs, LegMap simLegs) {
@@ -93,17 +86,25 @@ public final class CaptureReplay {
 
     /** Moves virtual time in frame-sized steps so what a timer triggers is sent before time moves on. */
     public static void advance(VirtualClock clock, SimSwitch sim, RawEsl conn, long ms) {
+        advance(clock, sim, conn, ms, false);
+    }
+
+    public static void advance(VirtualClock clock, SimSwitch sim, RawEsl conn, long ms, boolean outbound) {
         long left = ms;
         while (left > 0) {
             long step = Math.min(left, 20);
             clock.advanceMillis(step);
             left -= step;
         }
-        awaitQuiet(sim, conn);
+        awaitQuiet(sim, conn, outbound);
     }
 
     /** Waits until the client has read every byte the switch wrote to it. */
     public static void awaitQuiet(SimSwitch sim, RawEsl conn) {
+        awaitQuiet(sim, conn, false);
+    }
+
+    public static void awaitQuiet(SimSwitch sim, RawEsl conn, boolean outbound) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int stable = 0;
         while (System.nanoTime() < deadline) {
@@ -111,7 +112,7 @@ public final class CaptureReplay {
             long written = 0;
             long received = 0;
             for (EslConnection c : sim.core().server().connections()) {
-                if (!c.isOutbound()) {
+                if (c.isOutbound() == outbound) {
                     written += c.bytesWritten();
                     received += c.commandsReceived();
                 }

@@ -34,7 +34,12 @@ public final class RawEsl implements AutoCloseable {
     private volatile Throwable error;
 
     public RawEsl(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /** Wraps a socket already connected (an outbound-socket server's accepted connection). */
+    public RawEsl(Socket connected) throws IOException {
+        socket = connected;
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         reader = Thread.ofPlatform().daemon(true).name("raw-esl-reader").start(this::readLoop);
