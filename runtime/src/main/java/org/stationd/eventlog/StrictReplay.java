@@ -18,7 +18,7 @@ import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.station.CallOwners;
 import org.stationd.station.InMemoryBus;
-import org.stationd.station.MemoryLeases;
+import org.stationd.station.MemoryRecordings;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.StationContext;
@@ -73,8 +73,11 @@ public final class StrictReplay {
                 errors.add(clock.now() + " " + e.handler() + " in " + e.state() + ": " + e.message() + (e.location() == null ? "" : " at " + e.location()));
             }
         };
+        MemoryStore store = new MemoryStore();
+        records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
+                .ifPresent(r -> ((Map<String, Object>) r.get("store")).forEach(store::put));
         StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
-                "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now),
+                "flite|kal", Duration.ofMillis(200), k -> store, k -> null, k -> new MemoryRecordings(), recordedLeases(records),
                 CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
         StationContext station = new StationContext(config, services);
         holder[0] = station;
@@ -97,7 +100,7 @@ public final class StrictReplay {
                     }
                     if ("load".equals(kind)) continue;
                 }
-                if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind)) {
+                if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind)) {
                     inputs++;
                     timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
                     feed(station, link, uuids, r);
@@ -119,6 +122,19 @@ public final class StrictReplay {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Leases answered as they were in the recording, in order (the database is the outside world). */
+    private static org.stationd.station.LeaseService recordedLeases(List<Map<String, Object>> records) {
+        java.util.ArrayDeque<Boolean> answers = new java.util.ArrayDeque<>();
+        records.stream().filter(r -> "lease".equals(r.get("k"))).forEach(r -> answers.add(Boolean.TRUE.equals(r.get("granted"))));
+        return new org.stationd.station.LeaseService() {
+            @Override public synchronized boolean claim(String name, String holder, Duration ttl) {
+                Boolean a = answers.pollFirst();
+                return a != null && a;
+            }
+            @Override public void release(String name, String holder) { }
+        };
     }
 
     /** Compares the commands both sides have issued so far, pairing uuids on the way. */
@@ -166,6 +182,7 @@ public final class StrictReplay {
             }
             case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(r.get("data")).build()));
             case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
+            case "unload" -> run(station, station::unload);
             default -> { }
         }
     }

@@ -131,6 +131,7 @@ public final class StationContext implements Station {
     /** Unloads the program: exit and teardown run, timers stop, the station's calls are hung up. */
     public void unload() {
         if (runner != null) {
+            tap("in", "unload", Map.of());   // a replay must unload at the same moment: the hangups that follow are its doing
             transmitter.stop();
             runner.stop();
             closeQuietly(instance);
@@ -161,7 +162,15 @@ public final class StationContext implements Station {
             return;
         }
         factory = next;
-        tap("in", "load", Map.of("program", next.name(), "version", next.version()));
+        Map<String, Object> load = new LinkedHashMap<>();
+        load.put("program", next.name());
+        load.put("version", next.version());
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        for (String key : store.keys()) {
+            snapshot.put(key, store.get(key));
+        }
+        load.put("store", snapshot);   // a replay starts from the same stored values (e.g. the last episode aired)
+        tap("in", "load", load);
         HandlerGuard guard = new HandlerGuard(services.handlerLimit());
         runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
             @Override
@@ -406,7 +415,9 @@ public final class StationContext implements Station {
         if (seconds <= 0 || seconds > 3600) {
             throw new IllegalArgumentException("lease: seconds must be between 0 and 3600, got " + seconds);
         }
-        return services.leases().claim(name, config.id(), Duration.ofMillis(Math.round(seconds * 1000)));
+        boolean granted = services.leases().claim(name, config.id(), Duration.ofMillis(Math.round(seconds * 1000)));
+        tap("in", "lease", Map.of("name", name, "granted", granted));   // the database's answer is the outside world: a replay gives it back
+        return granted;
     }
 
     @Override
