@@ -168,7 +168,7 @@ public final class StrictReplay {
         switch ((String) r.get("k")) {
             case "esl" -> {
                 Map<String, String> headers = new LinkedHashMap<>();
-                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(k, uuids.translate(String.valueOf(v))));
+                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), uuids.translate(String.valueOf(v))));
                 String body = r.get("body") == null ? null : uuids.translate((String) r.get("body"));
                 EslEvent e = new EslEvent(EslEvent.Format.PLAIN, headers, body);
                 String line = (String) r.get("line");

@@ -20,7 +20,7 @@ final class Collect extends Verb {
         if (min > max) {
             throw new IllegalArgumentException("collect: min (" + min + ") is more than max (" + max + ")");
         }
-        String var = "stationd_digits_" + ctx.newUuid().substring(0, 8);
+        String var = "stationd_digits_" + ctx.newUuid();   // a whole uuid, so replays can pair it like any other
         long timeoutMs = Math.round(((Number) args.get("timeout")).doubleValue() * 1000);
         String terminator = (String) args.get("terminator");
         String prompt = args.get("prompt") == null ? SILENCE : ctx.media((String) args.get("prompt"));
