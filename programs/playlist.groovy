@@ -83,6 +83,13 @@ def runningOrder() {
         order << [file: series[next], kind: 'episode', index: next]
     }
     (s.ads ?: []).each { order << [file: it, kind: 'ad'] }
+    if (s.readSms && station.settings.containsKey('readSms')) {
+        try {
+            station.sms.recent(s.readSms as int).reverse().each { m -> order << [file: "say:A message from ${m.from}: ${m.text}".toString(), kind: 'sms'] }
+        } catch (IllegalStateException noSmsNumber) {
+            log.warn('readSms is set but the station has no sms number')
+        }
+    }
     station.recordings.playable().each { r -> order << [file: r.file, kind: 'voice'] }
     order
 }
@@ -92,8 +99,10 @@ def playCurrent() {
     def music = station.settings.music ?: []
     def queue = data.queue
     if (data.position < queue.size()) {
-        log.info("on air: ${queue[data.position].kind} ${queue[data.position].file}")
-        station.conference('studio').play(queue[data.position].file)
+        def item = queue[data.position]
+        log.info("on air: ${item.kind} ${item.file}")
+        if (item.kind == 'sms') station.conference('studio').say(item.file.substring(4))
+        else station.conference('studio').play(item.file)
     } else if (music && data.position < queue.size() + 500) {
         def track = music[(data.position - queue.size()) % music.size()]
         queue << [file: track, kind: 'music']

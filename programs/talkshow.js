@@ -3,8 +3,8 @@
 // in queue mode they hear a message and hold music until the host takes them; in auto-answer
 // mode they go straight on air. Host keys while on air:
 //   3 auto-answer   4 queue mode   5 next caller on air   6 drop the current caller
-//   7 call back the oldest listener who texted the keyword
-//   9 five-minute break (music, then the host is called back)
+//   7 call back the oldest listener who texted the keyword   8 read the newest texts on air
+//   9 a break (breakSeconds, five minutes by default: music, then the host is called back)
 //   * digits #  dial a guest into the show
 // Callers who ring while the host is off air hear a message instead of ringing forever.
 // The show ends when the host hangs up or the slot ends.
@@ -40,14 +40,14 @@ program({
     },
 
     opening: {
-      enter() {
-        call(data.host).join(show());
-        station.dialTransmitter();
-      },
+      enter() { station.dialTransmitter(); },
       answered(e) { if (isTransmitter(e.call)) e.call.join(show()); },
       conferenceJoined(e) {
         if (isTransmitter(e.call)) {
-          call(data.host).say('You are on air');
+          // said to the host before joining: a call in the conference hears the show, not a prompt
+          const host = call(data.host);
+          host.say('You are on air');
+          host.join(show());
           go('on-air');
         }
       },
@@ -86,6 +86,7 @@ program({
           case '5': nextCaller(); break;
           case '6': dropCaller(); break;
           case '7': callBackTexter(); break;
+          case '8': readTexts(); break;
           case '9': go('break'); break;
           case '*': data.dialling = ''; break;
         }
@@ -100,7 +101,7 @@ program({
         data.onAir = data.onAir.filter(id => id !== e.call.id);
       },
       sms(e) { rememberTexter(e); },
-      wrapUp(e) { call(data.host).say('One minute left in the show.'); }
+      wrapUp(e) { show().say('We are nearly at the end of the show.'); }
     },
 
     break: {
@@ -108,11 +109,11 @@ program({
         show().play(station.settings.breakMusic || 'music-1.wav');
         const host = call(data.host);
         if (host) host.hangup();
-        station.after(300, 'break-over');
+        station.after(station.settings.breakSeconds || 300, 'break-over');
       },
       timer(e) { if (e.timer === 'break-over') data.host = station.originate(station.settings.host, { timeout: 45 }).id; },
       answered(e) {
-        if (e.call.id === data.host) { show().stop(); e.call.join(show()); e.call.say('You are back on air'); go('on-air'); }
+        if (e.call.id === data.host) { show().stop(); e.call.say('You are back on air'); e.call.join(show()); go('on-air'); }
       },
       failed(e) { if (e.call.id === data.host) go('ending'); },
       incomingCall(e) { turnAway(e.call); },
@@ -177,6 +178,12 @@ function dialGuest() {
 function rememberTexter(e) {
   const keyword = (station.settings.keyword || 'CALL ME').toUpperCase();
   if ((e.text || '').toUpperCase().includes(keyword) && !data.callbacks.includes(e.from)) data.callbacks.push(e.from);
+}
+
+function readTexts() {
+  const texts = station.sms.recent(3);
+  if (texts.length === 0) { show().say('No messages yet'); return; }
+  for (const m of texts.reverse()) show().say(`A message from ${m.from}: ${m.text}`);
 }
 
 function callBackTexter() {

@@ -64,6 +64,12 @@ final class StationConference implements Conference {
         });
     }
 
+    /** FreeSWITCH's conference plays {@code say:<text>} through its text-to-speech engine. */
+    @Override
+    public void say(String text) {
+        play("say:" + text.replace('\n', ' ').replace('\r', ' '));
+    }
+
     /**
      * A play-file-done from the switch: the script's name of the file if it was one this station
      * asked for (with whether it was stopped), else null (an enter tone, another station's file).

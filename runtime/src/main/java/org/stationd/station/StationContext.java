@@ -446,7 +446,7 @@ public final class StationContext implements Station {
     }
 
     String media(String file) {
-        if (file.startsWith("/") || file.contains("://")) {
+        if (file.startsWith("/") || file.contains("://") || file.startsWith("say:")) {
             return file;
         }
         return services.mediaDir().resolve(file).toAbsolutePath().toString();

@@ -220,7 +220,10 @@ public final class Show implements AutoCloseable {
             } else if ("api".equals(r.get("k"))) {
                 String cmd = String.valueOf(r.get("cmd"));
                 int play = cmd.indexOf(" play ");
-                if (cmd.startsWith("conference ") && play > 0) out.add(fileName(cmd.substring(play + 6)));
+                if (cmd.startsWith("conference ") && play > 0) {
+                    String what = cmd.substring(play + 6);
+                    out.add(what.startsWith("say:") ? what : fileName(what));
+                }
             }
         }
         return out;

@@ -18,11 +18,11 @@ class PlaylistTest {
         return Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "playlist.groovy"))
                 .media("jingle.wav", 0.3).media("stories-1.wav", 0.4).media("stories-3.wav", 0.4)
                 .media("ad-market.wav", 0.3).media("music-1.wav", 0.6)
-                .station("kla", s -> s.program("playlist.groovy").transmitter("user/3001").settings(settings));
+                .station("kla", s -> s.program("playlist.groovy").transmitter("user/3001").sms("7100").settings(settings));
     }
 
     static final String SETTINGS = "{ jingle: jingle.wav, series: [stories-1.wav, stories-2.wav, stories-3.wav], "
-            + "ads: [ad-market.wav, ad-missing.wav], music: [music-1.wav] }";
+            + "ads: [ad-market.wav, ad-missing.wav], music: [music-1.wav], readSms: 2 }";
 
     @Test
     void airsTheRunningOrderSkipsMissingMediaAndResumesAfterATransmitterDrop() throws Exception {
@@ -52,8 +52,12 @@ class PlaylistTest {
             show.host().swap("kla", "playlist.groovy");                // a new airing
             show.await("episode 3", () -> show.aired("kla").contains("stories-3.wav"));
             show.await("remembered", () -> Integer.valueOf(2).equals(show.station("kla").getStore().get("lastEpisode")));
+            show.text("256700000055", "7100", "greetings to everyone in Kampala");
+            show.await("text stored", () -> show.lines().contains("kla call text from 256700000055"));
             show.host().swap("kla", "playlist.groovy");
             show.await("wrapped around to episode 1", () -> show.aired("kla").contains("stories-1.wav"));
+            show.await("the text is read on air after the ads",
+                    () -> show.aired("kla").contains("say:A message from 256700000055: greetings to everyone in Kampala"));
             List<String> aired = show.aired("kla");
             assertTrue(aired.indexOf("stories-3.wav") < aired.indexOf("stories-1.wav"), aired.toString());
         }

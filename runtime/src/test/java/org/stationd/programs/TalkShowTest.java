@@ -28,17 +28,18 @@ class TalkShowTest {
                 .media("hold.wav", 0.5).media("goodbye.wav", 0.2)
                 .phone("3009", "{ answer_after_ms: 1500 }")
                 .station("kla", s -> s.program("talkshow.js").transmitter("user/3001").line("call-in", "7001").sms("7100")
-                        .settings("{ host: user/3009, mode: queue, keyword: CALL ME }"));
+                        .settings("{ host: user/3009, mode: queue, keyword: CALL ME, breakSeconds: 2 }"));
         try (Show show = b.start()) {
             // a caller who rings before the host is ready hears that the show is off air
             Listener early = show.listener("256700000011").calls("7001");
             show.await("turned away", () -> show.aired("kla").contains("talkshow-offair.wav"));
-            show.await("hung up", () -> show.sim().call(early.callId()) == null || "HANGUP".equals(show.sim().call(early.callId()).callState()));
+            show.await("hung up", () -> gone(show, early.callId()));
 
             // the host is called and presses 1; the transmitter joins; "you are on air"
-            String host = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
+            String host0 = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
             show.await("ready prompt", () -> show.aired("kla").contains("talkshow-ready.wav"));
             Thread.sleep(300);
+            String host = host0;
             show.sim().pressDigits(host, "1");
             show.awaitState("kla", "on-air");
             assertTrue(show.aired("kla").stream().anyMatch(a -> a.contains("You are on air")), show.aired("kla").toString());
@@ -54,22 +55,58 @@ class TalkShowTest {
             show.await("caller on air", () -> show.logged("kla", "256700000022 is on air"));
             show.await("caller joined the show", () -> show.lines().stream().filter(l -> l.equals("kla call conferenceJoined show")).count() >= 3);
             show.sim().pressDigits(host, "6");
-            show.await("caller dropped", () -> show.sim().call(caller.callId()) == null || "HANGUP".equals(show.sim().call(caller.callId()).callState()));
+            show.await("caller dropped", () -> gone(show, caller.callId()));
 
             // 7 calls back the listener who texted
             show.sim().pressDigits(host, "7");
             show.await("called back", () -> show.lines().stream().anyMatch(l -> l.startsWith("kla call dialling sofia/gateway/pstn/256700000077")));
             show.await("texter on air", () -> show.logged("kla", "is on air") && show.lines().stream().filter(l -> l.equals("kla call conferenceJoined show")).count() >= 4);
 
+            // 8 reads the newest texts into the show
+            show.sim().pressDigits(host, "8");
+            show.await("text read on air", () -> show.aired("kla").contains("say:A message from 256700000077: please CALL ME back"));
+
+            // 3: auto-answer, callers go straight on air; 4: back to the queue
+            show.sim().pressDigits(host, "3");
+            Thread.sleep(300);
+            show.listener("256700000033").calls("7001");
+            show.await("auto-answered on air", () -> show.logged("kla", "256700000033 is on air"));
+            show.sim().pressDigits(host, "4");
+            Thread.sleep(300);
+            show.listener("256700000044").calls("7001");
+            show.await("queued again", () -> show.aired("kla").stream().filter("talkshow-queued.wav"::equals).count() == 2);
+            assertTrue(!show.logged("kla", "256700000044 is on air"));
+
+            // * digits # dials a guest into the show
+            show.sim().pressDigits(host, "*5550001#");
+            show.await("guest dialled", () -> show.lines().stream().anyMatch(l -> l.startsWith("kla call dialling sofia/gateway/pstn/5550001")));
+
+            // 9: a break with music, then the host is called back
+            show.sim().pressDigits(host, "9");
+            show.awaitState("kla", "break");
+            show.await("host called back", () -> show.lines().stream().filter(l -> l.startsWith("kla call dialling user/3009")).count() == 2);
+            show.await("back on air", () -> show.lines().stream().filter(l -> l.equals("kla state on-air")).count() == 2);
+            assertTrue(show.aired("kla").stream().anyMatch(a -> a.contains("You are back on air")), show.aired("kla").toString());
+            String hostAgain = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo()) && !c.getId().equals(host0))
+                    .findFirst().orElseThrow().getId();
+            host = hostAgain;
+
             List<SmsMessage> texts = show.station("kla").getSms().recent(5);
             assertEquals("please CALL ME back", texts.get(0).text());
             assertEquals("256700000077", texts.get(0).from());
 
             // the host hangs up: the show ends and everyone is hung up
-            show.sim().hangup(host, "NORMAL_CLEARING");
+            final String hostNow = host;
+            show.sim().hangup(hostNow, "NORMAL_CLEARING");
             show.awaitState("kla", "off-air");
             show.await("all calls ended", () -> show.station("kla").getCalls().isEmpty());
             assertTrue(show.errors().isEmpty(), show.errors().toString());
         }
     }
+
+    private static boolean gone(Show show, String uuid) {
+        org.stationd.esl.sim.SimCall c = show.sim().call(uuid);
+        return c == null || "HANGUP".equals(c.callState());
+    }
+
 }

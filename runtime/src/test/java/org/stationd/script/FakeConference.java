@@ -20,6 +20,7 @@ final class FakeConference implements Conference {
     @Override public String getName() { return name; }
     @Override public void play(String file) { act("play(" + file + ")"); }
     @Override public void stop() { act("stop()"); }
+    @Override public void say(String text) { act("say(" + text + ")"); }
     @Override public void mute(Call member) { act("mute(" + member.getId() + ")"); }
     @Override public void unmute(Call member) { act("unmute(" + member.getId() + ")"); }
     @Override public void kick(Call member) { act("kick(" + member.getId() + ")"); }

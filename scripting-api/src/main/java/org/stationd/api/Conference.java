@@ -20,6 +20,15 @@ public interface Conference {
     /** Plays a file into the conference; {@code conferencePlaybackDone} follows. */
     void play(String file);
 
+    /**
+     * Speaks text into the conference with the switch's text-to-speech; {@code conferencePlaybackDone} follows.
+     * <pre>{@code
+     * studio.say("Message from ${m.from}: ${m.text}")            // Groovy
+     * studio.say(`Message from ${m.from}: ${m.text}`);           // JavaScript
+     * }</pre>
+     */
+    void say(String text);
+
     /** Stops what is playing into the conference. */
     void stop();
 

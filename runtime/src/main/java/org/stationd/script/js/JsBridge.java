@@ -267,6 +267,7 @@ final class JsBridge {
                 .prop("members", c::getMembers)
                 .method("play", a -> { c.play(text(a, 0, "conference.play('news.wav')")); return null; })
                 .method("stop", a -> { c.stop(); return null; })
+                .method("say", a -> { c.say(text(a, 0, "conference.say('text')")); return null; })
                 .method("mute", a -> { c.mute(callArg(a, 0, "conference.mute(call)")); return null; })
                 .method("unmute", a -> { c.unmute(callArg(a, 0, "conference.unmute(call)")); return null; })
                 .method("kick", a -> { c.kick(callArg(a, 0, "conference.kick(call)")); return null; })
