@@ -23,7 +23,9 @@ import org.stationd.esl.sim.dialplan.DialplanLoader;
  * @param users           {@code userauth} accounts: "user@domain" → password
  * @param sounds          extra FreeSWITCH path prefix → local directory mappings (added to the dialplan's)
  * @param heartbeat       HEARTBEAT/RE_SCHEDULE period (FreeSWITCH: 20 s)
- * @param sessionsPerSecond 0 for no limit; otherwise originates beyond this rate fail as FreeSWITCH's do
+ * @param sessionsPerSecond 0 for no limit; otherwise an originate that would start more sessions in the last
+ *                          second than this fails (-ERR DESTINATION_OUT_OF_ORDER), as FreeSWITCH refuses
+ *                          sessions over its sessions-per-second (a loopback call needs two)
  */
 public record SimOptions(String host, int port, String password, Map<String, String> users, Supplier<Dialplan> dialplan,
                          Supplier<SimClock> clock, Map<String, Path> sounds, ZoneId zone, Duration heartbeat,

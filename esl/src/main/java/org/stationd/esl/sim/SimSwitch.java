@@ -171,7 +171,11 @@ public final class SimSwitch implements AutoCloseable {
         });
     }
 
-    /** Runs an api command as a client would ({@code "status"}, {@code "originate …"}); waits for its body. */
+    /**
+     * Runs an api command as a client would ({@code "status"}, {@code "originate …"}); waits for its body.
+     * On a {@link VirtualClock} a command that waits for time (an originate nobody answers) never
+     * returns unless another thread moves the clock: use a client's bgapi for those.
+     */
     public String api(String commandLine) {
         String cmd = commandLine.trim();
         int sp = cmd.indexOf(' ');

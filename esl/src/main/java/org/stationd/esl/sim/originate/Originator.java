@@ -55,6 +55,13 @@ public final class Originator {
     private void dial(Origination o, String endpoint) {
         String[] p = endpoint.split("/");
         String tech = p[0].toLowerCase(Locale.ROOT);
+        int sessions = tech.equals("loopback") ? 2 : 1;
+        int limit = core.options().sessionsPerSecond();
+        if (limit > 0 && !tech.equals("error") && core.sessionsLastSecond() + sessions > limit) {
+            // over sessions-per-second the core refuses to create the session ("Throttle Error!")
+            later(o, HangupCause.DESTINATION_OUT_OF_ORDER);
+            return;
+        }
         switch (tech) {
             case "loopback" -> {
                 if (p.length < 2 || p[1].isEmpty()) {
