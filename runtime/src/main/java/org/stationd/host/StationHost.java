@@ -23,6 +23,7 @@ import org.stationd.schedule.ScheduleEntry;
 import org.stationd.schedule.StationScheduler;
 import org.stationd.schedule.Timeline;
 import org.stationd.storage.Airings;
+import org.stationd.storage.Cdrs;
 import org.stationd.storage.ScheduleStore;
 import org.stationd.config.StationConfig;
 import org.stationd.control.ControlCommand;
@@ -78,6 +79,7 @@ public final class StationHost implements AutoCloseable {
     private final com.github.benmanes.caffeine.cache.LoadingCache<String, List<ScheduleEntry>> grid =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build(id -> schedules.entries(id));
     private final StationTap tap;
+    private final CdrRecorder cdrRecorder;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -95,8 +97,10 @@ public final class StationHost implements AutoCloseable {
         this.db = Database.openH2(config.dataDir());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
-        this.tap = observer == StationTap.NONE ? log : (st, v, state, dir, kind, fields) -> {
+        this.cdrRecorder = new CdrRecorder(new Cdrs(db));
+        this.tap = (st, v, state, dir, kind, fields) -> {
             log.record(st, v, state, dir, kind, fields);
+            cdrRecorder.record(st, v, state, dir, kind, fields);
             observer.record(st, v, state, dir, kind, fields);
         };
         this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
@@ -392,6 +396,7 @@ public final class StationHost implements AutoCloseable {
         pool.shutdownNow();
         ((RealScheduler) scheduler).close();
         eventLog.close();
+        cdrRecorder.close();
         db.close();
     }
 

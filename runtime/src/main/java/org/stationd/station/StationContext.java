@@ -329,6 +329,7 @@ public final class StationContext implements Station {
         int timeout = options.get("timeout") instanceof Number n ? n.intValue() : 30;
         StringBuilder vars = new StringBuilder("origination_uuid=").append(uuid)
                 .append(",station_id=").append(config.id())
+                .append(",stationd_role=").append(role)
                 .append(",originate_timeout=").append(timeout);
         if (options.get("callerId") != null) {
             vars.append(",origination_caller_id_number=").append(options.get("callerId"));

@@ -101,6 +101,14 @@ class TalkShowTest {
             show.awaitState("kla", "off-air");
             show.await("all calls ended", () -> show.station("kla").getCalls().isEmpty());
             assertTrue(show.errors().isEmpty(), show.errors().toString());
+
+            // every leg has its call detail record: the host's first call, callers, the transmitter
+            org.stationd.storage.Cdrs cdrs = new org.stationd.storage.Cdrs(show.host().database());
+            show.await("call records written", () -> cdrs.forStation("kla").size() >= 6);
+            List<org.stationd.storage.Cdrs.Cdr> rows = cdrs.forStation("kla");
+            assertTrue(rows.stream().anyMatch(c -> "inbound".equals(c.direction()) && "256700000022".equals(c.from()) && c.answered() != null
+                    && "NORMAL_CLEARING".equals(c.hangupCause()) && c.durationMillis() > 0), rows.toString());
+            assertTrue(rows.stream().anyMatch(c -> "transmitter".equals(c.role()) && c.answered() != null), rows.toString());
         }
     }
 

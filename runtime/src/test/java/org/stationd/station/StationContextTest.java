@@ -109,7 +109,7 @@ class StationContextTest {
         s.submit(() -> s.load(program(StationContextTest::showProgram)));
         sync(s);
         String tx = link.originated().get(0);
-        assertTrue(link.commands.get(0).startsWith("bgapi originate {origination_uuid=" + tx + ",station_id=kla,originate_timeout=30}user/1001 &park()"), link.commands.toString());
+        assertTrue(link.commands.get(0).startsWith("bgapi originate {origination_uuid=" + tx + ",station_id=kla,stationd_role=transmitter,originate_timeout=30}user/1001 &park()"), link.commands.toString());
 
         router.onEvent(esl("CHANNEL_ANSWER", tx));
         sync(s);
