@@ -73,12 +73,14 @@ final class RunCli implements Callable<Integer> {
             System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
                     + "; operators at " + host.control().control() + "; Ctrl-C stops");
             StationHost stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
+            CountDownLatch done = new CountDownLatch(1);
+            // SIGTERM/Ctrl-C: wake the main thread, which stops everything in order, and wait for it
             Thread hook = new Thread(() -> {
                 stop.countDown();
                 try {
-                    stations.close();
-                } catch (Exception e) {
-                    System.err.println("stationd: stopping: " + e.getMessage());
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "stationd-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -87,10 +89,19 @@ final class RunCli implements Callable<Integer> {
             } else {
                 stop.await();
             }
-            if (Runtime.getRuntime().removeShutdownHook(hook)) {
+            try {
                 stations.close();
+            } catch (Exception e) {
+                System.err.println("stationd: stopping: " + e.getMessage());
             }
             System.out.println("stationd: stopped");
+            System.out.flush();
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // stopped by a signal: the hook is already running and now returns
+            }
         }
         return 0;
     }

@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
 
     /** The default: an H2 file {@code stationd.mv.db} under the data folder. Commits are durable before they return. */
     public static Database openH2(Path dataDir) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("stationd") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: a commit is on disk before it returns, so it survives kill -9
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("stationd") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         return open(url, "sa", "");
     }
 
