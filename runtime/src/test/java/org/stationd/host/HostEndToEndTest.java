@@ -181,4 +181,40 @@ class HostEndToEndTest {
             }
         }
     }
+
+    @Test
+    void liveScheduleEditsOverTheControlSocketTakeEffectAtOnce() throws Exception {
+        try (HostHarness h = new HostHarness(dir)) {
+            h.program("show.groovy", groovyShow("v1"));
+            h.program("show.js", JS_SHOW);
+            h.program("special.js", "program({ apiVersion: 1, states: { special: { enter() { log.info('special on air'); } } } });\n");
+            h.start(STATIONS);
+            h.awaitLine("g state live");
+            String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Africa/Kampala")).minusMinutes(1)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 5000)) {
+                java.util.Map<String, Object> added = ops.send(java.util.Map.of("cmd", "schedule-add", "station", "g", "program", "special.js",
+                        "start", now, "duration", "1h", "priority", "5"));
+                assertEquals(true, added.get("ok"), added.toString());
+                h.awaitLine("g log special on air");
+                assertEquals("special", h.host.station("g").state());
+
+                java.util.Map<String, Object> list = ops.send(java.util.Map.of("cmd", "schedule-list", "station", "g"));
+                @SuppressWarnings("unchecked")
+                java.util.List<java.util.Map<String, Object>> entries = (java.util.List<java.util.Map<String, Object>>) list.get("entries");
+                assertEquals(1, entries.size());
+                assertEquals("special.js", entries.get(0).get("program"));
+                assertEquals("live", entries.get(0).get("source"));
+
+                java.util.Map<String, Object> removed = ops.send(java.util.Map.of("cmd", "schedule-rm", "station", "g", "id", entries.get(0).get("id")));
+                assertEquals(true, removed.get("ok"), removed.toString());
+                h.await("back to the default program", () -> h.count("g loaded show.groovy") == 2);
+
+                java.util.Map<String, Object> bad = ops.send(java.util.Map.of("cmd", "schedule-add", "station", "g", "program", "special.js",
+                        "start", now, "duration", "forever"));
+                assertEquals(false, bad.get("ok"));
+                assertTrue(String.valueOf(bad.get("error")).contains("'forever' is not a duration"), bad.toString());
+            }
+        }
+    }
 }
