@@ -28,6 +28,7 @@ public final class ControlServer implements AutoCloseable {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean running = true;
+    private volatile String boundEndpoint;
 
     public ControlServer(ZContext zmq, String endpoint, ControlHandler handler) {
         this.zmq = zmq;
@@ -40,6 +41,7 @@ public final class ControlServer implements AutoCloseable {
                 socket.setReceiveTimeOut(200);
                 socket.setLinger(0);
                 socket.bind(endpoint);
+                boundEndpoint = socket.getLastEndpoint();   // tcp://127.0.0.1:* picks a free port; this says which
                 bound.complete(null);
             } catch (RuntimeException e) {
                 bound.completeExceptionally(e);
@@ -125,6 +127,9 @@ public final class ControlServer implements AutoCloseable {
             return ("{\"ok\":false,\"error\":\"reply not serialisable\"}").getBytes();
         }
     }
+
+    /** The endpoint actually bound (with the port filled in when the config said {@code *}). */
+    public String endpoint() { return boundEndpoint; }
 
     public long handled() { return handled.get(); }
     public long malformed() { return malformed.get(); }

@@ -57,11 +57,11 @@ import org.zeromq.ZContext;
 public final class StationHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationHost.class);
 
-    private final HostConfig config;
+    private volatile HostConfig config;
     private final ProgramLoader loader;
     private final EslClient client;
     private final Router router = new Router();
-    private final Map<String, StationContext> stations = new LinkedHashMap<>();
+    private final Map<String, StationContext> stations = new java.util.concurrent.ConcurrentSkipListMap<>();   // changed by config reloads while operators read it
     private final Map<Path, ProgramFactory> programs = new ConcurrentHashMap<>();
     private final Map<Path, String> compileErrors = new ConcurrentHashMap<>();
     private final ExecutorService pool;
@@ -70,6 +70,7 @@ public final class StationHost implements AutoCloseable {
     private final ZmqBus bus;
     private final ControlServer control;
     private final ProgramWatcher watcher;
+    private final ConfigWatcher configWatcher;
     private final StationListener listener;
     private final Database db;
     private final EventLogWriter eventLog;
@@ -125,6 +126,7 @@ public final class StationHost implements AutoCloseable {
         }
         this.control = new ControlServer(zmq, config.control().control(), this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
+        this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
 
     /** The station's grid from stations.yaml (kept in step in the database) plus live edits; its program fills the gaps. */
@@ -203,6 +205,60 @@ public final class StationHost implements AutoCloseable {
             }
             s.submit(() -> s.reload(f));
         }
+    }
+
+    /**
+     * stations.yaml was saved: a file with errors changes nothing (the errors are reported);
+     * otherwise stations that were removed go off air, new ones come on, and changed ones restart
+     * with their new settings, all without stopping the others.
+     */
+    private synchronized void configChanged(Path file) {
+        HostConfig next;
+        try {
+            next = org.stationd.config.ConfigLoader.load(file);
+        } catch (org.stationd.config.ConfigException e) {
+            log.error("{} not applied: {}", file, e.getMessage());
+            bus.publish("host/config-error", Map.of("file", file.toString(), "error", e.getMessage()));
+            return;
+        }
+        HostConfig before = config;
+        config = next;
+        for (StationContext s : List.copyOf(stations.values())) {
+            StationConfig now = next.station(s.getId());
+            if (now == null || !now.equals(s.config())) {
+                stopStation(s);
+            }
+        }
+        for (StationConfig sc : next.stations()) {
+            if (!stations.containsKey(sc.id())) {
+                StationContext station = new StationContext(sc, services());
+                stations.put(sc.id(), station);
+                router.add(station);
+                startSchedule(station);
+            }
+        }
+        log.info("applied {}: {} station(s) now (were {})", file, next.stations().size(), before.stations().size());
+    }
+
+    private void stopStation(StationContext s) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        s.submit(() -> {
+            try {
+                StationScheduler sched = schedulers.remove(s.getId());
+                if (sched != null) sched.stop();
+                s.unload();
+            } finally {
+                stopped.countDown();
+            }
+        });
+        try {
+            stopped.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stations.remove(s.getId());
+        router.remove(s);
+        smsStores.remove(s.getId());
     }
 
     private final Map<String, DbSms> smsStores = new ConcurrentHashMap<>();
@@ -358,6 +414,11 @@ public final class StationHost implements AutoCloseable {
         return router;
     }
 
+    /** Where operators reach this host (the bound port when the config asked for any free one). */
+    public String controlEndpoint() {
+        return control.endpoint();
+    }
+
     /** ZeroMQ messages from other hosts that were dropped because they were garbled. */
     public long malformedMessages() {
         return bus.malformed();
@@ -390,6 +451,7 @@ public final class StationHost implements AutoCloseable {
         stopped.await(10, TimeUnit.SECONDS);
         Thread.sleep(Duration.ofMillis(200));   // let the hangups reach the switch
         watcher.close();
+        configWatcher.close();
         control.close();
         bus.close();
         zmq.close();

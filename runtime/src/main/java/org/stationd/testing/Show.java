@@ -106,7 +106,7 @@ public final class Show implements AutoCloseable {
             sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
             Files.writeString(dir.resolve("sim.yaml"), sim.toString());
             Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
-                    + "control:\n  control: " + freeEndpoint() + "\n  publish: " + freeEndpoint() + "\n"
+                    + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                     + "stations:\n" + stations);
             Show show = new Show(dir);
             show.open();

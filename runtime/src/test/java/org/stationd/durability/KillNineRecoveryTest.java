@@ -86,7 +86,7 @@ class KillNineRecoveryTest {
         Files.writeString(dir.resolve("programs/idle.groovy"), "program { apiVersion 1\n state('idle') { } }\n");
         Files.writeString(dir.resolve("sim.yaml"), "users:\n  \"3001\": { answer_after_ms: 100 }\n");
         String start = LocalDateTime.now(ZoneId.of("Africa/Kampala")).minusMinutes(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-        Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\ncontrol:\n  control: " + free() + "\n  publish: " + free() + "\n"
+        Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\ncontrol:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                 + "stations:\n  - id: kla\n    timezone: Africa/Kampala\n    transmitter: [ { sip: user/3001 } ]\n    program: idle.groovy\n"
                 + "    schedule:\n      - { program: show.groovy, start: \"" + start + "\", duration: 2h }\n");
 

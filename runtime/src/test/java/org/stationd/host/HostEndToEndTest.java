@@ -217,4 +217,36 @@ class HostEndToEndTest {
             }
         }
     }
+
+    @Test
+    void editingStationsYamlWhileRunningAddsRemovesAndKeepsStationsGoing() throws Exception {
+        try (HostHarness h = new HostHarness(dir)) {
+            h.program("show.groovy", groovyShow("v1"));
+            h.program("show.js", JS_SHOW);
+            h.start(STATIONS);
+            h.awaitLine("g state live");
+            java.nio.file.Path yaml = dir.resolve("stations.yaml");
+            String text = java.nio.file.Files.readString(yaml);
+            String head = text.substring(0, text.indexOf("stations:\n") + "stations:\n".length());
+            String withoutJ = head + STATIONS.substring(0, STATIONS.indexOf("  - id: j")) + """
+                      - id: n
+                        timezone: Africa/Kampala
+                        transmitter: [ { sip: user/3003 } ]
+                        program: show.js
+                    """;
+            java.nio.file.Path tmp = dir.resolve(".stations.tmp");
+            java.nio.file.Files.writeString(tmp, withoutJ);
+            java.nio.file.Files.move(tmp, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            h.await("n on air", () -> "live".equals(h.host.station("n") == null ? null : h.host.station("n").state()));
+            h.await("j gone", () -> h.host.station("j") == null);
+            assertEquals(1, h.count("g loaded show.groovy"), "g was not touched");
+
+            // a broken file changes nothing
+            java.nio.file.Files.writeString(tmp, head + "  - id: g\n    timezone: Nowhere/Land\n    program: show.groovy\n");
+            java.nio.file.Files.move(tmp, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Thread.sleep(1000);
+            assertEquals("live", h.host.station("g").state());
+            assertEquals("live", h.host.station("n").state());
+        }
+    }
 }

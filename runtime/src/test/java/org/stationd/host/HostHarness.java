@@ -64,12 +64,11 @@ final class HostHarness implements AutoCloseable {
 
     /** Starts the host with the given stations (YAML list items under 'stations:'). */
     void start(String stationsYaml, String... subscribe) throws Exception {
-        controlEndpoint = freeEndpoint();
         publishEndpoint = freeEndpoint();
         StringBuilder subs = new StringBuilder();
         for (String s : subscribe) subs.append("\n    - ").append(s);
         Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
-                + "control:\n  control: " + controlEndpoint + "\n  publish: " + publishEndpoint + "\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
+                + "control:\n  control: tcp://127.0.0.1:*\n  publish: " + publishEndpoint + "\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
                 + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
         link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());
@@ -82,6 +81,7 @@ final class HostHarness implements AutoCloseable {
             @Override public void programLoaded(String st, String p, String v) { lines.add(st + " loaded " + p); }
         };
         host = new StationHost(config, new ScriptProgramLoader(engines), link.client(), null, List.of(recorder));
+        controlEndpoint = host.controlEndpoint();
     }
 
     SimSwitch sim() {
