@@ -42,7 +42,7 @@ final class ControlCli {
                     ep = ControlConfig.DEFAULT.control();
                 }
             }
-            try (ControlClient client = new ControlClient(ep, 5000)) {
+            try (ControlClient client = new ControlClient(ep, 60_000)) {   // a swap or reload compiles first: seconds on a busy host
                 Map<String, Object> reply = client.send(request());
                 if (!Boolean.TRUE.equals(reply.get("ok"))) {
                     System.err.println("stationd: " + reply.get("error"));

@@ -13,23 +13,66 @@ public final class ControlClient implements AutoCloseable {
     private final ZContext zmq = new ZContext();
     private final ZMQ.Socket socket;
     private final String endpoint;
+    private final int timeoutMillis;
 
     public ControlClient(String endpoint, int timeoutMillis) {
         this.endpoint = endpoint;
+        this.timeoutMillis = timeoutMillis;
         socket = zmq.createSocket(SocketType.DEALER);
         socket.setReceiveTimeOut(timeoutMillis);
         socket.setLinger(0);
         socket.connect(endpoint);
     }
 
-    @SuppressWarnings("unchecked")
+    private long nextId;
+    private boolean connected;
+
+    /**
+     * Sends a command and waits for its answer. The first call makes sure the host answers at all
+     * (a ping, repeated until it does), so a request is never lost to a connection still being
+     * set up; answers carry the request's id, so a late answer is never taken for another's.
+     */
     public Map<String, Object> send(Map<String, Object> command) throws IOException {
-        socket.send(JSON.writeValueAsBytes(command));
-        byte[] reply = socket.recv();
-        if (reply == null) {
-            throw new IOException("no answer from a stationd host at " + endpoint + "; is './stationd run' running?");
+        if (!connected) {
+            long end = System.currentTimeMillis() + Math.min(timeoutMillis, 10_000);
+            while (!connected) {
+                connected = exchange(Map.of("cmd", "ping"), 500) != null;
+                if (!connected && System.currentTimeMillis() > end) {
+                    throw new IOException("no answer from a stationd host at " + endpoint + "; is './stationd run' running?");
+                }
+            }
         }
-        return JSON.readValue(reply, Map.class);
+        Map<String, Object> reply = exchange(command, timeoutMillis);
+        if (reply == null) {
+            throw new IOException("no answer from a stationd host at " + endpoint + " within " + timeoutMillis / 1000 + " s; is './stationd run' running?");
+        }
+        reply.remove("rid");
+        return reply;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> exchange(Map<String, Object> command, int waitMillis) throws IOException {
+        long rid = ++nextId;
+        Map<String, Object> withId = new java.util.LinkedHashMap<>(command);
+        withId.put("rid", rid);
+        socket.send(JSON.writeValueAsBytes(withId));
+        long end = System.currentTimeMillis() + waitMillis;
+        while (true) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, left));
+            byte[] reply = socket.recv();
+            if (reply == null) {
+                return null;
+            }
+            Map<String, Object> m = JSON.readValue(reply, Map.class);
+            if (m.get("rid") instanceof Number n && n.longValue() == rid) {
+                return m;
+            }
+            // an answer to an earlier ping that arrived late: skip it
+        }
     }
 
     @Override

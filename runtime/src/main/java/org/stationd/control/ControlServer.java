@@ -10,7 +10,6 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
-import org.zeromq.ZMsg;
 
 /**
  * The operator's way in: a ZeroMQ ROUTER socket (loopback by default) taking one JSON command per
@@ -40,6 +39,7 @@ public final class ControlServer implements AutoCloseable {
                 socket = zmq.createSocket(SocketType.ROUTER);
                 socket.setReceiveTimeOut(200);
                 socket.setLinger(0);
+                socket.setRouterMandatory(true);   // an unroutable reply is an error we log, not a silent drop
                 socket.bind(endpoint);
                 boundEndpoint = socket.getLastEndpoint();   // tcp://127.0.0.1:* picks a free port; this says which
                 bound.complete(null);
@@ -65,30 +65,34 @@ public final class ControlServer implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            ZMsg msg;
+            byte[] identity;
             try {
-                msg = ZMsg.recvMsg(socket);
+                identity = socket.recv();
             } catch (ZMQException e) {
                 if (!running) return;
                 log.warn("control socket: {}", e.getMessage());
                 continue;
             }
-            if (msg == null) {
-                continue;
+            if (identity == null) {
+                continue;   // the receive timeout: look at 'running' again
             }
-            if (msg.size() < 2) {
+            if (!socket.hasReceiveMore()) {
                 malformed.incrementAndGet();
-                msg.destroy();
                 continue;
             }
-            byte[] identity = msg.pop().getData();
-            byte[] body = msg.getLast().getData();
-            msg.destroy();
-            Map<String, Object> reply = handle(body);
-            ZMsg out = new ZMsg();
-            out.add(identity);
-            out.add(toJson(reply));
-            out.send(socket);
+            byte[] body = socket.recv();
+            while (socket.hasReceiveMore()) {
+                body = socket.recv();   // a client that sent several frames: the last one is the request
+            }
+            Map<String, Object> reply = handle(body == null ? new byte[0] : body);
+            try {
+                socket.sendMore(identity);
+                if (!socket.send(toJson(reply))) {
+                    log.warn("control: could not answer a client (it went away?)");
+                }
+            } catch (ZMQException e) {
+                log.warn("control: could not answer a client: {}", e.getMessage());
+            }
         }
     }
 
@@ -103,21 +107,32 @@ public final class ControlServer implements AutoCloseable {
             return Map.of("ok", false, "error", "not a JSON object: send {\"cmd\": \"status\"}");
         }
         Object cmd = request.get("cmd");
-        if (!(cmd instanceof String)) {
-            malformed.incrementAndGet();
-            return Map.of("ok", false, "error", "missing \"cmd\"");
-        }
         Map<String, Object> args = new LinkedHashMap<>(request);
         args.remove("cmd");
+        Object rid = args.remove("rid");
+        Map<String, Object> reply = new LinkedHashMap<>();
+        if (rid != null) {
+            reply.put("rid", rid);   // lets a client match answers to questions
+        }
+        if (!(cmd instanceof String)) {
+            malformed.incrementAndGet();
+            reply.put("ok", false);
+            reply.put("error", "missing \"cmd\"");
+            return reply;
+        }
+        if ("ping".equals(cmd)) {
+            reply.put("ok", true);
+            return reply;
+        }
         handled.incrementAndGet();
         try {
-            Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("ok", true);
             reply.putAll(handler.handle(new ControlCommand((String) cmd, args)));
-            return reply;
         } catch (Exception e) {
-            return Map.of("ok", false, "error", String.valueOf(e.getMessage()));
+            reply.put("ok", false);
+            reply.put("error", String.valueOf(e.getMessage()));
         }
+        return reply;
     }
 
     private static byte[] toJson(Map<String, Object> reply) {

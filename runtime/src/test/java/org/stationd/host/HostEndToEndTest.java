@@ -153,7 +153,7 @@ class HostEndToEndTest {
             h.program("quiet.js", "program({ apiVersion: 1, states: { waiting: { enter() { log.info('quiet now'); } } } });\n");
             h.start(STATIONS);
             h.awaitLine("g state live");
-            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 5000)) {
+            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 60_000)) {
                 java.util.Map<String, Object> status = ops.send(java.util.Map.of("cmd", "status"));
                 assertEquals(true, status.get("ok"));
                 @SuppressWarnings("unchecked")
@@ -192,7 +192,7 @@ class HostEndToEndTest {
             h.awaitLine("g state live");
             String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Africa/Kampala")).minusMinutes(1)
                     .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
-            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 5000)) {
+            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 60_000)) {
                 java.util.Map<String, Object> added = ops.send(java.util.Map.of("cmd", "schedule-add", "station", "g", "program", "special.js",
                         "start", now, "duration", "1h", "priority", "5"));
                 assertEquals(true, added.get("ok"), added.toString());

@@ -68,7 +68,7 @@ final class HostHarness implements AutoCloseable {
         StringBuilder subs = new StringBuilder();
         for (String s : subscribe) subs.append("\n    - ").append(s);
         Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
-                + "control:\n  control: tcp://127.0.0.1:*\n  publish: " + publishEndpoint + "\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
+                + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
                 + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
         link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());

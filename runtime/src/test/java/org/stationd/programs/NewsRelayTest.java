@@ -50,6 +50,7 @@ class NewsRelayTest {
             assertNotEquals(first, second);
             double resumedAt = resumedFrom(show, second);
             assertTrue(resumedAt > 0.5 && resumedAt < 4, "resumed at " + resumedAt + " s");
+            show.await("the new master plays", () -> !show.aired(second).isEmpty());
             assertTrue(show.aired(second).get(0).startsWith("news.wav@@"), show.aired(second).toString());
 
             // the report ends: every relaying station hangs up
