@@ -67,7 +67,17 @@ final class StationConference implements Conference {
     /** FreeSWITCH's conference plays {@code say:<text>} through its text-to-speech engine. */
     @Override
     public void say(String text) {
-        play("say:" + text.replace('\n', ' ').replace('\r', ' '));
+        String clean = text.replace('\n', ' ').replace('\r', ' ').trim();
+        String[] entry = {"say:" + clean, "say:" + clean};
+        playing.addLast(entry);
+        stopping = false;
+        station.api("conference " + switchName + " say " + clean).whenComplete((r, e) -> {
+            if (e != null || r.isError()) {
+                playing.remove(entry);
+                station.submit(() -> station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
+                        .conference(this).file(entry[1]).status("failed").cause(e != null ? e.getMessage() : r.text()).build()));
+            }
+        });
     }
 
     /**

@@ -220,7 +220,10 @@ public final class Show implements AutoCloseable {
             } else if ("api".equals(r.get("k"))) {
                 String cmd = String.valueOf(r.get("cmd"));
                 int play = cmd.indexOf(" play ");
-                if (cmd.startsWith("conference ") && play > 0) {
+                int say = cmd.indexOf(" say ");
+                if (cmd.startsWith("conference ") && say > 0 && (play < 0 || say < play)) {
+                    out.add("say:" + cmd.substring(say + 5));
+                } else if (cmd.startsWith("conference ") && play > 0) {
                     String what = cmd.substring(play + 6);
                     out.add(what.startsWith("say:") ? what : fileName(what));
                 }

@@ -52,12 +52,20 @@ class PlaylistTest {
             show.host().swap("kla", "playlist.groovy");                // a new airing
             show.await("episode 3", () -> show.aired("kla").contains("stories-3.wav"));
             show.await("remembered", () -> Integer.valueOf(2).equals(show.station("kla").getStore().get("lastEpisode")));
+            // an approved voice-board message airs in the running order; a pending one does not
+            Path greeting = dir.resolve("greeting-1.wav");
+            org.stationd.media.Wav.write(greeting, org.stationd.media.Wav.melody(0.3, new int[] {330}), org.stationd.media.Wav.RATE);
+            org.stationd.storage.DbRecordings board = new org.stationd.storage.DbRecordings(show.host().database(), "kla", java.time.Instant::now);
+            board.setStatus(board.save(greeting.toString(), "greeting", 3, "256700000066", 0.3).id(), "approved");
+            board.save(dir.resolve("pending.wav").toString(), "ad", 3, "256700000067", 0.3);
             show.text("256700000055", "7100", "greetings to everyone in Kampala");
             show.await("text stored", () -> show.lines().contains("kla call text from 256700000055"));
             show.host().swap("kla", "playlist.groovy");
             show.await("wrapped around to episode 1", () -> show.aired("kla").contains("stories-1.wav"));
             show.await("the text is read on air after the ads",
                     () -> show.aired("kla").contains("say:A message from 256700000055: greetings to everyone in Kampala"));
+            show.await("the approved greeting aired", () -> show.aired("kla").contains("greeting-1.wav"));
+            assertTrue(!show.aired("kla").contains("pending.wav"), show.aired("kla").toString());
             List<String> aired = show.aired("kla");
             assertTrue(aired.indexOf("stories-3.wav") < aired.indexOf("stories-1.wav"), aired.toString());
         }

@@ -50,6 +50,9 @@ public final class ConferenceApi implements ApiCommand {
             case "list" -> list(c, argv.size() > 2 && argv.get(2).equals("delim") && argv.size() > 3 ? argv.get(3) : ";");
             case "count" -> c.size() + "\n";
             case "play" -> play(c, target);
+            // FreeSWITCH's "conference <name> say <text>": the rest of the line is spoken by the TTS engine
+            case "say" -> argv.size() < 3 ? "-ERR (say) Missing text\n"
+                    : play(c, "say:" + String.join(" ", argv.subList(2, argv.size())));
             case "stop" -> {
                 int n = target == null || target.equals("current") ? c.stopCurrent() : c.stopAll();
                 yield "+OK Stopped " + n + " files\n";
