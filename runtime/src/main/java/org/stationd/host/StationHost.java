@@ -24,6 +24,7 @@ import org.stationd.schedule.StationScheduler;
 import org.stationd.schedule.Timeline;
 import org.stationd.storage.Airings;
 import org.stationd.storage.Cdrs;
+import org.stationd.storage.ProgramVersions;
 import org.stationd.storage.ScheduleStore;
 import org.stationd.config.StationConfig;
 import org.stationd.control.ControlCommand;
@@ -180,6 +181,11 @@ public final class StationHost implements AutoCloseable {
             ProgramFactory f = loader.load(key);
             programs.put(key, f);
             compileErrors.remove(key);
+            try {
+                new ProgramVersions(db).deployed(f.name(), f.version(), java.nio.file.Files.readString(key));
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("could not record version {} of {}: {}", f.version(), f.name(), e.getMessage());
+            }
             return f;
         } catch (Exception e) {
             compileErrors.put(key, e.getMessage());

@@ -123,6 +123,7 @@ class HostEndToEndTest {
             // a saved change goes live between two events, keeping state and data
             h.program("show.groovy", groovyShow("v2"));
             h.await("reloaded", () -> h.count("g loaded show.groovy") == 2);
+            assertEquals(2, new org.stationd.storage.ProgramVersions(h.host.database()).versions("show.groovy").size(), "both versions are on record");
             h.sim().pressDigits(gTx, "1");
             h.awaitLine("g log ones=3");
             h.awaitLine("g log v2 played beep.wav");
