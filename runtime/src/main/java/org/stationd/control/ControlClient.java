@@ -11,7 +11,7 @@ import org.zeromq.ZMQ;
 public final class ControlClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ZContext zmq = new ZContext();
-    private final ZMQ.Socket socket;
+    private ZMQ.Socket socket;
     private final String endpoint;
     private final int timeoutMillis;
 
@@ -35,8 +35,12 @@ public final class ControlClient implements AutoCloseable {
     public Map<String, Object> send(Map<String, Object> command) throws IOException {
         if (!connected) {
             long end = System.currentTimeMillis() + Math.min(timeoutMillis, 10_000);
+            int tries = 0;
             while (!connected) {
                 connected = exchange(Map.of("cmd", "ping"), 500) != null;
+                if (!connected && ++tries % 2 == 0) {
+                    reconnect();   // a connection that is not getting through is replaced, not waited on
+                }
                 if (!connected && System.currentTimeMillis() > end) {
                     throw new IOException("no answer from a stationd host at " + endpoint + "; is './stationd run' running?");
                 }
@@ -73,6 +77,13 @@ public final class ControlClient implements AutoCloseable {
             }
             // an answer to an earlier ping that arrived late: skip it
         }
+    }
+
+    private void reconnect() {
+        zmq.destroySocket(socket);
+        socket = zmq.createSocket(SocketType.DEALER);
+        socket.setLinger(0);
+        socket.connect(endpoint);
     }
 
     @Override
