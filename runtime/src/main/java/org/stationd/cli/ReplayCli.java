@@ -11,6 +11,8 @@ import org.stationd.config.StationConfig;
 import org.stationd.eventlog.EventLogException;
 import org.stationd.eventlog.EventLogReader;
 import org.stationd.eventlog.ReplayResult;
+import org.stationd.eventlog.ReplaySpeed;
+import org.stationd.eventlog.StimulusReplay;
 import org.stationd.eventlog.StrictReplay;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.script.ProgramEngines;
@@ -22,8 +24,10 @@ import picocli.CommandLine.Parameters;
 /** {@code ./stationd replay LOG}: runs a program against a recorded session and says whether it still does the same. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay a recorded event log (a file or a folder under data/eventlog) against a program on a virtual clock.",
-                "--strict (the default) compares the commands the program sends with the recorded ones and reports the first divergence.",
-                "Exit code 0 when they match."})
+                "--strict (the default) compares the commands the program sends with the recorded ones and reports the first divergence;",
+                "exit code 0 when they match.",
+                "--stimulus replays only the outside world (calls, keys, hang-ups, texts, messages, the clock) on the simulated switch",
+                "and lets the program do whatever it now does; exit code 0 when it runs without program errors."})
 final class ReplayCli implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", description = "an event log file (.jsonl or .jsonl.gz) or folder")
     Path log;
@@ -38,12 +42,12 @@ final class ReplayCli implements Callable<Integer> {
     Path config;
 
     @Option(names = "--strict", description = "compare the program's commands with the recorded ones (default)")
-    boolean strict = true;
+    boolean strict;
 
-    @Option(names = "--stimulus", description = "not available yet: run the program against the recorded outside world on the simulated switch")
+    @Option(names = "--stimulus", description = "run the program against the recorded outside world on the simulated switch")
     boolean stimulus;
 
-    @Option(names = "--speed", defaultValue = "max", description = "max (as fast as possible; the only speed so far)")
+    @Option(names = "--speed", defaultValue = "max", description = "max (as fast as possible) or 1x (real time, to listen along); default ${DEFAULT-VALUE}")
     String speed;
 
     @Option(names = "--until", description = "stop at this time (ISO-8601, e.g. 2026-11-22T09:00:00Z)")
@@ -54,12 +58,12 @@ final class ReplayCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (stimulus) {
-            System.err.println("stationd: --stimulus replay is not built yet; use --strict");
+        if (stimulus && strict) {
+            System.err.println("stationd: choose one of --strict and --stimulus");
             return 2;
         }
-        if (!"max".equals(speed)) {
-            System.err.println("stationd: only --speed max is supported so far");
+        if (!"max".equals(speed) && !"1x".equals(speed)) {
+            System.err.println("stationd: --speed is max or 1x, not '" + speed + "'");
             return 2;
         }
         List<Map<String, Object>> records;
@@ -84,8 +88,13 @@ final class ReplayCli implements Callable<Integer> {
         Path file = program != null ? program : host.programsDir().resolve(recordedProgram(records, id, sc));
         try (ProgramEngines engines = new ProgramEngines()) {
             ProgramFactory factory = new ScriptProgramLoader(engines).load(file);
-            ReplayResult result = new StrictReplay(sc, factory, host.mediaDir(), host.dataDir().resolve("recordings"))
-                    .seed(seed).run(records, until == null ? null : Instant.parse(until));
+            Instant end = until == null ? null : Instant.parse(until);
+            Path recordings = host.dataDir().resolve("recordings");
+            ReplayResult result = stimulus
+                    ? new StimulusReplay(sc, factory, host.mediaDir(), recordings, host.simDialplan()).seed(seed)
+                            .speed(ReplaySpeed.parse(speed)).run(records, end)
+                    : new StrictReplay(sc, factory, host.mediaDir(), recordings).seed(seed)
+                            .speed(ReplaySpeed.parse(speed)).run(records, end);
             result.timeline().forEach(System.out::println);
             result.errors().forEach(e -> System.out.println("program error: " + e));
             System.out.println(result.summary());

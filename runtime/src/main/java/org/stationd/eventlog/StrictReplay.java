@@ -40,6 +40,7 @@ public final class StrictReplay {
     /** Recorded times carry the switch's latency; a replay answers at once. Differences below this are not divergences. */
     static final Duration TIME_TOLERANCE = Duration.ofSeconds(1);
     private long seed = 1;
+    private ReplaySpeed speed = ReplaySpeed.MAX;
 
     public StrictReplay(StationConfig config, ProgramFactory program, Path mediaDir, Path recordingsDir) {
         this.config = config;
@@ -51,6 +52,11 @@ public final class StrictReplay {
     /** Seeds the uuids the replayed program makes: the same seed gives the same run, byte for byte. */
     public StrictReplay seed(long s) {
         this.seed = s;
+        return this;
+    }
+
+    public StrictReplay speed(ReplaySpeed s) {
+        this.speed = s;
         return this;
     }
 
@@ -85,10 +91,12 @@ public final class StrictReplay {
         int inputs = 0;
         int matched = 0;
         boolean loaded = false;
+        ReplaySpeed.Pacer pacer = speed.pacer(clock.now());
         try {
             for (Map<String, Object> r : records) {
                 Instant t = Instant.parse((String) r.get("t"));
                 if (until != null && t.isAfter(until)) break;
+                pacer.waitFor(t);
                 advance(clock, station, t);
                 String kind = (String) r.get("k");
                 if ("out".equals(r.get("dir"))) {
@@ -96,11 +104,13 @@ public final class StrictReplay {
                 } else if ("load".equals(kind) || !loaded) {
                     if (!loaded) {
                         loaded = true;
-                        run(station, () -> station.load(program));
+                        Map<String, Object> settings = "load".equals(kind) && r.get("settings") instanceof Map<?, ?> m
+                                ? (Map<String, Object>) m : config.settings();
+                        run(station, () -> station.load(program, settings));
                     }
                     if ("load".equals(kind)) continue;
                 }
-                if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind)) {
+                if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind) && !"op".equals(kind)) {
                     inputs++;
                     timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
                     feed(station, link, uuids, r);
@@ -183,11 +193,17 @@ public final class StrictReplay {
             case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(r.get("data")).build()));
             case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
             case "unload" -> run(station, station::unload);
+            case "sched" -> {
+                if ("wrapUp".equals(r.get("event"))) {   // the scheduler's warning: the program hears it at the same moment
+                    double seconds = ((Number) r.getOrDefault("seconds", 30)).doubleValue();
+                    run(station, () -> station.deliver(Event.of(EventKind.WRAP_UP).seconds(seconds).build()));
+                }
+            }
             default -> { }
         }
     }
 
-    private static String describe(Map<String, Object> r) {
+    static String describe(Map<String, Object> r) {
         return switch ((String) r.get("k")) {
             case "esl" -> "esl " + r.get("name") + (((Map<?, ?>) r.get("headers")).get("DTMF-Digit") != null ? " " + ((Map<?, ?>) r.get("headers")).get("DTMF-Digit") : "");
             case "job" -> "job result " + String.valueOf(r.get("body")).strip();

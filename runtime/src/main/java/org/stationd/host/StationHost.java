@@ -337,7 +337,10 @@ public final class StationHost implements AutoCloseable {
         if (f == null) {
             throw new IllegalArgumentException(compileErrors.get(file.toAbsolutePath().normalize()));
         }
-        s.submit(() -> s.load(f));
+        s.submit(() -> {
+            s.tap("in", "op", Map.of("cmd", "swap", "program", f.name(), "version", f.version()));
+            s.load(f);
+        });
         return Map.of("station", stationId, "program", f.name(), "version", f.version());
     }
 

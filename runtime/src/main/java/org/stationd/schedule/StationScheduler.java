@@ -3,6 +3,7 @@ package org.stationd.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.stationd.api.Event;
 import org.stationd.api.EventKind;
@@ -75,6 +76,7 @@ public final class StationScheduler {
                 if (warnAt.isAfter(now)) {
                     wrapUp = clock.schedule(Duration.between(now, warnAt), () -> station.submit(() -> {
                         if (gen == generation) {
+                            station.tap("in", "sched", Map.of("event", "wrapUp", "seconds", warning.toSeconds()));
                             station.deliver(Event.of(EventKind.WRAP_UP).seconds((double) warning.toSeconds()).build());
                         }
                     }));
@@ -112,6 +114,7 @@ public final class StationScheduler {
                 loadDefault();
                 return;
             }
+            station.tap("in", "sched", Map.of("event", "start", "program", f.name(), "entry", next.entry().id(), "end", next.end().toString()));
             station.load(f, next.entry().settings());
             String status = late ? "late" : "ok";
             String reason = resuming ? "resumed " + lateBy.toSeconds() + " s into its slot" : late ? "started " + lateBy.toSeconds() + " s late" : null;
@@ -151,6 +154,7 @@ public final class StationScheduler {
         } else {
             status = "ok";
         }
+        station.tap("in", "sched", Map.of("event", "end", "program", current.entry().program(), "entry", current.entry().id(), "status", status));
         station.unload();
         airings.end(airingId, now, status, reason);
         airingId = -1;

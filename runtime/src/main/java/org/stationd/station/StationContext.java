@@ -120,6 +120,7 @@ public final class StationContext implements Station {
             load(next);
             return;
         }
+        tap("in", "op", Map.of("cmd", "reload", "program", next.name(), "version", next.version()));
         Map<String, Object> data = runner.data();
         String state = runner.state();
         ProgramFactory.Instance old = instance;
@@ -169,6 +170,7 @@ public final class StationContext implements Station {
         for (String key : store.keys()) {
             snapshot.put(key, store.get(key));
         }
+        load.put("settings", settings);   // with the schedule entry's own, so a replay runs the same show
         load.put("store", snapshot);   // a replay starts from the same stored values (e.g. the last episode aired)
         tap("in", "load", load);
         HandlerGuard guard = new HandlerGuard(services.handlerLimit());

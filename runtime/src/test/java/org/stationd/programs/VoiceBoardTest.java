@@ -15,11 +15,11 @@ import org.stationd.testing.Listener;
 import org.stationd.testing.Show;
 
 /** programs/voiceboard.groovy through the simulated switch: a listener leaves a greeting; another hangs up while recording. */
-class VoiceBoardTest {
+public class VoiceBoardTest {
     @TempDir
     Path dir;
 
-    static Show.Builder bench(Path dir) throws Exception {
+    public static Show.Builder bench(Path dir) throws Exception {
         Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "voiceboard.groovy"));
         for (String prompt : List.of("voiceboard-welcome", "voiceboard-category", "voiceboard-days", "voiceboard-menu",
                 "voiceboard-saved", "voiceboard-discarded", "invalid", "goodbye")) {

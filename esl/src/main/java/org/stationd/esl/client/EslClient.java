@@ -380,6 +380,17 @@ public final class EslClient implements AutoCloseable {
         return session().command(EslCommands.exit());
     }
 
+    /**
+     * Completes once the listeners have been handed every event received so far on dispatch lane
+     * 0 (with {@code dispatchLanes(1)}: every event). After a command's reply, this tells a replay
+     * that all the switch sent before the reply has been seen.
+     */
+    public CompletableFuture<Void> eventsDelivered() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        dispatcher.execute(() -> done.complete(null));
+        return done;
+    }
+
     public void addListener(EventListener listener) {
         dispatcher.addListener(listener);
     }

@@ -103,6 +103,12 @@ public final class SimSwitch implements AutoCloseable {
         return core.clock().call(() -> IncomingCall.place(core, from, to, ctx).uuid());
     }
 
+    /** The same, with the call's uuid given (a replay places a recorded call under its recorded uuid). */
+    public String placeCall(String from, String to, String uuid) {
+        String ctx = core.dialplan().setting("incoming_context", "default");
+        return core.clock().call(() -> IncomingCall.place(core, from, to, ctx, uuid).uuid());
+    }
+
     /** The far end of {@code uuid} presses keys: DTMF events one frame apart (source RTP). */
     public void pressDigits(String uuid, String digits) {
         pressDigits(uuid, digits, Duration.ofMillis(Channel.FRAME_MS));

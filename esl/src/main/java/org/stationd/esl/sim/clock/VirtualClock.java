@@ -142,6 +142,18 @@ public final class VirtualClock extends SimClock {
         return Duration.ofNanos((nowMicros - start) * 1000);
     }
 
+    /** When the next timer (foreground or background) falls due, or null: lets a replay move two clocks in step. */
+    public synchronized Instant nextDue() {
+        timers.removeIf(t -> t.cancelled);
+        Entry e = timers.peek();
+        return e == null ? null : Instant.ofEpochSecond(e.dueMicros / 1_000_000, (e.dueMicros % 1_000_000) * 1000);
+    }
+
+    /** Moves time forward to {@code t} (never back), firing every timer due on the way, in order. */
+    public void advanceTo(Instant t) {
+        advanceTo(t.getEpochSecond() * 1_000_000L + t.getNano() / 1000);
+    }
+
     /** Timers not yet fired that runUntilIdle would wait for. */
     public synchronized int pendingTimers() {
         return pendingForeground;

@@ -20,7 +20,14 @@ public final class IncomingCall {
     private IncomingCall() {}
 
     public static Channel place(SwitchCore core, String from, String to, String context) {
-        String uuid = UUID.randomUUID().toString();
+        return place(core, from, to, context, UUID.randomUUID().toString());
+    }
+
+    /** With the channel's uuid chosen by the caller (a replay gives a recorded call its recorded uuid). */
+    public static Channel place(SwitchCore core, String from, String to, String context, String uuid) {
+        if (core.channels().get(uuid) != null) {
+            throw new IllegalArgumentException("a channel " + uuid + " already exists");
+        }
         String domain = core.globals().getOrDefault("domain", "127.0.0.1");
         Channel ch = new Channel(core, uuid, "sofia/external/" + from + "@" + domain, Direction.INBOUND);
         core.channels().add(ch);

@@ -1,0 +1,313 @@
+package org.stationd.eventlog;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.stationd.api.Event;
+import org.stationd.api.EventKind;
+import org.stationd.api.ProgramError;
+import org.stationd.config.StationConfig;
+import org.stationd.esl.client.EslClient;
+import org.stationd.esl.client.EslClientOptions;
+import org.stationd.esl.command.EventFormat;
+import org.stationd.esl.sim.SimOptions;
+import org.stationd.esl.sim.SimSwitch;
+import org.stationd.esl.sim.clock.VirtualClock;
+import org.stationd.station.InMemoryBus;
+import org.stationd.station.MemoryRecordings;
+import org.stationd.station.MemoryStore;
+import org.stationd.station.ProgramFactory;
+import org.stationd.station.Router;
+import org.stationd.station.StationContext;
+import org.stationd.station.StationListener;
+import org.stationd.station.StationServices;
+import org.stationd.station.VirtualScheduler;
+import org.stationd.switchlink.EslSwitchLink;
+
+/**
+ * Stimulus replay: the recorded listeners call, press keys, hang up and text again, at the
+ * recorded moments, and the simulated switch (over real ESL) answers whatever the program — the
+ * recorded one or a changed one — now does. The switch and the station share one virtual clock,
+ * and each step waits until both are quiet, so a replay is the same on every run.
+ */
+public final class StimulusReplay {
+    private static final long SETTLE_TIMEOUT_S = 30;
+
+    private final StationConfig config;
+    private final ProgramFactory program;
+    private final Path mediaDir;
+    private final Path recordingsDir;
+    private final Path simDialplan;
+    private long seed = 1;
+    private ReplaySpeed speed = ReplaySpeed.MAX;
+
+    /** {@code simDialplan}: the phones the switch has (the transmitter must answer), or null for the built-in one. */
+    public StimulusReplay(StationConfig config, ProgramFactory program, Path mediaDir, Path recordingsDir, Path simDialplan) {
+        this.config = config;
+        this.program = program;
+        this.mediaDir = mediaDir;
+        this.recordingsDir = recordingsDir;
+        this.simDialplan = simDialplan;
+    }
+
+    public StimulusReplay seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    public StimulusReplay speed(ReplaySpeed s) {
+        this.speed = s;
+        return this;
+    }
+
+    public ReplayResult run(List<Map<String, Object>> log, Instant until) throws InterruptedException {
+        List<Map<String, Object>> records = log.stream().filter(r -> config.id().equals(r.get("st"))).toList();
+        if (records.isEmpty()) {
+            return new ReplayResult(false, null, 0, 0, List.of(), List.of("the log has no records of station " + config.id()));
+        }
+        Instant start = Instant.parse((String) records.get(0).get("t"));
+        Instant end = Instant.parse((String) records.get(records.size() - 1).get("t"));
+        if (until != null && until.isBefore(end)) end = until;
+        try (World w = new World(start, records)) {
+            int inputs = 0;
+            for (Stimuli.Stimulus s : Stimuli.of(records)) {
+                if (s.at().isAfter(end)) break;
+                w.advanceTo(s.at());
+                if (w.apply(s)) inputs++;
+                w.settle();
+            }
+            w.advanceTo(end);
+            return new ReplayResult(w.errors.isEmpty(), null, inputs, (int) w.commands.get(), List.copyOf(w.timeline), List.copyOf(w.errors));
+        }
+    }
+
+    /** The simulated switch, the station and the clocks they share. */
+    private final class World implements AutoCloseable {
+        final VirtualClock switchClock;
+        final VirtualScheduler stationClock;
+        final SimSwitch sim;
+        final EslClient client;
+        final ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stimulus-" + config.id()).daemon(true).factory());
+        final StationContext station;
+        final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
+        final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong activity = new AtomicLong();
+        final AtomicLong commands = new AtomicLong();
+        final UuidLabels labels = new UuidLabels();
+        /** Recorded uuid → the switch's uuid for the same call in this replay. */
+        final Map<String, String> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        final OriginateMatcher originates;
+        final ReplaySpeed.Pacer pacer;
+
+        World(Instant start, List<Map<String, Object>> records) {
+            pacer = speed.pacer(start);
+            switchClock = new VirtualClock(start);
+            stationClock = new VirtualScheduler(start);
+            originates = new OriginateMatcher(records);
+            SimOptions opts = SimOptions.defaults().withPort(0).withClock(switchClock).withZone(config.timezone());
+            if (simDialplan != null) opts = opts.withDialplan(simDialplan);
+            sim = SimSwitch.start(opts);
+            try {
+                // one dispatch lane: "every event so far has been delivered" is then one barrier
+                client = EslClient.connect(EslClientOptions.of("127.0.0.1", sim.port(), "ClueCon").withDispatch(1, 65_536));
+            } catch (RuntimeException e) {
+                sim.close();
+                throw e;
+            }
+            Router router = new Router();
+            client.addListener(router);
+            client.addListener(new org.stationd.esl.dispatch.EventListener() {
+                // the switch fires an API event for each command, our own round trips included: not activity
+                @Override public void onEvent(org.stationd.esl.event.EslEvent e) { if (!"API".equals(e.name())) activity.incrementAndGet(); }
+            });
+            join(client.events(EventFormat.PLAIN, "ALL"));
+            MemoryStore store = new MemoryStore();
+            StationListener listener = new StationListener() {
+                @Override
+                public void programError(String s, String p, ProgramError e) {
+                    errors.add(stationClock.now() + " " + e.handler() + " in " + e.state() + ": " + e.message()
+                            + (e.location() == null ? "" : " at " + e.location()));
+                }
+            };
+            StationServices services = new StationServices(new EslSwitchLink(client), stationClock, pool, new InMemoryBus(), listener,
+                    mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store, k -> null,
+                    k -> new MemoryRecordings(), RecordedLeases.of(records, stationClock::now), router, this::tap,
+                    StationServices.seededIds(seed));
+            station = new StationContext(config, services);
+            router.add(station);
+            records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
+                    .ifPresent(r -> ((Map<?, ?>) r.get("store")).forEach((k, v) -> store.put((String) k, v)));
+        }
+
+        /** Every input and command of the station: the timeline, and the pairing of the calls it places. */
+        private void tap(String st, String pv, String state, String dir, String kind, Map<String, Object> fields) {
+            activity.incrementAndGet();
+            if ("out".equals(dir)) {
+                commands.incrementAndGet();
+                String text = ReplayLink.text(kind, fields);
+                if ("bgapi".equals(kind)) originates.placed(text, calls);
+                timeline.add(stationClock.now() + "  " + st + "  " + state + "  → " + labels.label(text));
+            } else if ("esl".equals(kind)) {
+                timeline.add(stationClock.now() + "  " + st + "  " + state + "  ← " + labels.label(StrictReplay.describe(withKind(kind, fields))));
+            }
+        }
+
+        private Map<String, Object> withKind(String kind, Map<String, Object> fields) {
+            Map<String, Object> m = new LinkedHashMap<>(fields);
+            m.put("k", kind);
+            return m;
+        }
+
+        /** Does what the world did; false when it no longer applies (the call it concerns is not there). */
+        @SuppressWarnings("unchecked")
+        boolean apply(Stimuli.Stimulus s) throws InterruptedException {
+            String at = s.at() + "  " + config.id() + "  " + station.state() + "  ";
+            switch (s.kind()) {
+                case LOAD -> {
+                    Map<String, Object> settings = s.fields().get("settings") instanceof Map<?, ?> m ? (Map<String, Object>) m : config.settings();
+                    onStation(() -> station.load(program, settings));
+                    timeline.add(at + "● " + program.name() + " goes on air");
+                }
+                case UNLOAD -> {
+                    onStation(station::unload);
+                    timeline.add(at + "● the show ends");
+                }
+                case CALL -> {
+                    String from = String.valueOf(s.fields().get("from"));
+                    String to = String.valueOf(s.fields().get("to"));
+                    timeline.add(at + "● " + from + " calls " + to);
+                    calls.put(s.call(), sim.placeCall(from, to, s.call()));   // under its recorded uuid: names made from it stay the same
+                }
+                case DTMF -> {
+                    String uuid = live(s);
+                    if (uuid == null) return skipped(at, "presses " + s.fields().get("digit"), s);
+                    timeline.add(at + "● " + labels.label(uuid) + " presses " + s.fields().get("digit"));
+                    sim.pressDigits(uuid, String.valueOf(s.fields().get("digit")));
+                }
+                case HANGUP -> {
+                    String uuid = live(s);
+                    if (uuid == null) return skipped(at, "hangs up", s);
+                    timeline.add(at + "● " + labels.label(uuid) + " hangs up (" + s.fields().get("cause") + ")");
+                    sim.hangup(uuid, String.valueOf(s.fields().get("cause")));
+                }
+                case SMS -> {
+                    String from = String.valueOf(s.fields().get("from"));
+                    String to = config.sms() == null ? "" : config.sms();
+                    timeline.add(at + "● text from " + from);
+                    join(client.sendevent("MESSAGE", Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to),
+                            String.valueOf(s.fields().get("text"))));
+                }
+                case MESSAGE -> {
+                    timeline.add(at + "● message " + s.fields().get("topic"));
+                    onStation(() -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) s.fields().get("topic")).data(s.fields().get("data")).build()));
+                }
+                case WRAP_UP -> {
+                    double seconds = ((Number) s.fields().getOrDefault("seconds", 30)).doubleValue();
+                    timeline.add(at + "● wrap-up warning");
+                    onStation(() -> station.deliver(Event.of(EventKind.WRAP_UP).seconds(seconds).build()));
+                }
+            }
+            return true;
+        }
+
+        private boolean skipped(String at, String what, Stimuli.Stimulus s) {
+            timeline.add(at + "○ (" + what + " skipped: the call " + s.call() + " is not up in this replay)");
+            return false;
+        }
+
+        /** The switch's uuid of a recorded call, if that call is up now. */
+        private String live(Stimuli.Stimulus s) {
+            String uuid = calls.get(s.call());
+            return uuid != null && sim.call(uuid) != null ? uuid : null;
+        }
+
+        /** Moves both clocks to {@code t}, stopping at every timer of either side on the way. */
+        void advanceTo(Instant t) throws InterruptedException {
+            while (true) {
+                settle();
+                Instant next = earliest(switchClock.nextDue(), stationClock.nextDue());
+                if (next == null || next.isAfter(t)) break;
+                step(next);
+            }
+            step(t);
+            settle();
+        }
+
+        private void step(Instant t) throws InterruptedException {
+            if (t.isBefore(stationClock.now())) return;
+            pacer.waitFor(t);
+            stationClock.moveTo(t);          // the station sees the switch's events at the switch's time
+            switchClock.advanceTo(t);
+            stationClock.advanceTo(t);
+        }
+
+        /**
+         * Waits until the switch and the station are both quiet: a round trip to the switch (all it
+         * sent before the reply is then delivered), then the station's queue; repeated until a
+         * round passes with nothing new on either side.
+         */
+        void settle() throws InterruptedException {
+            int quiet = 0;
+            for (int round = 0; round < 10_000 && quiet < 2; round++) {
+                long before = activity.get();
+                join(client.api("status"));
+                join(client.eventsDelivered());
+                syncStation();
+                quiet = activity.get() == before ? quiet + 1 : 0;
+            }
+        }
+
+        private void onStation(Runnable task) throws InterruptedException {
+            station.submit(task);
+            syncStation();
+        }
+
+        private void syncStation() throws InterruptedException {
+            for (int i = 0; i < 2; i++) {
+                CountDownLatch l = new CountDownLatch(1);
+                station.submit(l::countDown);
+                if (!l.await(SETTLE_TIMEOUT_S, TimeUnit.SECONDS)) throw new IllegalStateException("station did not finish an input in 30 s");
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                station.submit(station::unload);
+                syncStation();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                pool.shutdownNow();
+                client.close();
+                sim.close();
+            }
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.get(SETTLE_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the simulated switch did not answer: " + e.getMessage(), e);
+        }
+    }
+}
