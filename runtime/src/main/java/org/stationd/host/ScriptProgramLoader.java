@@ -75,6 +75,11 @@ public final class ScriptProgramLoader implements ProgramLoader {
             }
 
             @Override
+            public String text() {
+                return source.text();
+            }
+
+            @Override
             public Instance create(ProgramContext context) throws ProgramCompileException {
                 LoadedProgram loaded = engines.load(source, context);
                 return new Instance() {

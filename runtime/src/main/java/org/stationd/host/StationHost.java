@@ -188,7 +188,8 @@ public final class StationHost implements AutoCloseable {
             programs.put(key, f);
             compileErrors.remove(key);
             try {
-                new ProgramVersions(db).deployed(f.name(), f.version(), java.nio.file.Files.readString(key));
+                // the text the version was built from: the file may have changed again since it was read
+                new ProgramVersions(db).deployed(f.name(), f.version(), f.text() != null ? f.text() : java.nio.file.Files.readString(key));
             } catch (java.io.IOException | RuntimeException e) {
                 log.warn("could not record version {} of {}: {}", f.version(), f.name(), e.getMessage());
             }

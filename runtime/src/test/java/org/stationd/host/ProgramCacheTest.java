@@ -74,6 +74,7 @@ class ProgramCacheTest {
         ProgramFactory first = loader.load(file);
         assertEquals(1, checks.get());
         assertEquals(ProgramSource.of(file, show("one")).hash().substring(0, 12), first.version());
+        assertEquals(show("one"), first.text(), "the text the version was built from, for the version record");
 
         // read again, unchanged: the cached version, no new check
         assertSame(first, loader.load(file));
