@@ -42,6 +42,8 @@ final class CdrRecorder implements StationTap, AutoCloseable {
         writer.execute(() -> {
             try {
                 cdrs.write(cdr);
+                log.debug("call record written: {} {} {} leg {} {} → {}, {}", cdr.station(), cdr.direction(), cdr.role(), cdr.callId(),
+                        cdr.from(), cdr.to(), cdr.hangupCause());
             } catch (RuntimeException e) {
                 log.error("{}", e.getMessage());
             }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the programs folder and reports each saved program once (editors write a file in
+ * Watches the programs folder and reports each saved (or deleted) program once (editors write a file in
  * several steps, so changes are settled for a short quiet period first).
  */
 final class ProgramWatcher implements AutoCloseable {
@@ -33,7 +33,7 @@ final class ProgramWatcher implements AutoCloseable {
         this.dir = dir;
         this.changed = changed;
         this.watch = FileSystems.getDefault().newWatchService();
-        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
         this.thread = Thread.ofPlatform().name("program-watcher").daemon(true).start(this::loop);
     }
 

@@ -11,15 +11,30 @@ import org.stationd.script.ProgramSource;
 import org.stationd.station.ProgramFactory;
 
 /**
- * Programs from script files: reads and checks a file once (so a compile error is caught off the
+ * Programs from script files: reads a file and checks it (so a compile error is caught off the
  * station threads and the running version stays on air), then binds a fresh copy to each station
- * that runs it.
+ * that runs it. A version is checked once while it stays in the {@link ProgramCache} (keyed by
+ * file name and content hash): the file is read on every load, so an edit is seen at once.
  */
 public final class ScriptProgramLoader implements ProgramLoader {
+    /** What checks a version: the engines; tests count the calls. */
+    @FunctionalInterface
+    interface Check {
+        void check(ProgramSource source) throws ProgramCompileException;
+    }
+
     private final ProgramEngines engines;
+    private final Check check;
+    private final ProgramCache cache;
 
     public ScriptProgramLoader(ProgramEngines engines) {
+        this(engines, engines::check, ProgramCache.DEFAULT_SIZE);
+    }
+
+    ScriptProgramLoader(ProgramEngines engines, Check check, int cacheSize) {
         this.engines = engines;
+        this.check = check;
+        this.cache = new ProgramCache(cacheSize);
     }
 
     @Override
@@ -30,8 +45,21 @@ public final class ScriptProgramLoader implements ProgramLoader {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("program file " + file + " does not exist");
         }
-        engines.check(source);
-        return factory(source);
+        ProgramSource read = source;
+        return cache.get(read, () -> {
+            check.check(read);
+            return factory(read);
+        });
+    }
+
+    @Override
+    public void invalidate(String fileName, ProgramFactory keep) {
+        cache.invalidate(fileName, keep);
+    }
+
+    /** How many checked versions are cached. */
+    long cached() {
+        return cache.size();
     }
 
     public ProgramFactory factory(ProgramSource source) {
@@ -44,6 +72,11 @@ public final class ScriptProgramLoader implements ProgramLoader {
             @Override
             public String version() {
                 return source.hash().substring(0, 12);
+            }
+
+            @Override
+            public String text() {
+                return source.text();
             }
 
             @Override

@@ -170,7 +170,13 @@ public final class StationHost implements AutoCloseable {
                 id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap, StationServices.randomIds());
     }
 
-    /** Compiles a program (cached until its file changes); null and a reported error if it does not compile. */
+    /**
+     * The version of a program file in use here: compiled when first asked for and again when the
+     * watcher (or an operator's swap or reload) says the file changed, so a show that starts while
+     * an editor is half-way through a save still gets the last good version. The loader keeps
+     * checked versions by content hash, so asking again for unchanged text compiles nothing.
+     * Null and a reported error if it does not compile.
+     */
     private ProgramFactory program(Path file) {
         Path key = file.toAbsolutePath().normalize();
         ProgramFactory cached = programs.get(key);
@@ -182,7 +188,8 @@ public final class StationHost implements AutoCloseable {
             programs.put(key, f);
             compileErrors.remove(key);
             try {
-                new ProgramVersions(db).deployed(f.name(), f.version(), java.nio.file.Files.readString(key));
+                // the text the version was built from: the file may have changed again since it was read
+                new ProgramVersions(db).deployed(f.name(), f.version(), f.text() != null ? f.text() : java.nio.file.Files.readString(key));
             } catch (java.io.IOException | RuntimeException e) {
                 log.warn("could not record version {} of {}: {}", f.version(), f.name(), e.getMessage());
             }
@@ -195,13 +202,24 @@ public final class StationHost implements AutoCloseable {
         }
     }
 
-    /** A saved program: compile it off the station threads; swap it in where it runs, or keep the old one on a compile error. */
+    /**
+     * A saved (or deleted) program: compile it off the station threads; swap it in where it runs,
+     * or keep the old one on a compile error. The loader forgets the file's older versions once the
+     * new one compiles, all of them when the file is gone, and none on a compile error (the running
+     * version stays on air, so undoing the edit needs no new check).
+     */
     private void programChanged(Path file) {
         Path key = file.toAbsolutePath().normalize();
+        String fileName = key.getFileName().toString();
         programs.remove(key);
         ProgramFactory f = program(key);
+        if (f != null) {
+            loader.invalidate(fileName, f);
+        } else if (!java.nio.file.Files.exists(key)) {
+            loader.invalidate(fileName, null);
+        }
         for (StationContext s : stations.values()) {
-            if (!key.getFileName().toString().equals(s.programName())) {
+            if (!fileName.equals(s.programName())) {
                 continue;   // program factories are named by file: only stations running this file reload
             }
             if (f == null) {

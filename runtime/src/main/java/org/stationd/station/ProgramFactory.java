@@ -10,6 +10,11 @@ public interface ProgramFactory {
 
     String version();
 
+    /** The text this version was built from, recorded with it; null if the factory does not know it. */
+    default String text() {
+        return null;
+    }
+
     Instance create(ProgramContext context) throws Exception;
 
     /** A program bound to a station: its definition and the engine resources to release. */

@@ -20,7 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stationd.script.ProgramSource;
 import org.stationd.storage.Airings;
+import org.stationd.storage.Cdrs;
 import org.stationd.storage.Database;
 import org.stationd.storage.DbKeyValueStore;
 import org.stationd.storage.Leases;
@@ -28,8 +30,8 @@ import org.stationd.storage.ScheduleStore;
 
 /**
  * A host process is killed with SIGKILL in the middle of a scheduled show and started again:
- * the schedule, the airing, the station's stored values and its lease are all there, and the show
- * resumes because its slot is still open.
+ * the schedule, the airing, the call records, the station's stored values and its lease are all
+ * there, and the show resumes because its slot is still open.
  */
 class KillNineRecoveryTest {
     @TempDir
@@ -45,6 +47,8 @@ class KillNineRecoveryTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(org.stationd.cli.JvmStartupWarningsTestAccess.flags());
+        // the host says when a call record is written (the test's own logging config would hide it)
+        cmd.add("-Dlogback.configurationFile=" + dir.resolve("logback.xml"));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.stationd.cli.Main", "run", "--config", dir.resolve("stations.yaml").toString()));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -79,25 +83,47 @@ class KillNineRecoveryTest {
                             if (station.lease('studio-token', 600)) log.info('token held')
                             station.dialTransmitter()
                         }
-                        on.answered { e -> log.info('transmitter up') }
+                        // the first transmitter call of each run is hung up and dialled again: a leg that ended
+                        on.answered { e ->
+                            if (data.redialled) { log.info('transmitter up'); return }
+                            data.redialled = true
+                            log.info('first transmitter call up: hanging it up')
+                            e.call.hangup()
+                        }
+                        on.hangup { e -> log.info("transmitter call ended: ${e.cause}"); station.dialTransmitter() }
                     }
                 }
                 """);
         Files.writeString(dir.resolve("programs/idle.groovy"), "program { apiVersion 1\n state('idle') { } }\n");
+        Files.writeString(dir.resolve("logback.xml"), """
+                <configuration>
+                  <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%-5level %logger{20} - %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="org.stationd.host.CdrRecorder" level="DEBUG"/>
+                  <root level="WARN"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
         Files.writeString(dir.resolve("sim.yaml"), "users:\n  \"3001\": { answer_after_ms: 100 }\n");
         String start = LocalDateTime.now(ZoneId.of("Africa/Kampala")).minusMinutes(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
         Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\ncontrol:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                 + "stations:\n  - id: kla\n    timezone: Africa/Kampala\n    transmitter: [ { sip: user/3001 } ]\n    program: idle.groovy\n"
                 + "    schedule:\n      - { program: show.groovy, start: \"" + start + "\", duration: 2h }\n");
 
+        String showVersion = ProgramSource.read(dir.resolve("programs/show.groovy")).hash().substring(0, 12);
+        java.time.Instant beforeStart = java.time.Instant.now();
         List<String> first = new CopyOnWriteArrayList<>();
         Process a = host(first);
+        await(first, "show.groovy/on info: transmitter call ended: NORMAL_CLEARING");
+        await(first, "call record written: kla outbound transmitter");   // committed: the write returned
         await(first, "show.groovy/on info: transmitter up");
         a.destroyForcibly();   // SIGKILL: no shutdown hook, no teardown, no clean close
         assertTrue(a.waitFor(20, TimeUnit.SECONDS));
         assertEquals(137, a.exitValue());
 
         long entryId;
+        Cdrs.Cdr cdr;
         try (Database db = Database.openH2(dir.resolve("data"))) {
             List<ScheduleStore.Stored> grid = new ScheduleStore(db).list("kla");
             assertEquals(1, grid.size());
@@ -107,6 +133,23 @@ class KillNineRecoveryTest {
             assertNull(airings.get(0).actualEnd(), "the host died during the show");
             assertEquals(1, new DbKeyValueStore(db, "kla").get("visits"));
             assertEquals("kla", new Leases(db).current("studio-token", java.time.Instant.now()).orElseThrow().holder());
+
+            // the transmitter call that ended before the kill has its record; the one up at the kill has none (nothing ended it)
+            List<Cdrs.Cdr> cdrs = new Cdrs(db).forStation("kla");
+            assertEquals(1, cdrs.size(), cdrs.toString());
+            cdr = cdrs.get(0);
+            assertEquals("kla", cdr.station());
+            assertEquals(showVersion, cdr.program());
+            assertEquals("outbound", cdr.direction());
+            assertEquals("transmitter", cdr.role());
+            assertEquals("3001", cdr.to(), cdr.toString());
+            assertNotNull(cdr.from(), cdr.toString());
+            assertEquals("NORMAL_CLEARING", cdr.hangupCause());
+            assertNotNull(cdr.answered(), "the transmitter answered before it was hung up");
+            assertTrue(!cdr.answered().isBefore(cdr.created()) && !cdr.ended().isBefore(cdr.answered()), cdr.toString());
+            assertTrue(java.time.Duration.between(cdr.created(), cdr.answered()).toMillis() >= 90, "the transmitter answers after 100 ms: " + cdr);
+            assertEquals(cdr.ended().toEpochMilli() - cdr.created().toEpochMilli(), cdr.durationMillis());
+            assertTrue(cdr.created().isAfter(beforeStart) && cdr.ended().isBefore(java.time.Instant.now()), cdr.toString());
         }
 
         List<String> second = new CopyOnWriteArrayList<>();
@@ -128,6 +171,15 @@ class KillNineRecoveryTest {
             assertNotNull(airings.get(1).actualEnd());
             assertEquals(2, new DbKeyValueStore(db, "kla").get("visits"), "the store kept its value and the show ran again");
             assertTrue(second.stream().anyMatch(l -> l.contains("token held")), "the station still holds its token after the restart");
+
+            // the record written before the kill is unchanged; the second run's ended legs are added
+            Cdrs.Cdr beforeKill = cdr;
+            List<Cdrs.Cdr> cdrs = new Cdrs(db).forStation("kla");
+            assertEquals(beforeKill, cdrs.get(0), cdrs.toString());
+            List<Cdrs.Cdr> added = cdrs.subList(1, cdrs.size());
+            assertTrue(added.stream().anyMatch(c -> "transmitter".equals(c.role()) && showVersion.equals(c.program()) && "NORMAL_CLEARING".equals(c.hangupCause())
+                    && c.answered() != null && c.created().isAfter(beforeKill.ended())), cdrs.toString());
+            assertTrue(added.stream().noneMatch(c -> c.callId().equals(beforeKill.callId())), cdrs.toString());
         }
     }
 }

@@ -27,6 +27,9 @@ final class HostHarness implements AutoCloseable {
     SwitchConnection link;
     StationHost host;
     ProgramEngines engines;
+    ScriptProgramLoader loader;
+    /** Program versions the host's loader checked (compiled): each file name @ hash. */
+    final List<String> checked = new CopyOnWriteArrayList<>();
     String controlEndpoint;
     String publishEndpoint;
 
@@ -80,7 +83,12 @@ final class HostHarness implements AutoCloseable {
             @Override public void log(String st, String p, String state, String level, String message) { lines.add(st + " log " + message); }
             @Override public void programLoaded(String st, String p, String v) { lines.add(st + " loaded " + p); }
         };
-        host = new StationHost(config, new ScriptProgramLoader(engines), link.client(), null, List.of(recorder));
+        ProgramEngines e = engines;
+        loader = new ScriptProgramLoader(e, source -> {
+            checked.add(source.fileName() + "@" + source.hash().substring(0, 12));
+            e.check(source);
+        }, ProgramCache.DEFAULT_SIZE);
+        host = new StationHost(config, loader, link.client(), null, List.of(recorder));
         controlEndpoint = host.controlEndpoint();
     }
 
