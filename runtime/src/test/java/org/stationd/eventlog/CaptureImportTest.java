@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stationd.cli.Main;
 import org.stationd.esl.testing.Captures;
 
 /** A raw ESL capture of a real FreeSWITCH (shared/esl-captures) imported as one station's event log. */
@@ -357,5 +361,71 @@ class CaptureImportTest {
         assertEquals("bgapi status", result.divergence().expected());
         assertTrue(result.divergence().actual().startsWith("bgapi originate "), result.divergence().actual());
         assertEquals(1, result.inputs());
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run stationd(String... args) {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    @Test
+    void commandLineImportWritesAnEventLogTheReplayReads() throws Exception {
+        String capture = Captures.file("04_news_conference_json.jsonl").toString();
+        Path out = dir.resolve("kla/imported.jsonl");
+        Run run = stationd("eventlog", "import", capture, "--station", "kla", "--station-id", "s3", "--out", out.toString(),
+                "--start", "2026-11-22T08:00:00Z");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("wrote " + out + ": station kla, "), run.out());
+        assertTrue(run.out().contains("in 65 (esl 64, job 1), out 4 (api 3, bgapi 1)"), run.out());
+        assertTrue(run.out().contains("not station_id s3=213"), run.out());
+        assertTrue(run.out().contains("start 2026-11-22T08:00:00.000000Z (given)"), run.out());
+
+        List<Map<String, Object>> log = EventLogReader.read(out);
+        assertEquals(69, log.size());
+        assertTrue(log.stream().allMatch(x -> "kla".equals(x.get("st"))));
+        // the conference its call joins was created for s1's call, earlier: its events are s3's all the same
+        assertEquals("conference-create", headers(log.get(0)).get("Action"));
+        Map<String, Object> first = log.get(1);
+        assertEquals("out", first.get("dir"));
+        assertEquals("bgapi", first.get("k"));
+        assertEquals("originate {origination_uuid=bfe91b07-9724-4a0a-b555-c21e8c732bb0,station_id=s3}loopback/news/stations &park()", first.get("cmd"));
+        assertEquals("2026-11-22T08:00:00.008683Z", first.get("t"));
+        assertEquals(CaptureImport.read(Path.of(capture), new CaptureImport.Options("kla", Instant.parse("2026-11-22T08:00:00Z"), "s3")).records(), log);
+
+        // an existing log is not overwritten unless asked
+        Run again = stationd("eventlog", "import", capture, "--station", "kla", "--out", out.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains(out + " exists"), again.err());
+        assertEquals(69, EventLogReader.read(out).size());
+        Run forced = stationd("eventlog", "import", capture, "--station", "kla", "--out", out.toString(), "--force");
+        assertEquals(0, forced.exit(), forced.err());
+        assertEquals(282, EventLogReader.read(out).size());
+
+        // a garbled capture: file and line, exit 1, nothing written
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(capture)));
+        lines.set(99, "{\"t\": 1, \"dir\": \"recv\", \"raw\": \"Content-Type text/event-json\\n\\n\"}");
+        Path garbled = dir.resolve("garbled.jsonl");
+        Files.write(garbled, lines);
+        Run bad = stationd("eventlog", "import", garbled.toString(), "--station", "kla", "--out", dir.resolve("bad.jsonl").toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().startsWith("stationd: " + garbled + ":100: not an ESL frame: "), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad.jsonl")));
+
+        Run badStart = stationd("eventlog", "import", capture, "--station", "kla", "--start", "yesterday");
+        assertEquals(2, badStart.exit());
+        assertTrue(badStart.err().contains("--start"), badStart.err());
     }
 }
