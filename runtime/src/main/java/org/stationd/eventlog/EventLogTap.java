@@ -20,15 +20,21 @@ public final class EventLogTap implements StationTap {
 
     @Override
     public void record(String station, String programVersion, String state, String dir, String kind, Map<String, Object> fields) {
+        writer.append(record(clock.get().toString(), station, programVersion, state, dir, kind, fields));
+    }
+
+    /** One record of format version 1: the common fields in their order, then the kind's own. */
+    public static Map<String, Object> record(String t, String station, String programVersion, String state, String dir, String kind,
+                                             Map<String, Object> fields) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("v", FORMAT_VERSION);
-        r.put("t", clock.get().toString());
+        r.put("t", t);
         r.put("st", station);
         r.put("dir", dir);
         r.put("k", kind);
         if (programVersion != null) r.put("pv", programVersion);
         if (state != null) r.put("state", state);
         r.putAll(fields);
-        writer.append(r);
+        return r;
     }
 }

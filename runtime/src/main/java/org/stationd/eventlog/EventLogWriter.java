@@ -105,9 +105,14 @@ public final class EventLogWriter implements AutoCloseable {
         if (o.out == null || !day.equals(o.day) || o.bytes >= maxBytes) {
             roll(station, o, day);
         }
-        String line = JSON.writeValueAsString(r) + "\n";
+        String line = line(r);
         o.out.write(line);
         o.bytes += line.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** One record as a line of the log: compact JSON, fields in the map's order, ending in a newline. */
+    public static String line(Map<String, Object> record) throws IOException {
+        return JSON.writeValueAsString(record) + "\n";
     }
 
     private void roll(String station, Open o, LocalDate day) throws IOException {
