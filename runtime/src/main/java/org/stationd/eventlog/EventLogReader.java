@@ -38,9 +38,14 @@ public final class EventLogReader {
             out.addAll(readFile(f));
         }
         // stable: records of one station keep their written order; stations interleave by time
-        out.sort((a, b) -> String.valueOf(a.get("t")).compareTo(String.valueOf(b.get("t"))));
+        // by instant, not by text: Instant.toString() drops trailing zeros, so "…:01Z" would sort after "…:01.5Z"
+        out.sort(java.util.Comparator.comparing(r -> (java.time.Instant) r.get(TIME)));
+        out.forEach(r -> r.remove(TIME));
         return out;
     }
+
+    /** The parsed time, kept on each record while sorting. */
+    private static final String TIME = "\u0000t";
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> readFile(Path f) throws IOException {
@@ -67,6 +72,11 @@ public final class EventLogReader {
                     if (!(rec.get(field) instanceof String)) {
                         throw new EventLogException(f.toString(), n, "record has no \"" + field + "\"");
                     }
+                }
+                try {
+                    rec.put(TIME, java.time.Instant.parse((String) rec.get("t")));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new EventLogException(f.toString(), n, "\"t\" is not an ISO-8601 time: " + rec.get("t"));
                 }
                 out.add(rec);
             }

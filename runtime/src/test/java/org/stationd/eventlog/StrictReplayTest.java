@@ -153,4 +153,17 @@ class StrictReplayTest {
         Files.writeString(f, "{\"v\":2,\"t\":\"x\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\"}\n");
         assertTrue(assertThrows(EventLogException.class, () -> EventLogReader.read(f)).getMessage().contains(":1: event log format version 2 is not supported"));
     }
+
+    @Test
+    void recordsAreOrderedByTimeNotByTheTextOfTheTime() throws Exception {
+        Path f = dir.resolve("order.jsonl");
+        // Instant.toString() drops trailing zeros: ":01Z" is before ":01.5Z" although it sorts after it as text
+        Files.writeString(f, "{\"v\":1,\"t\":\"2026-11-22T08:00:01Z\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\",\"text\":\"first\"}\n"
+                + "{\"v\":1,\"t\":\"2026-11-22T08:00:01.500Z\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\",\"text\":\"second\"}\n");
+        List<Map<String, Object>> read = EventLogReader.read(f);
+        assertEquals(List.of("first", "second"), read.stream().map(r -> r.get("text")).toList());
+        assertEquals("2026-11-22T08:00:01Z", read.get(0).get("t"), "times are kept as written");
+        Files.writeString(f, "{\"v\":1,\"t\":\"yesterday\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\"}\n");
+        assertTrue(assertThrows(EventLogException.class, () -> EventLogReader.read(f)).getMessage().startsWith(f + ":1: \"t\" is not an ISO-8601 time"));
+    }
 }

@@ -52,6 +52,10 @@ class StationSchedulerTest {
     }
 
     private StationContext station(VirtualScheduler clock) {
+        return station(clock, org.stationd.station.StationTap.NONE);
+    }
+
+    private StationContext station(VirtualScheduler clock, org.stationd.station.StationTap tap) {
         SwitchLink link = new SwitchLink() {
             @Override public java.util.concurrent.CompletableFuture<ApiResponse> api(String c) { commands.add(c); return java.util.concurrent.CompletableFuture.completedFuture(new ApiResponse("+OK")); }
             @Override public java.util.concurrent.CompletableFuture<ApiResponse> bgapi(String c) { commands.add(c); return new java.util.concurrent.CompletableFuture<>(); }
@@ -59,7 +63,7 @@ class StationSchedulerTest {
         };
         StationConfig cfg = new StationConfig("kla", "Radio", ZONE, List.of(), Map.of(), null, Map.of(), "default", Map.of("volume", "normal"), List.of(), List.of());
         return new StationContext(cfg, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE, Path.of("/m"), Path.of("/r"),
-                "flite|kal", Duration.ofMillis(500), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now), org.stationd.station.CallOwners.NONE, org.stationd.station.StationTap.NONE, StationServices.randomIds()));
+                "flite|kal", Duration.ofMillis(500), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now), org.stationd.station.CallOwners.NONE, tap, StationServices.randomIds()));
     }
 
     private ProgramFactory show(String name) {
@@ -178,5 +182,36 @@ class StationSchedulerTest {
         synchronized List<String> summary() {
             return rows.stream().map(r -> r.entry + " " + r.program + " " + r.status + " " + (r.start == null ? "-" : r.start + ".." + (r.end == null ? "open" : r.end))).toList();
         }
+    }
+
+    @Test
+    void theWrapUpIsRecordedAndAStrictReplayDeliversItAtTheSameMoment() throws Exception {
+        List<Map<String, Object>> log = new CopyOnWriteArrayList<>();
+        StationContext s = station(clock, (st, pv, state, dir, kind, f) ->
+                log.add(new java.util.LinkedHashMap<>(org.stationd.eventlog.EventLogTap.record(clock.now().toString(), st, pv, state, dir, kind, f))));
+        ProgramFactory closing = new ProgramFactory() {
+            @Override public String name() { return "closing"; }
+            @Override public String version() { return "closing-v1"; }
+            @Override public Instance create(ProgramContext ctx) {
+                ProgramDefinition d = new ProgramDefinition("closing").add(new StateDefinition("on")
+                        .on(EventKind.WRAP_UP, e -> ctx.getStation().conference("studio").play("closing.wav")));
+                return () -> d;
+            }
+        };
+        List<ScheduleEntry> grid = List.of(entry(1, "closing", "2026-11-22T08:00", Duration.ofHours(1), null, 0));
+        StationScheduler sched = new StationScheduler(s, () -> grid, name -> closing, airings, clock, StationScheduler.DEFAULT_WARNING, StationScheduler.DEFAULT_GRACE, null);
+        s.submit(sched::replan);
+        sync(s);
+        advance(s, "2026-11-22T06:10:00Z");
+        assertTrue(log.stream().anyMatch(r -> "sched".equals(r.get("k")) && "wrapUp".equals(r.get("event")) && "2026-11-22T05:59:30Z".equals(r.get("t"))), log.toString());
+        assertTrue(log.stream().anyMatch(r -> "sched".equals(r.get("k")) && "start".equals(r.get("event")) && Long.valueOf(1).equals(((Number) r.get("entry")).longValue())), log.toString());
+        assertTrue(log.stream().anyMatch(r -> "out".equals(r.get("dir")) && String.valueOf(r.get("cmd")).contains("closing.wav")), log.toString());
+        assertEquals(Map.of("volume", "normal", "episode", 1L), log.stream().filter(r -> "load".equals(r.get("k"))).findFirst().orElseThrow().get("settings"),
+                "the load record carries the entry's settings");
+
+        StationConfig cfg = new StationConfig("kla", "Radio", ZONE, List.of(), Map.of(), null, Map.of(), "default", Map.of("volume", "normal"), List.of(), List.of());
+        org.stationd.eventlog.ReplayResult r = new org.stationd.eventlog.StrictReplay(cfg, closing, Path.of("/m"), Path.of("/r")).run(log, null);
+        assertTrue(r.ok(), r.summary() + "\n" + String.join("\n", r.timeline()));
+        assertEquals(1, r.commands(), r.summary());
     }
 }
