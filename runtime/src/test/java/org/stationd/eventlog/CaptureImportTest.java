@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stationd.cli.CliRun.stationd;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.stationd.cli.CliRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.stationd.cli.Main;
 import org.stationd.esl.testing.Captures;
@@ -363,29 +363,11 @@ class CaptureImportTest {
         assertEquals(1, result.inputs());
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run stationd(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-    }
-
     @Test
     void commandLineImportWritesAnEventLogTheReplayReads() throws Exception {
         String capture = Captures.file("04_news_conference_json.jsonl").toString();
         Path out = dir.resolve("kla/imported.jsonl");
-        Run run = stationd("eventlog", "import", capture, "--station", "kla", "--station-id", "s3", "--out", out.toString(),
+        CliRun run = stationd("eventlog", "import", capture, "--station", "kla", "--station-id", "s3", "--out", out.toString(),
                 "--start", "2026-11-22T08:00:00Z");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("wrote " + out + ": station kla, "), run.out());
@@ -406,11 +388,11 @@ class CaptureImportTest {
         assertEquals(CaptureImport.read(Path.of(capture), new CaptureImport.Options("kla", Instant.parse("2026-11-22T08:00:00Z"), "s3")).records(), log);
 
         // an existing log is not overwritten unless asked
-        Run again = stationd("eventlog", "import", capture, "--station", "kla", "--out", out.toString());
+        CliRun again = stationd("eventlog", "import", capture, "--station", "kla", "--out", out.toString());
         assertEquals(2, again.exit());
         assertTrue(again.err().contains(out + " exists"), again.err());
         assertEquals(69, EventLogReader.read(out).size());
-        Run forced = stationd("eventlog", "import", capture, "--station", "kla", "--out", out.toString(), "--force");
+        CliRun forced = stationd("eventlog", "import", capture, "--station", "kla", "--out", out.toString(), "--force");
         assertEquals(0, forced.exit(), forced.err());
         assertEquals(282, EventLogReader.read(out).size());
 
@@ -419,12 +401,12 @@ class CaptureImportTest {
         lines.set(99, "{\"t\": 1, \"dir\": \"recv\", \"raw\": \"Content-Type text/event-json\\n\\n\"}");
         Path garbled = dir.resolve("garbled.jsonl");
         Files.write(garbled, lines);
-        Run bad = stationd("eventlog", "import", garbled.toString(), "--station", "kla", "--out", dir.resolve("bad.jsonl").toString());
+        CliRun bad = stationd("eventlog", "import", garbled.toString(), "--station", "kla", "--out", dir.resolve("bad.jsonl").toString());
         assertEquals(1, bad.exit());
         assertTrue(bad.err().startsWith("stationd: " + garbled + ":100: not an ESL frame: "), bad.err());
         assertFalse(Files.exists(dir.resolve("bad.jsonl")));
 
-        Run badStart = stationd("eventlog", "import", capture, "--station", "kla", "--start", "yesterday");
+        CliRun badStart = stationd("eventlog", "import", capture, "--station", "kla", "--start", "yesterday");
         assertEquals(2, badStart.exit());
         assertTrue(badStart.err().contains("--start"), badStart.err());
     }

@@ -3,6 +3,7 @@ package org.stationd.eventlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stationd.cli.CliRun.stationd;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stationd.cli.CliRun;
 import org.stationd.config.ConfigLoader;
 import org.stationd.config.HostConfig;
 import org.stationd.host.ScriptProgramLoader;
@@ -124,5 +126,32 @@ class StimulusReplayTest {
                 host.dataDir().resolve("recordings"), host.simDialplan()).run(log, firstPress.minusMillis(1));
         assertTrue(r.ok(), r.summary());
         assertEquals(0, r.timeline().stream().filter(l -> l.contains(" presses ")).count(), String.join("\n", r.timeline()));
+    }
+
+    @Test
+    void theCommandLineReplaysStrictOrStimulusAndSaysSoInItsExitCode() throws Exception {
+        String logDir = dir.resolve("data/eventlog/gulu").toString();
+        String config = dir.resolve("stations.yaml").toString();
+        CliRun strict = stationd("replay", logDir, "--config", config);
+        assertEquals(0, strict.exit(), strict.out() + strict.err());
+        assertTrue(strict.out().contains("OK: "), strict.out());
+
+        Path changed = dir.resolve("cli/voiceboard.groovy");
+        Files.createDirectories(changed.getParent());
+        Files.writeString(changed, Files.readString(dir.resolve("programs/voiceboard.groovy")).replace("voiceboard-discarded.wav", "bye-for-now.wav"));
+        CliRun diverged = stationd("replay", logDir, "--config", config, "--program", changed.toString());
+        assertEquals(1, diverged.exit(), diverged.out());
+        assertTrue(diverged.out().contains("DIVERGED") && diverged.out().contains("bye-for-now.wav"), diverged.out());
+
+        CliRun stimulus = stationd("replay", logDir, "--config", config, "--program", changed.toString(), "--stimulus");
+        assertEquals(0, stimulus.exit(), stimulus.out() + stimulus.err());
+        assertTrue(stimulus.out().contains("● 256700000001 calls 7009") && stimulus.out().contains("bye-for-now.wav"), stimulus.out());
+
+        CliRun both = stationd("replay", logDir, "--config", config, "--strict", "--stimulus");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("choose one of --strict and --stimulus"), both.err());
+        CliRun speed = stationd("replay", logDir, "--config", config, "--speed", "3x");
+        assertEquals(2, speed.exit());
+        assertTrue(speed.err().contains("--speed is max or 1x, not '3x'"), speed.err());
     }
 }
