@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +16,10 @@ import org.stationd.api.EventKind;
 import org.stationd.api.ProgramError;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.client.EslClient;
-import org.stationd.esl.client.EslClientOptions;
-import org.stationd.esl.command.EventFormat;
 import org.stationd.esl.sim.SimOptions;
 import org.stationd.esl.sim.SimSwitch;
-import org.stationd.esl.sim.clock.VirtualClock;
 import org.stationd.station.InMemoryBus;
+import org.stationd.station.Lockstep;
 import org.stationd.station.MemoryRecordings;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
@@ -90,46 +87,32 @@ public final class StimulusReplay {
         }
     }
 
-    /** The simulated switch, the station and the clocks they share. */
+    /** The simulated switch and the station, in lockstep on one virtual clock. */
     private final class World implements AutoCloseable {
-        final VirtualClock switchClock;
-        final VirtualScheduler stationClock;
+        final Lockstep lockstep;
         final SimSwitch sim;
         final EslClient client;
+        final VirtualScheduler stationClock;
         final ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stimulus-" + config.id()).daemon(true).factory());
         final StationContext station;
         final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
         final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        final AtomicLong activity = new AtomicLong();
         final AtomicLong commands = new AtomicLong();
         final UuidLabels labels = new UuidLabels();
         /** Recorded uuid → the switch's uuid for the same call in this replay. */
         final Map<String, String> calls = new java.util.concurrent.ConcurrentHashMap<>();
         final OriginateMatcher originates;
-        final ReplaySpeed.Pacer pacer;
 
         World(Instant start, List<Map<String, Object>> records) {
-            pacer = speed.pacer(start);
-            switchClock = new VirtualClock(start);
-            stationClock = new VirtualScheduler(start);
             originates = new OriginateMatcher(records);
-            SimOptions opts = SimOptions.defaults().withPort(0).withClock(switchClock).withZone(config.timezone());
+            SimOptions opts = SimOptions.defaults().withZone(config.timezone());
             if (simDialplan != null) opts = opts.withDialplan(simDialplan);
-            sim = SimSwitch.start(opts);
-            try {
-                // one dispatch lane: "every event so far has been delivered" is then one barrier
-                client = EslClient.connect(EslClientOptions.of("127.0.0.1", sim.port(), "ClueCon").withDispatch(1, 65_536));
-            } catch (RuntimeException e) {
-                sim.close();
-                throw e;
-            }
+            lockstep = Lockstep.start(start, opts).realTime(speed == ReplaySpeed.REALTIME);
+            sim = lockstep.sim();
+            client = lockstep.client();
+            stationClock = lockstep.stationClock();
             Router router = new Router();
             client.addListener(router);
-            client.addListener(new org.stationd.esl.dispatch.EventListener() {
-                // the switch fires an API event for each command, our own round trips included: not activity
-                @Override public void onEvent(org.stationd.esl.event.EslEvent e) { if (!"API".equals(e.name())) activity.incrementAndGet(); }
-            });
-            join(client.events(EventFormat.PLAIN, "ALL"));
             MemoryStore store = new MemoryStore();
             StationListener listener = new StationListener() {
                 @Override
@@ -144,13 +127,14 @@ public final class StimulusReplay {
                     StationServices.seededIds(seed));
             station = new StationContext(config, services);
             router.add(station);
+            lockstep.attach(() -> List.of(station));
             records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
                     .ifPresent(r -> ((Map<?, ?>) r.get("store")).forEach((k, v) -> store.put((String) k, v)));
         }
 
         /** Every input and command of the station: the timeline, and the pairing of the calls it places. */
         private void tap(String st, String pv, String state, String dir, String kind, Map<String, Object> fields) {
-            activity.incrementAndGet();
+            lockstep.activity();
             if ("out".equals(dir)) {
                 commands.incrementAndGet();
                 String text = ReplayLink.text(kind, fields);
@@ -230,74 +214,29 @@ public final class StimulusReplay {
             return uuid != null && sim.call(uuid) != null ? uuid : null;
         }
 
-        /** Moves both clocks to {@code t}, stopping at every timer of either side on the way. */
         void advanceTo(Instant t) throws InterruptedException {
-            while (true) {
-                settle();
-                Instant next = earliest(switchClock.nextDue(), stationClock.nextDue());
-                if (next == null || next.isAfter(t)) break;
-                step(next);
-            }
-            step(t);
-            settle();
+            lockstep.advanceTo(t);
         }
 
-        private void step(Instant t) throws InterruptedException {
-            if (t.isBefore(stationClock.now())) return;
-            pacer.waitFor(t);
-            stationClock.moveTo(t);          // the station sees the switch's events at the switch's time
-            switchClock.advanceTo(t);
-            stationClock.advanceTo(t);
-        }
-
-        /**
-         * Waits until the switch and the station are both quiet: a round trip to the switch (all it
-         * sent before the reply is then delivered), then the station's queue; repeated until a
-         * round passes with nothing new on either side.
-         */
         void settle() throws InterruptedException {
-            int quiet = 0;
-            for (int round = 0; round < 10_000 && quiet < 2; round++) {
-                long before = activity.get();
-                join(client.api("status"));
-                join(client.eventsDelivered());
-                syncStation();
-                quiet = activity.get() == before ? quiet + 1 : 0;
-            }
+            lockstep.settle();
         }
 
         private void onStation(Runnable task) throws InterruptedException {
-            station.submit(task);
-            syncStation();
-        }
-
-        private void syncStation() throws InterruptedException {
-            for (int i = 0; i < 2; i++) {
-                CountDownLatch l = new CountDownLatch(1);
-                station.submit(l::countDown);
-                if (!l.await(SETTLE_TIMEOUT_S, TimeUnit.SECONDS)) throw new IllegalStateException("station did not finish an input in 30 s");
-            }
+            lockstep.on(station, task);
         }
 
         @Override
         public void close() {
             try {
-                station.submit(station::unload);
-                syncStation();
+                lockstep.on(station, station::unload);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 pool.shutdownNow();
-                client.close();
-                sim.close();
+                lockstep.close();
             }
         }
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return a.isBefore(b) ? a : b;
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
