@@ -75,7 +75,8 @@ public final class StrictReplay {
         };
         MemoryStore store = new MemoryStore();
         records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
-                .ifPresent(r -> ((Map<String, Object>) r.get("store")).forEach(store::put));
+                .ifPresent(r -> ((Map<String, Object>) RecordedPaths.of(r, mediaDir, recordingsDir).translateAll(r.get("store")))
+                        .forEach(store::put));
         StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
                 "flite|kal", Duration.ofMillis(200), k -> store, k -> null, k -> new MemoryRecordings(), recordedLeases(records),
                 CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
@@ -85,12 +86,17 @@ public final class StrictReplay {
         int inputs = 0;
         int matched = 0;
         boolean loaded = false;
+        // the recording's media and recordings folders, read as this replay's (a log made in another folder replays the same)
+        RecordedPaths paths = RecordedPaths.none();
         try {
             for (Map<String, Object> r : records) {
                 Instant t = Instant.parse((String) r.get("t"));
                 if (until != null && t.isAfter(until)) break;
                 advance(clock, station, t);
                 String kind = (String) r.get("k");
+                if ("load".equals(kind)) {
+                    paths = RecordedPaths.of(r, mediaDir, recordingsDir);
+                }
                 if ("out".equals(r.get("dir"))) {
                     expected.add(r);
                 } else if ("load".equals(kind) || !loaded) {
@@ -103,20 +109,20 @@ public final class StrictReplay {
                 if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind)) {
                     inputs++;
                     timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
-                    feed(station, link, uuids, r);
+                    feed(station, link, uuids, paths, r);
                 }
-                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, matched, r, station.state());
+                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
                 if (d != null) {
                     return new ReplayResult(false, d, inputs, matched, timeline, errors);
                 }
                 matched = Math.min(expected.size(), link.sent().size());
             }
             advance(clock, station, clock.now().plus(Duration.ofMillis(1)));
-            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, matched, null, station.state());
+            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
             if (d == null && link.sent().size() != expected.size()) {
                 d = link.sent().size() > expected.size()
                         ? new ReplayResult.Divergence(clock.now().toString(), station.state(), "(nothing more)", link.sent().get(expected.size()).text())
-                        : new ReplayResult.Divergence(clock.now().toString(), station.state(), text(expected.get(link.sent().size())), "(nothing)");
+                        : new ReplayResult.Divergence(clock.now().toString(), station.state(), paths.translate(text(expected.get(link.sent().size()))), "(nothing)");
             }
             return new ReplayResult(d == null, d, inputs, Math.min(expected.size(), link.sent().size()), timeline, errors);
         } finally {
@@ -139,10 +145,10 @@ public final class StrictReplay {
 
     /** Compares the commands both sides have issued so far, pairing uuids on the way. */
     private static ReplayResult.Divergence compare(List<Map<String, Object>> expected, List<ReplayLink.Sent> actual, UuidMap uuids,
-                                                   int from, Map<String, Object> at, String state) {
+                                                   RecordedPaths paths, int from, String state) {
         int n = Math.min(expected.size(), actual.size());
         for (int i = from; i < n; i++) {
-            String e = text(expected.get(i));
+            String e = paths.translate(text(expected.get(i)));
             String a = actual.get(i).text();
             if (!uuids.unify(e, a)) {
                 return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e, a);
@@ -164,23 +170,23 @@ public final class StrictReplay {
     }
 
     @SuppressWarnings("unchecked")
-    private void feed(StationContext station, ReplayLink link, UuidMap uuids, Map<String, Object> r) throws InterruptedException {
+    private void feed(StationContext station, ReplayLink link, UuidMap uuids, RecordedPaths paths, Map<String, Object> r) throws InterruptedException {
         switch ((String) r.get("k")) {
             case "esl" -> {
                 Map<String, String> headers = new LinkedHashMap<>();
-                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), uuids.translate(String.valueOf(v))));
-                String body = r.get("body") == null ? null : uuids.translate((String) r.get("body"));
+                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), paths.translate(uuids.translate(String.valueOf(v)))));
+                String body = r.get("body") == null ? null : paths.translate(uuids.translate((String) r.get("body")));
                 EslEvent e = new EslEvent(EslEvent.Format.PLAIN, headers, body);
                 String line = (String) r.get("line");
                 run(station, () -> station.onEsl(e, line));
             }
             case "job" -> {
-                String cmd = uuids.translate((String) r.get("cmd"));
-                String body = uuids.translate(String.valueOf(r.get("body")));
+                String cmd = paths.translate(uuids.translate((String) r.get("cmd")));
+                String body = paths.translate(uuids.translate(String.valueOf(r.get("body"))));
                 link.finishJob(cmd, body);
                 sync(station);
             }
-            case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(r.get("data")).build()));
+            case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(paths.translateAll(r.get("data"))).build()));
             case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
             case "unload" -> run(station, station::unload);
             default -> { }

@@ -170,6 +170,9 @@ public final class StationContext implements Station {
             snapshot.put(key, store.get(key));
         }
         load.put("store", snapshot);   // a replay starts from the same stored values (e.g. the last episode aired)
+        // where this station's media and recordings are: a replay from another folder maps the recorded paths to its own
+        if (services.mediaDir() != null) load.put("media", services.mediaDir().toAbsolutePath().toString());
+        if (services.recordingsDir() != null) load.put("recordings", services.recordingsDir().toAbsolutePath().toString());
         tap("in", "load", load);
         HandlerGuard guard = new HandlerGuard(services.handlerLimit());
         runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
