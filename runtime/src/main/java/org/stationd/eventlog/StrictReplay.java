@@ -66,7 +66,8 @@ public final class StrictReplay {
         ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay-" + config.id()).daemon(true).factory());
         UuidMap uuids = new UuidMap();
         StationContext[] holder = new StationContext[1];
-        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now);
+        boolean replies = records.stream().anyMatch(r -> "reply".equals(r.get("k")));
+        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now, replies);
         StationListener listener = new StationListener() {
             @Override
             public void programError(String s, String p, ProgramError e) {
@@ -108,7 +109,9 @@ public final class StrictReplay {
                 }
                 if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind)) {
                     inputs++;
-                    timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
+                    if (!"reply".equals(kind) || String.valueOf(r.get("body")).startsWith("-")) {   // the switch's +OKs are not news
+                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
+                    }
                     feed(station, link, uuids, paths, r);
                 }
                 ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
@@ -186,6 +189,10 @@ public final class StrictReplay {
                 link.finishJob(cmd, body);
                 sync(station);
             }
+            case "reply" -> {
+                link.finishApi(paths.translate(uuids.translate((String) r.get("cmd"))), paths.translate(uuids.translate(String.valueOf(r.get("body")))));
+                sync(station);
+            }
             case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(paths.translateAll(r.get("data"))).build()));
             case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
             case "unload" -> run(station, station::unload);
@@ -197,6 +204,7 @@ public final class StrictReplay {
         return switch ((String) r.get("k")) {
             case "esl" -> "esl " + r.get("name") + (((Map<?, ?>) r.get("headers")).get("DTMF-Digit") != null ? " " + ((Map<?, ?>) r.get("headers")).get("DTMF-Digit") : "");
             case "job" -> "job result " + String.valueOf(r.get("body")).strip();
+            case "reply" -> "reply " + String.valueOf(r.get("body")).strip() + " to " + r.get("cmd");
             case "zmq" -> "message " + r.get("topic");
             case "sms" -> "sms from " + r.get("from");
             default -> String.valueOf(r.get("k"));
