@@ -232,6 +232,28 @@ public final class Show implements AutoCloseable {
         return new Listener(this, number);
     }
 
+    /**
+     * The phone a station called, once it has answered: a talk show's host ({@code user/3009}), a
+     * guest. The returned listener presses keys and hangs up on that call:
+     * {@code show.answered("kla", "user/3009").presses("1")}.
+     */
+    public Listener answered(String station, String dialled) throws InterruptedException {
+        String[] id = new String[1];
+        await(station + " has called " + dialled + " and it answered", () -> {
+            for (org.stationd.api.Call c : station(station).getCalls()) {
+                if (dialled.equals(c.getTo())) {
+                    org.stationd.esl.sim.SimCall sc = sim().call(c.getId());
+                    if (sc != null && "answered".equalsIgnoreCase(sc.answerState())) {
+                        id[0] = c.getId();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return new Listener(this, dialled, id[0]);
+    }
+
     public SimSwitch sim() {
         return link.sim();
     }
