@@ -110,7 +110,7 @@ public final class StrictReplay {
                 if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind)) {
                     inputs++;
                     if (!"reply".equals(kind) || String.valueOf(r.get("body")).startsWith("-")) {   // the switch's +OKs are not news
-                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
+                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + paths.translate(describe(r)));
                     }
                     feed(station, link, uuids, paths, r);
                 }
@@ -202,7 +202,13 @@ public final class StrictReplay {
 
     private static String describe(Map<String, Object> r) {
         return switch ((String) r.get("k")) {
-            case "esl" -> "esl " + r.get("name") + (((Map<?, ?>) r.get("headers")).get("DTMF-Digit") != null ? " " + ((Map<?, ?>) r.get("headers")).get("DTMF-Digit") : "");
+            case "esl" -> {
+                Map<?, ?> h = (Map<?, ?>) r.get("headers");
+                String more = h.get("DTMF-Digit") != null ? " " + h.get("DTMF-Digit")
+                        : "CUSTOM".equals(r.get("name")) && h.get("Event-Subclass") != null ? " " + h.get("Event-Subclass") + (h.get("Action") != null ? " " + h.get("Action") : "")
+                        : "";
+                yield "esl " + r.get("name") + more;
+            }
             case "job" -> "job result " + String.valueOf(r.get("body")).strip();
             case "reply" -> "reply " + String.valueOf(r.get("body")).strip() + " to " + r.get("cmd");
             case "zmq" -> "message " + r.get("topic");
