@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * first command that differs.
  */
 @Command(name = "test-program", mixinStandardHelpOptions = true,
-        description = {"Run a program's tests: replay each recorded session in examples/<program>/ (every *.jsonl) against PROGRAM,",
-                "strictly (the program must send the recorded commands, in order, at the recorded times), on a virtual clock.",
+        description = {"Run a program's tests: replay its recorded sessions against it, PASS or FAIL each.",
+                "Each recorded session in examples/<program>/ (every *.jsonl) is replayed against PROGRAM strictly (the program",
+                "must send the recorded commands, in order, at the recorded times), on a virtual clock.",
                 "PROGRAM may be a changed copy: examples/ is found by its file name (a copy of playlist.groovy keeps that name).",
                 "With --log, replays that log (a file or a folder, e.g. data/eventlog/kampala) instead.",
                 "Prints PASS or FAIL for each session, with where a failing one differs, and a summary. Exit code 0 only if all pass."})
