@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.stationd.eventlog.EventLogReader;
@@ -77,14 +76,5 @@ final class ExampleLogs {
                 + "# Replays of these logs read the stations' settings from here; the folders are the checkout's.\n"
                 + "switch: sim\nprograms: ../../programs\nmedia: ../../programs/media\ndata: ../../data\n"
                 + stations;
-    }
-
-    static List<String> stationsOf(Path log) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> r : EventLogReader.read(log)) {
-            String st = (String) r.get("st");
-            if (!out.contains(st)) out.add(st);
-        }
-        return out;
     }
 }
