@@ -16,12 +16,20 @@ final class ReplayLink implements SwitchLink {
 
     private final List<Sent> sent = new ArrayList<>();
     private final Map<String, CompletableFuture<ApiResponse>> jobs = new java.util.LinkedHashMap<>();
+    private final Map<String, java.util.ArrayDeque<CompletableFuture<ApiResponse>>> replies = new java.util.HashMap<>();
     private final Consumer<String> onSend;
     private final java.util.function.Supplier<java.time.Instant> clock;
+    private final boolean recordedReplies;
 
-    ReplayLink(Consumer<String> onSend, java.util.function.Supplier<java.time.Instant> clock) {
+    /**
+     * @param recordedReplies whether the log has the switch's answers to api commands ({@code reply}
+     *                        records): then each api command waits for its recorded answer; else (a
+     *                        log from before they were recorded) every api command is answered +OK at once
+     */
+    ReplayLink(Consumer<String> onSend, java.util.function.Supplier<java.time.Instant> clock, boolean recordedReplies) {
         this.onSend = onSend;
         this.clock = clock;
+        this.recordedReplies = recordedReplies;
     }
 
     static String text(String kind, Map<String, Object> fields) {
@@ -38,8 +46,16 @@ final class ReplayLink implements SwitchLink {
 
     @Override
     public CompletableFuture<ApiResponse> api(String command) {
-        add(text("api", Map.of("cmd", command)), null);
-        return CompletableFuture.completedFuture(new ApiResponse("+OK\n"));
+        if (!recordedReplies) {
+            add(text("api", Map.of("cmd", command)), null);
+            return CompletableFuture.completedFuture(new ApiResponse("+OK\n"));
+        }
+        CompletableFuture<ApiResponse> f = new CompletableFuture<>();
+        synchronized (this) {
+            replies.computeIfAbsent(command, k -> new java.util.ArrayDeque<>()).add(f);
+            add(text("api", Map.of("cmd", command)), null);
+        }
+        return f;
     }
 
     @Override
@@ -58,6 +74,18 @@ final class ReplayLink implements SwitchLink {
 
     synchronized List<Sent> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Answers the replayed program's oldest waiting api command that matches the recorded (translated) one. */
+    boolean finishApi(String command, String body) {
+        CompletableFuture<ApiResponse> f;
+        synchronized (this) {
+            java.util.ArrayDeque<CompletableFuture<ApiResponse>> q = replies.get(command);
+            f = q == null ? null : q.pollFirst();
+        }
+        if (f == null) return false;
+        f.complete(new ApiResponse(body));
+        return true;
     }
 
     /** Completes the replayed program's own job whose command matches the recorded (translated) one. */

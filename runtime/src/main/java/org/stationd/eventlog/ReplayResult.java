@@ -15,6 +15,32 @@ public record ReplayResult(boolean ok, Divergence divergence, int inputs, int co
         }
     }
 
+    /** Fails (an {@link AssertionError}) unless the program did what the recording says: the message has the divergence, the program's errors and the timeline. */
+    public ReplayResult assertMatches() {
+        if (!ok) throw new AssertionError(report());
+        return this;
+    }
+
+    /** Fails unless the program did something else than the recording; returns the first place it did. */
+    public Divergence assertDiverges() {
+        if (divergence == null) throw new AssertionError("expected the replay to diverge, but " + report());
+        return divergence;
+    }
+
+    /** The summary, the program's errors and the timeline, as a volunteer reads them. */
+    public String report() {
+        StringBuilder b = new StringBuilder(summary());
+        if (!errors.isEmpty()) {
+            b.append("\nprogram errors:");
+            errors.forEach(e -> b.append("\n  ").append(e));
+        }
+        if (!timeline.isEmpty()) {
+            b.append("\ntimeline:");
+            timeline.forEach(t -> b.append("\n  ").append(t));
+        }
+        return b.toString();
+    }
+
     public String summary() {
         if (divergence != null) {
             return "DIVERGED after " + inputs + " input(s) and " + commands + " matching command(s) " + divergence;

@@ -72,7 +72,8 @@ public final class StrictReplay {
         ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay-" + config.id()).daemon(true).factory());
         UuidMap uuids = new UuidMap();
         StationContext[] holder = new StationContext[1];
-        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now);
+        boolean replies = records.stream().anyMatch(r -> "reply".equals(r.get("k")));
+        ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now, replies);
         StationListener listener = new StationListener() {
             @Override
             public void programError(String s, String p, ProgramError e) {
@@ -81,9 +82,10 @@ public final class StrictReplay {
         };
         MemoryStore store = new MemoryStore();
         records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
-                .ifPresent(r -> ((Map<String, Object>) r.get("store")).forEach(store::put));
+                .ifPresent(r -> ((Map<String, Object>) RecordedPaths.of(r, mediaDir, recordingsDir).translateAll(r.get("store")))
+                        .forEach(store::put));
         StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
-                "flite|kal", Duration.ofMillis(200), k -> store, k -> null, k -> new MemoryRecordings(), recordedLeases(records),
+                "flite|kal", Duration.ofMillis(200), k -> store, k -> null, k -> new MemoryRecordings(), RecordedLeases.of(records, clock::now),
                 CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
         StationContext station = new StationContext(config, services);
         holder[0] = station;
@@ -92,6 +94,8 @@ public final class StrictReplay {
         int matched = 0;
         boolean loaded = false;
         ReplaySpeed.Pacer pacer = speed.pacer(clock.now());
+        // the recording's media and recordings folders, read as this replay's (a log made in another folder replays the same)
+        RecordedPaths paths = RecordedPaths.none();
         try {
             for (Map<String, Object> r : records) {
                 Instant t = Instant.parse((String) r.get("t"));
@@ -99,6 +103,9 @@ public final class StrictReplay {
                 pacer.waitFor(t);
                 advance(clock, station, t);
                 String kind = (String) r.get("k");
+                if ("load".equals(kind)) {
+                    paths = RecordedPaths.of(r, mediaDir, recordingsDir);
+                }
                 if ("out".equals(r.get("dir"))) {
                     expected.add(r);
                 } else if ("load".equals(kind) || !loaded) {
@@ -112,21 +119,23 @@ public final class StrictReplay {
                 }
                 if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind) && !"op".equals(kind)) {
                     inputs++;
-                    timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + describe(r));
-                    feed(station, link, uuids, r);
+                    if (!"reply".equals(kind) || String.valueOf(r.get("body")).startsWith("-")) {   // the switch's +OKs are not news
+                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ← " + paths.translate(describe(r)));
+                    }
+                    feed(station, link, uuids, paths, r);
                 }
-                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, matched, r, station.state());
+                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
                 if (d != null) {
                     return new ReplayResult(false, d, inputs, matched, timeline, errors);
                 }
                 matched = Math.min(expected.size(), link.sent().size());
             }
             advance(clock, station, clock.now().plus(Duration.ofMillis(1)));
-            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, matched, null, station.state());
+            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
             if (d == null && link.sent().size() != expected.size()) {
                 d = link.sent().size() > expected.size()
                         ? new ReplayResult.Divergence(clock.now().toString(), station.state(), "(nothing more)", link.sent().get(expected.size()).text())
-                        : new ReplayResult.Divergence(clock.now().toString(), station.state(), text(expected.get(link.sent().size())), "(nothing)");
+                        : new ReplayResult.Divergence(clock.now().toString(), station.state(), paths.translate(text(expected.get(link.sent().size()))), "(nothing)");
             }
             return new ReplayResult(d == null, d, inputs, Math.min(expected.size(), link.sent().size()), timeline, errors);
         } finally {
@@ -134,25 +143,12 @@ public final class StrictReplay {
         }
     }
 
-    /** Leases answered as they were in the recording, in order (the database is the outside world). */
-    private static org.stationd.station.LeaseService recordedLeases(List<Map<String, Object>> records) {
-        java.util.ArrayDeque<Boolean> answers = new java.util.ArrayDeque<>();
-        records.stream().filter(r -> "lease".equals(r.get("k"))).forEach(r -> answers.add(Boolean.TRUE.equals(r.get("granted"))));
-        return new org.stationd.station.LeaseService() {
-            @Override public synchronized boolean claim(String name, String holder, Duration ttl) {
-                Boolean a = answers.pollFirst();
-                return a != null && a;
-            }
-            @Override public void release(String name, String holder) { }
-        };
-    }
-
     /** Compares the commands both sides have issued so far, pairing uuids on the way. */
     private static ReplayResult.Divergence compare(List<Map<String, Object>> expected, List<ReplayLink.Sent> actual, UuidMap uuids,
-                                                   int from, Map<String, Object> at, String state) {
+                                                   RecordedPaths paths, int from, String state) {
         int n = Math.min(expected.size(), actual.size());
         for (int i = from; i < n; i++) {
-            String e = text(expected.get(i));
+            String e = paths.translate(text(expected.get(i)));
             String a = actual.get(i).text();
             if (!uuids.unify(e, a)) {
                 return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e, a);
@@ -174,23 +170,27 @@ public final class StrictReplay {
     }
 
     @SuppressWarnings("unchecked")
-    private void feed(StationContext station, ReplayLink link, UuidMap uuids, Map<String, Object> r) throws InterruptedException {
+    private void feed(StationContext station, ReplayLink link, UuidMap uuids, RecordedPaths paths, Map<String, Object> r) throws InterruptedException {
         switch ((String) r.get("k")) {
             case "esl" -> {
                 Map<String, String> headers = new LinkedHashMap<>();
-                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), uuids.translate(String.valueOf(v))));
-                String body = r.get("body") == null ? null : uuids.translate((String) r.get("body"));
+                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), paths.translate(uuids.translate(String.valueOf(v)))));
+                String body = r.get("body") == null ? null : paths.translate(uuids.translate((String) r.get("body")));
                 EslEvent e = new EslEvent(EslEvent.Format.PLAIN, headers, body);
                 String line = (String) r.get("line");
                 run(station, () -> station.onEsl(e, line));
             }
             case "job" -> {
-                String cmd = uuids.translate((String) r.get("cmd"));
-                String body = uuids.translate(String.valueOf(r.get("body")));
+                String cmd = paths.translate(uuids.translate((String) r.get("cmd")));
+                String body = paths.translate(uuids.translate(String.valueOf(r.get("body"))));
                 link.finishJob(cmd, body);
                 sync(station);
             }
-            case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(r.get("data")).build()));
+            case "reply" -> {
+                link.finishApi(paths.translate(uuids.translate((String) r.get("cmd"))), paths.translate(uuids.translate(String.valueOf(r.get("body")))));
+                sync(station);
+            }
+            case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(paths.translateAll(r.get("data"))).build()));
             case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
             case "unload" -> run(station, station::unload);
             case "sched" -> {
@@ -205,8 +205,15 @@ public final class StrictReplay {
 
     static String describe(Map<String, Object> r) {
         return switch ((String) r.get("k")) {
-            case "esl" -> "esl " + r.get("name") + (((Map<?, ?>) r.get("headers")).get("DTMF-Digit") != null ? " " + ((Map<?, ?>) r.get("headers")).get("DTMF-Digit") : "");
+            case "esl" -> {
+                Map<?, ?> h = (Map<?, ?>) r.get("headers");
+                String more = h.get("DTMF-Digit") != null ? " " + h.get("DTMF-Digit")
+                        : "CUSTOM".equals(r.get("name")) && h.get("Event-Subclass") != null ? " " + h.get("Event-Subclass") + (h.get("Action") != null ? " " + h.get("Action") : "")
+                        : "";
+                yield "esl " + r.get("name") + more;
+            }
             case "job" -> "job result " + String.valueOf(r.get("body")).strip();
+            case "reply" -> "reply " + String.valueOf(r.get("body")).strip() + " to " + r.get("cmd");
             case "zmq" -> "message " + r.get("topic");
             case "sms" -> "sms from " + r.get("from");
             default -> String.valueOf(r.get("k"));

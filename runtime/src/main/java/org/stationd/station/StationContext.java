@@ -44,7 +44,14 @@ public final class StationContext implements Station {
     private final Verbs verbs;
     private final CallEvents callEvents;
     private final TransmitterDialer transmitter;
-    private final Map<String, CallLeg> calls = new ConcurrentHashMap<>();
+    /**
+     * The station's calls in the order they arrived or were dialled. Programs iterate them (hang up
+     * every call, take the first caller), and a replay must see them in the live show's order, not
+     * in an order that depends on the uuids. Changed on the station thread, read from any: each
+     * change makes a new map.
+     */
+    private volatile Map<String, CallLeg> calls = Map.of();
+    private final Object callsLock = new Object();
     private final Map<String, StationConference> conferences = new ConcurrentHashMap<>();
     private final StationTimers timers;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -85,6 +92,23 @@ public final class StationContext implements Station {
     public String state() { return runner == null ? null : runner.state(); }
     public String lastError() { return lastError; }
     public Collection<CallLeg> calls() { return calls.values(); }
+
+    private void addCall(CallLeg leg) {
+        synchronized (callsLock) {
+            Map<String, CallLeg> next = new LinkedHashMap<>(calls);
+            next.put(leg.getId(), leg);
+            calls = java.util.Collections.unmodifiableMap(next);
+        }
+    }
+
+    private void removeCall(String id) {
+        synchronized (callsLock) {
+            if (!calls.containsKey(id)) return;
+            Map<String, CallLeg> next = new LinkedHashMap<>(calls);
+            next.remove(id);
+            calls = java.util.Collections.unmodifiableMap(next);
+        }
+    }
     public boolean owns(String uuid) { return calls.containsKey(uuid); }
     public boolean hasConference(String switchName) { return conferenceBySwitchName(switchName) != null; }
 
@@ -172,6 +196,9 @@ public final class StationContext implements Station {
         }
         load.put("settings", settings);   // with the schedule entry's own, so a replay runs the same show
         load.put("store", snapshot);   // a replay starts from the same stored values (e.g. the last episode aired)
+        // where this station's media and recordings are: a replay from another folder maps the recorded paths to its own
+        if (services.mediaDir() != null) load.put("media", services.mediaDir().toAbsolutePath().toString());
+        if (services.recordingsDir() != null) load.put("recordings", services.recordingsDir().toAbsolutePath().toString());
         tap("in", "load", load);
         HandlerGuard guard = new HandlerGuard(services.handlerLimit());
         runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
@@ -226,7 +253,7 @@ public final class StationContext implements Station {
             deliver(CallEvents.raw(leg, e));
         }
         if ("CHANNEL_DESTROY".equals(e.name())) {
-            calls.remove(leg.getId());
+            removeCall(leg.getId());
             services.owners().release(leg.getId());
         }
     }
@@ -237,7 +264,7 @@ public final class StationContext implements Station {
         CallLeg leg = new CallLeg(e.uniqueId(), config.id(), "inbound", from, to, line, verbs);
         leg.role("listener");
         leg.updateVariables(e.headers());
-        calls.put(leg.getId(), leg);
+        addCall(leg);
         services.owners().claim(leg.getId(), this);
         services.listener().callEvent(config.id(), leg.getId(), "incoming call from " + from + " on " + line);
         deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build());
@@ -341,7 +368,7 @@ public final class StationContext implements Station {
         }
         CallLeg leg = new CallLeg(uuid, config.id(), "outbound", null, dial, null, verbs);
         leg.role(role);
-        calls.put(uuid, leg);
+        addCall(leg);
         services.owners().claim(uuid, this);
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
         link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
@@ -350,7 +377,7 @@ public final class StationContext implements Station {
                 leg.ended();
                 services.listener().callEvent(config.id(), uuid, "failed: " + cause);
                 deliver(Event.of(EventKind.FAILED).call(leg).cause(cause).build());
-                calls.remove(uuid);
+                removeCall(uuid);
                 services.owners().release(uuid);
             }
         }));

@@ -24,10 +24,16 @@ final class TappedLink implements SwitchLink {
         tap.record(station.getId(), station.programVersion(), station.state(), "out", kind, fields);
     }
 
+    /** The switch's answer is an input too (a conference play of a missing file is refused, and the show skips it): logged when it arrives. */
     @Override
     public CompletableFuture<ApiResponse> api(String command) {
         out("api", Map.of("cmd", command));
-        return inner.api(command);
+        return inner.api(command).whenComplete((r, e) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("cmd", command);
+            f.put("body", e != null ? "-ERR SWITCH_ERROR " + e.getMessage() : r.body());
+            tap.record(station.getId(), station.programVersion(), station.state(), "in", "reply", f);
+        });
     }
 
     /** The job's result is an input too (an originate's -ERR USER_BUSY changes what the show does): it is logged when it arrives. */

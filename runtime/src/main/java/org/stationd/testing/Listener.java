@@ -13,8 +13,14 @@ public final class Listener {
     private String call;
 
     Listener(Show show, String number) {
+        this(show, number, null);
+    }
+
+    /** Someone the station called (a host, a guest), on that call. */
+    Listener(Show show, String number, String call) {
         this.show = show;
         this.number = number;
+        this.call = call;
     }
 
     /** Dials a station's number and waits until the station answers. */

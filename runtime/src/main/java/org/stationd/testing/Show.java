@@ -31,13 +31,16 @@ import org.stationd.station.StationTap;
  * press keys, hang up and text — and check what aired, in which order, and what was stored.
  *
  * <pre>{@code
- * try (Show show = Show.in(dir).program(Path.of("programs/voiceboard.groovy"))
+ * try (Show show = Show.in(dir).program(Show.programFile("voiceboard.groovy"))
  *         .station("gulu", s -> s.program("voiceboard.groovy").transmitter("user/3001").line("ivr", "7009"))
  *         .start()) {
- *     show.listener("256700000001").calls("7009").presses("2").then().presses("7#");
+ *     show.listener("256700000001").calls(show.line("gulu", "ivr")).presses("2").waits(Duration.ofSeconds(2)).presses("7#");
  *     show.await("saved", () -> show.logged("gulu", "saved a greeting"));
  * }
  * }</pre>
+ *
+ * <p>In a JUnit test, {@link ProgramTest} / {@link ShowExtension} give a bench as a parameter and
+ * close its shows afterwards; {@link #replay} replays what a station recorded.
  */
 public final class Show implements AutoCloseable {
     private final Path dir;
@@ -47,6 +50,7 @@ public final class Show implements AutoCloseable {
     private ProgramEngines engines;
     private SwitchConnection link;
     private StationHost host;
+    private boolean closed;
 
     private Show(Path dir) {
         this.dir = dir;
@@ -56,11 +60,31 @@ public final class Show implements AutoCloseable {
         return new Builder(dir);
     }
 
+    /**
+     * The stationd checkout: the {@code stationd.home} system property (the launcher and the
+     * build set it), else the nearest folder at or above the working folder with {@code programs/}
+     * and {@code stations.yaml}.
+     */
+    public static Path home() {
+        String prop = System.getProperty("stationd.home");
+        if (prop != null && !prop.isBlank()) return Path.of(prop).toAbsolutePath().normalize();
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("programs")) && Files.isRegularFile(p.resolve("stations.yaml"))) return p;
+        }
+        throw new IllegalStateException("cannot find the stationd folder: set -Dstationd.home=… or run from inside it");
+    }
+
+    /** A shipped program: {@code Show.programFile("playlist.groovy")} is {@code <home>/programs/playlist.groovy}. */
+    public static Path programFile(String file) {
+        return home().resolve("programs").resolve(file);
+    }
+
     /** Sets up the bench: programs, media, the switch's phones, the stations. */
     public static final class Builder {
         private final Path dir;
         private final StringBuilder stations = new StringBuilder();
         private final Map<String, String> users = new LinkedHashMap<>();
+        final List<Show> started = new CopyOnWriteArrayList<>();
 
         Builder(Path dir) throws IOException {
             this.dir = dir;
@@ -109,8 +133,32 @@ public final class Show implements AutoCloseable {
                     + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                     + "stations:\n" + stations);
             Show show = new Show(dir);
-            show.open();
+            started.add(show);
+            try {
+                show.open();
+            } catch (Exception | Error e) {
+                show.close();
+                throw e;
+            }
             return show;
+        }
+
+        /** The bench's folder: stations.yaml, programs/, programs/media/, data/ (with the event log). */
+        public Path dir() {
+            return dir;
+        }
+
+        /** Closes every show this bench started (ShowExtension does it after each test). */
+        void closeStarted() throws Exception {
+            Exception first = null;
+            for (Show s : started) {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    if (first == null) first = e; else first.addSuppressed(e);
+                }
+            }
+            if (first != null) throw first;
         }
     }
 
@@ -184,12 +232,63 @@ public final class Show implements AutoCloseable {
         return new Listener(this, number);
     }
 
+    /**
+     * The phone a station called, once it has answered: a talk show's host ({@code user/3009}), a
+     * guest. The returned listener presses keys and hangs up on that call:
+     * {@code show.answered("kla", "user/3009").presses("1")}.
+     */
+    public Listener answered(String station, String dialled) throws InterruptedException {
+        String[] id = new String[1];
+        await(station + " has called " + dialled + " and it answered", () -> {
+            for (org.stationd.api.Call c : station(station).getCalls()) {
+                if (dialled.equals(c.getTo())) {
+                    org.stationd.esl.sim.SimCall sc = sim().call(c.getId());
+                    if (sc != null && "answered".equalsIgnoreCase(sc.answerState())) {
+                        id[0] = c.getId();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return new Listener(this, dialled, id[0]);
+    }
+
     public SimSwitch sim() {
         return link.sim();
     }
 
     public StationContext station(String id) {
-        return host.station(id);
+        StationContext s = host.station(id);
+        if (s == null) throw new IllegalArgumentException("no station '" + id + "' on this bench");
+        return s;
+    }
+
+    /** A station line's number, as listeners dial it: {@code show.listener("+256700000001").calls(show.line("kla", "call-in"))}. */
+    public String line(String station, String line) {
+        String number = station(station).config().primaryLines().get(line);
+        if (number == null) {
+            throw new IllegalArgumentException("station '" + station + "' has no line '" + line + "' (it has " + station(station).config().primaryLines().keySet() + ")");
+        }
+        return number;
+    }
+
+    /** The bench's folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Where a station's event log is written (complete once the show is closed). */
+    public Path eventLog(String station) {
+        return dir.resolve("data/eventlog").resolve(station);
+    }
+
+    /**
+     * A strict replay of what a station recorded on this bench (close the show first, so the log
+     * is complete): {@code show.replay("gulu").program(changed).strict()}.
+     */
+    public Replay replay(String station) {
+        return Replay.of(eventLog(station)).config(dir.resolve("stations.yaml")).station(station);
     }
 
     public StationHost host() {
@@ -237,6 +336,24 @@ public final class Show implements AutoCloseable {
         return arg.substring(arg.lastIndexOf('/') + 1);
     }
 
+    /** A value the station's program stored ({@code station.store}), or null. */
+    public Object stored(String station, String key) {
+        return station(station).getStore().get(key);
+    }
+
+    /**
+     * Every command a station sent, in order, as the event log and replays write them:
+     * {@code api conference kla play …}, {@code bgapi originate …}, {@code sendmsg <uuid> {execute-app-name=playback, …}}.
+     */
+    public List<String> commands(String station) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> r : records) {
+            if (!station.equals(r.get("st")) || !"out".equals(r.get("dir"))) continue;
+            out.add("sendmsg".equals(r.get("k")) ? "sendmsg " + r.get("uuid") + " " + r.get("headers") : r.get("k") + " " + r.get("cmd"));
+        }
+        return out;
+    }
+
     /** The API commands a station sent, e.g. {@code chat sms|…} or {@code conference … play …}. */
     public List<String> apiCommands(String station) {
         return records.stream().filter(r -> station.equals(r.get("st")) && "out".equals(r.get("dir")) && "api".equals(r.get("k")))
@@ -281,8 +398,14 @@ public final class Show implements AutoCloseable {
         }
     }
 
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) return;
+        closed = true;
         if (host != null) host.close();
         if (link != null) link.close();
         if (engines != null) engines.close();

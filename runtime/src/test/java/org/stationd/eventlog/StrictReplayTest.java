@@ -144,6 +144,58 @@ class StrictReplayTest {
         assertEquals(same.timeline(), again.timeline());
     }
 
+    /** A program that plays into a conference and, when the switch refuses a file, plays the next one. */
+    static ProgramFactory skipper() {
+        Function<ProgramContext, ProgramDefinition> build = ctx -> new ProgramDefinition("skipper")
+                .add(new StateDefinition("playing")
+                        .enter(e -> ctx.getStation().conference("studio").play("missing.wav"))
+                        .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> {
+                            if ("failed".equals(e.getStatus())) ctx.getStation().conference("studio").play("next.wav");
+                        }));
+        return new ProgramFactory() {
+            @Override public String name() { return "skipper"; }
+            @Override public String version() { return "1"; }
+            @Override public Instance create(ProgramContext ctx) { ProgramDefinition d = build.apply(ctx); return () -> d; }
+        };
+    }
+
+    @Test
+    void theSwitchsAnswersToApiCommandsAreRecordedAndReplayed() throws Exception {
+        Path logDir = dir.resolve("eventlog");
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-11-22T08:00:00Z"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        SwitchLink link = new SwitchLink() {
+            @Override public CompletableFuture<ApiResponse> api(String c) {
+                return CompletableFuture.completedFuture(new ApiResponse(c.contains("missing.wav") ? "-ERR file not found\n" : "+OK\n"));
+            }
+            @Override public CompletableFuture<ApiResponse> bgapi(String c) { return new CompletableFuture<>(); }
+            @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
+        };
+        try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
+            StationContext s = new StationContext(CONFIG, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
+                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
+                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            run(s, () -> s.load(skipper()));
+            sync(s);
+        }
+        pool.shutdownNow();
+        List<Map<String, Object>> log = EventLogReader.read(logDir);
+        assertTrue(log.stream().anyMatch(r -> "reply".equals(r.get("k")) && String.valueOf(r.get("body")).startsWith("-ERR file not found")), log.toString());
+        assertEquals(2, log.stream().filter(r -> "api".equals(r.get("k"))).count(), log.toString());
+
+        ReplayResult same = new StrictReplay(CONFIG, skipper(), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertTrue(same.ok(), same.summary() + "\n" + String.join("\n", same.timeline()));
+        assertEquals(2, same.commands(), same.summary());
+        assertTrue(same.timeline().stream().anyMatch(l -> l.contains("← reply -ERR file not found to conference kla-studio play")), String.join("\n", same.timeline()));
+
+        // a log without the answers (written before they were recorded): every api command is answered +OK, so nothing is skipped
+        List<Map<String, Object>> old = log.stream().filter(r -> !"reply".equals(r.get("k"))).toList();
+        ReplayResult oldReplay = new StrictReplay(CONFIG, skipper(), dir.resolve("media"), dir.resolve("rec")).run(old, null);
+        assertFalse(oldReplay.ok());
+        assertEquals("(nothing)", oldReplay.divergence().actual());
+        assertTrue(oldReplay.divergence().expected().endsWith("next.wav"), oldReplay.divergence().toString());
+    }
+
     @Test
     void aCorruptedLineIsReportedWithFileAndLine() throws Exception {
         Path f = dir.resolve("bad.jsonl");

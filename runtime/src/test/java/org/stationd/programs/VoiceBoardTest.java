@@ -20,7 +20,12 @@ public class VoiceBoardTest {
     Path dir;
 
     public static Show.Builder bench(Path dir) throws Exception {
-        Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "voiceboard.groovy"));
+        return bench(Show.in(dir));
+    }
+
+    /** The voice board on the gulu station, its IVR line 7009, and its prompts. */
+    static Show.Builder bench(Show.Builder b) throws Exception {
+        b.program(Show.programFile("voiceboard.groovy"));
         for (String prompt : List.of("voiceboard-welcome", "voiceboard-category", "voiceboard-days", "voiceboard-menu",
                 "voiceboard-saved", "voiceboard-discarded", "invalid", "goodbye")) {
             b.media(prompt + ".wav", 0.3);

@@ -140,6 +140,23 @@ class StationContextTest {
         assertEquals(List.of("kla:null->dial", "kla:dial->live", "kla:live->end"), log);
     }
 
+    /** Programs iterate station.calls, and unloading hangs them all up: in the order they were made, so a replay (other uuids) does the same. */
+    @Test
+    void callsKeepTheOrderTheyWereMadeIn() throws Exception {
+        StationContext s = station("kla");
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("many").add(new StateDefinition("a")
+                .enter(e -> { for (int i = 0; i < 20; i++) ctx.getStation().originate("user/" + (2000 + i)); })))));
+        sync(s);
+        List<String> made = link.originated();
+        assertEquals(20, made.size());
+        assertEquals(made, s.getCalls().stream().map(org.stationd.api.Call::getId).toList());
+        s.submit(s::unload);
+        sync(s);
+        List<String> hungUp = link.commands.stream().filter(c -> c.endsWith("|call-command: hangup|hangup-cause: NORMAL_CLEARING"))
+                .map(c -> c.substring("sendmsg ".length(), c.indexOf('|'))).toList();
+        assertEquals(made, hungUp);
+    }
+
     @Test
     void transmitterFallsBackToTheNextNumberAndReportsFailureOnlyAtTheEnd() throws Exception {
         StationContext s = station("gulu");

@@ -1,0 +1,140 @@
+package org.stationd.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.stationd.config.ConfigException;
+import org.stationd.config.ConfigLoader;
+import org.stationd.config.HostConfig;
+import org.stationd.config.StationConfig;
+import org.stationd.eventlog.EventLogReader;
+import org.stationd.eventlog.ReplayResult;
+import org.stationd.eventlog.StrictReplay;
+import org.stationd.host.ScriptProgramLoader;
+import org.stationd.script.ProgramCompileException;
+import org.stationd.script.ProgramEngines;
+
+/**
+ * A recorded session replayed against a program, for tests and {@code ./stationd test-program}:
+ *
+ * <pre>{@code
+ * Replay.of(Path.of("examples/voiceboard/leave-a-greeting.jsonl"))
+ *       .program(Path.of("programs/voiceboard.groovy"))
+ *       .assertMatches();
+ * }</pre>
+ *
+ * <p>The station's settings come from a stations.yaml: the one given with {@link #config}, else
+ * the nearest one in the log's folder or above it. The program is the one given with
+ * {@link #program}, else the one the log recorded, from that configuration's programs folder.
+ */
+public final class Replay {
+    private final Path log;
+    private String station;
+    private Path program;
+    private Path config;
+    private ProgramEngines engines;
+    private long seed = 1;
+    private Instant until;
+
+    private Replay(Path log) {
+        this.log = log;
+    }
+
+    /** An event log: a {@code .jsonl} / {@code .jsonl.gz} file, or a folder of them. */
+    public static Replay of(Path log) {
+        return new Replay(log);
+    }
+
+    /** Which station of the log (needed only when it has several). */
+    public Replay station(String id) {
+        this.station = id;
+        return this;
+    }
+
+    /** The program to replay, e.g. a volunteer's changed copy. */
+    public Replay program(Path file) {
+        this.program = file;
+        return this;
+    }
+
+    /** The stations.yaml with the station's settings. */
+    public Replay config(Path stationsYaml) {
+        this.config = stationsYaml;
+        return this;
+    }
+
+    /** Script engines to share between replays (they take a moment to start); closed by the caller. */
+    public Replay engines(ProgramEngines shared) {
+        this.engines = shared;
+        return this;
+    }
+
+    /** Seed for the uuids the replayed program makes: the same seed, the same run. */
+    public Replay seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /** Replays only what was recorded up to this moment. */
+    public Replay until(Instant t) {
+        this.until = t;
+        return this;
+    }
+
+    /** The nearest stations.yaml in the log's folder or above it, or null. */
+    public static Path findConfig(Path log) {
+        Path start = Files.isDirectory(log) ? log : log.toAbsolutePath().getParent();
+        for (Path p = start == null ? null : start.toAbsolutePath(); p != null; p = p.getParent()) {
+            Path c = p.resolve("stations.yaml");
+            if (Files.isRegularFile(c)) return c;
+        }
+        return null;
+    }
+
+    /**
+     * Feeds the recorded inputs to the program on a virtual clock and compares the commands it
+     * sends with the recorded ones. A setup problem (no such log, station or program; a broken
+     * stations.yaml; a program that does not compile) is an exception, not a divergence.
+     */
+    public ReplayResult strict() throws IOException, ConfigException, ProgramCompileException, InterruptedException {
+        if (!Files.exists(log)) throw new IllegalArgumentException("no event log at " + log);
+        List<Map<String, Object>> records = EventLogReader.read(log);
+        List<String> stations = records.stream().map(r -> (String) r.get("st")).distinct().toList();
+        String id = station != null ? station : stations.size() == 1 ? stations.get(0) : null;
+        if (id == null) {
+            throw new IllegalArgumentException(stations.isEmpty() ? log + " has no records"
+                    : log + " has stations " + stations + ": choose one with station(…) / --station");
+        }
+        Path yaml = config != null ? config : findConfig(log);
+        if (yaml == null) {
+            throw new IllegalArgumentException("no stations.yaml in " + log.toAbsolutePath().getParent() + " or above it: give one with config(…) / --config");
+        }
+        HostConfig host = ConfigLoader.load(yaml);
+        StationConfig sc = host.station(id);
+        if (sc == null) {
+            throw new IllegalArgumentException("station '" + id + "' of " + log + " is not in " + yaml);
+        }
+        Path file = program != null ? program : host.programsDir().resolve(recordedProgram(records, id, sc));
+        ProgramEngines own = engines == null ? new ProgramEngines() : null;
+        try {
+            ScriptProgramLoader loader = new ScriptProgramLoader(engines == null ? own : engines);
+            return new StrictReplay(sc, loader.load(file), host.mediaDir(), host.dataDir().resolve("recordings"))
+                    .seed(seed).run(records, until);
+        } finally {
+            if (own != null) own.close();
+        }
+    }
+
+    /** {@code strict().assertMatches()}: fails with the divergence and the timeline unless the program does what the recording says. */
+    public ReplayResult assertMatches() throws IOException, ConfigException, ProgramCompileException, InterruptedException {
+        return strict().assertMatches();
+    }
+
+    private static String recordedProgram(List<Map<String, Object>> records, String id, StationConfig sc) {
+        return records.stream().filter(r -> id.equals(r.get("st")) && "load".equals(r.get("k")))
+                .map(r -> (String) r.get("program")).findFirst().orElse(sc.program());
+    }
+}
