@@ -90,12 +90,18 @@ public final class StationHost implements AutoCloseable {
     /** With an observer that sees every station input and command too (program tests). */
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra,
                        StationTap observer) throws Exception {
+        this(config, loader, client, console, extra, observer, new RealScheduler());
+    }
+
+    /** On a given clock: a {@link org.stationd.station.VirtualScheduler} runs a day of schedule in a test's moment. */
+    public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra,
+                       StationTap observer, Scheduler clock) throws Exception {
         this.config = config;
         this.loader = loader;
         this.client = client;
         this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 Thread.ofPlatform().name("station-", 0).daemon(true).factory());
-        this.scheduler = new RealScheduler();
+        this.scheduler = clock;
         this.db = Database.openH2(config.dataDir());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
@@ -437,6 +443,11 @@ public final class StationHost implements AutoCloseable {
         return stations.get(id);
     }
 
+    /** The stations running now (config reloads add and remove them). */
+    public java.util.Collection<StationContext> stations() {
+        return List.copyOf(stations.values());
+    }
+
     public Router router() {
         return router;
     }
@@ -483,7 +494,7 @@ public final class StationHost implements AutoCloseable {
         bus.close();
         zmq.close();
         pool.shutdownNow();
-        ((RealScheduler) scheduler).close();
+        if (scheduler instanceof RealScheduler real) real.close();
         eventLog.close();
         cdrRecorder.close();
         db.close();

@@ -34,12 +34,13 @@ public final class Listener {
     public Listener presses(String digits) throws InterruptedException {
         requireCall();
         show.sim().pressDigits(call, digits);
+        show.settle();
         return this;
     }
 
     /** Listens for a while before the next step. */
     public Listener waits(Duration d) throws InterruptedException {
-        Thread.sleep(d.toMillis());
+        show.pass(d);
         return this;
     }
 
@@ -52,17 +53,19 @@ public final class Listener {
     public Listener hangsUp() {
         requireCall();
         show.sim().hangup(call, "NORMAL_CLEARING");
+        show.settle();
         return this;
     }
 
     public Listener hangsUpAfter(Duration d) throws InterruptedException {
-        Thread.sleep(d.toMillis());
+        show.pass(d);
         return hangsUp();
     }
 
     /** Texts the station. */
     public Listener texts(String stationNumber, String body) {
         show.text(number, stationNumber, body);
+        show.settle();
         return this;
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.stationd.host.StationHost;
 import org.stationd.host.SwitchConnection;
 import org.stationd.media.Wav;
 import org.stationd.script.ProgramEngines;
+import org.stationd.esl.sim.SimOptions;
+import org.stationd.station.Lockstep;
 import org.stationd.station.StationContext;
 import org.stationd.station.StationListener;
 import org.stationd.station.StationTap;
@@ -49,11 +53,14 @@ public final class Show implements AutoCloseable {
     private final List<ProgramError> errors = new CopyOnWriteArrayList<>();
     private ProgramEngines engines;
     private SwitchConnection link;
+    private final Instant virtualStart;
+    private Lockstep lockstep;
     private StationHost host;
     private boolean closed;
 
-    private Show(Path dir) {
+    private Show(Path dir, Instant virtualStart) {
         this.dir = dir;
+        this.virtualStart = virtualStart;
     }
 
     public static Builder in(Path dir) throws IOException {
@@ -85,6 +92,7 @@ public final class Show implements AutoCloseable {
         private final StringBuilder stations = new StringBuilder();
         private final Map<String, String> users = new LinkedHashMap<>();
         final List<Show> started = new CopyOnWriteArrayList<>();
+        private Instant virtualStart;
 
         Builder(Path dir) throws IOException {
             this.dir = dir;
@@ -92,6 +100,21 @@ public final class Show implements AutoCloseable {
             for (String user : List.of("3001", "3002", "3003", "3004", "3005")) {
                 users.put(user, "{ answer_after_ms: 100 }");
             }
+        }
+
+        /**
+         * Runs the show on a virtual clock that starts now: the switch and the stations move
+         * together, time passes only when the test waits, and an hour of show (a 30 s hang-up, a
+         * wrap-up, a whole schedule slot) takes a moment.
+         */
+        public Builder virtualTime() {
+            return virtualTime(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+
+        /** The same, starting at {@code start} (e.g. just before a scheduled show). */
+        public Builder virtualTime(Instant start) {
+            this.virtualStart = start;
+            return this;
         }
 
         /** Copies a program file (e.g. one of programs/) onto the bench. */
@@ -132,7 +155,7 @@ public final class Show implements AutoCloseable {
             Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
                     + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                     + "stations:\n" + stations);
-            Show show = new Show(dir);
+            Show show = new Show(dir, virtualStart);
             started.add(show);
             try {
                 show.open();
@@ -171,6 +194,7 @@ public final class Show implements AutoCloseable {
         private String sms;
         private String settings = "{}";
         private final List<String> operators = new ArrayList<>();
+        private final List<String> schedule = new ArrayList<>();
 
         StationSpec(String id) {
             this.id = id;
@@ -184,6 +208,8 @@ public final class Show implements AutoCloseable {
         public StationSpec operators(String... numbers) { operators.addAll(List.of(numbers)); return this; }
         /** Settings in YAML flow style: {@code "{ series: [a.wav, b.wav], mode: queue }"}. */
         public StationSpec settings(String yamlFlow) { settings = yamlFlow; return this; }
+        /** A schedule entry in YAML flow style: {@code "{ program: news.groovy, start: 2026-11-22T08:00, duration: 1h, rrule: FREQ=DAILY }"}. */
+        public StationSpec show(String yamlFlow) { schedule.add(yamlFlow); return this; }
 
         String yaml() {
             StringBuilder y = new StringBuilder("  - id: " + id + "\n    timezone: Africa/Kampala\n    program: " + program + "\n");
@@ -199,13 +225,23 @@ public final class Show implements AutoCloseable {
             y.append("    gateways: { pstn: { dial: \"sofia/gateway/pstn/\" } }\n");
             if (!operators.isEmpty()) y.append("    operators: [").append(String.join(", ", operators.stream().map(o -> "\"" + o + "\"").toList())).append("]\n");
             y.append("    settings: ").append(settings).append('\n');
+            if (!schedule.isEmpty()) {
+                y.append("    schedule:\n");
+                schedule.forEach(e -> y.append("      - ").append(e).append('\n'));
+            }
             return y.toString();
         }
     }
 
     private void open() throws Exception {
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
-        link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());
+        ZoneId zone = config.stations().get(0).timezone();
+        if (virtualStart != null) {
+            lockstep = Lockstep.start(virtualStart, SimOptions.defaults().withPassword(config.switchConfig().password())
+                    .withDialplan(config.simDialplan()).withZone(zone));
+        } else {
+            link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), zone);
+        }
         engines = new ProgramEngines();
         StationListener recorder = new StationListener() {
             @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }
@@ -221,8 +257,15 @@ public final class Show implements AutoCloseable {
             r.put("k", kind);
             r.put("state", state);
             records.add(r);
+            if (lockstep != null) lockstep.activity();
         };
-        host = new StationHost(config, new ScriptProgramLoader(engines), link.client(), null, List.of(recorder), tap);
+        if (lockstep == null) {
+            host = new StationHost(config, new ScriptProgramLoader(engines), link.client(), null, List.of(recorder), tap);
+            return;
+        }
+        host = new StationHost(config, new ScriptProgramLoader(engines), lockstep.client(), null, List.of(recorder), tap, lockstep.stationClock());
+        lockstep.attach(host::stations);
+        lockstep.settle();
     }
 
     // ---- the outside world ------------------------------------------------------------------
@@ -255,7 +298,31 @@ public final class Show implements AutoCloseable {
     }
 
     public SimSwitch sim() {
-        return link.sim();
+        return lockstep != null ? lockstep.sim() : link.sim();
+    }
+
+    /** The show's time: the virtual clock's, or the wall clock's. */
+    public Instant now() {
+        return lockstep != null ? lockstep.now() : Instant.now();
+    }
+
+    /** Lets show time pass: on a virtual clock at once (every timer on the way fires), else by sleeping. */
+    public void pass(Duration d) throws InterruptedException {
+        if (lockstep != null) {
+            lockstep.advance(d);
+        } else {
+            Thread.sleep(d.toMillis());
+        }
+    }
+
+    /** On a virtual clock: lets the switch and the stations finish what a listener just did. */
+    void settle() {
+        if (lockstep == null) return;
+        try {
+            lockstep.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public StationContext station(String id) {
@@ -297,7 +364,7 @@ public final class Show implements AutoCloseable {
 
     /** A text message to a station's number, as FreeSWITCH's mod_sms delivers it. */
     public void text(String from, String to, String body) {
-        link.client().sendevent("MESSAGE", Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to), body).join();
+        (lockstep != null ? lockstep.client() : link.client()).sendevent("MESSAGE", Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to), body).join();
     }
 
     // ---- what happened ------------------------------------------------------------------------
@@ -377,8 +444,18 @@ public final class Show implements AutoCloseable {
         return lines.contains(station + " state " + state);
     }
 
-    /** Waits, on real time (the switch plays real seconds), up to 30 s. */
+    /**
+     * Waits until {@code condition} holds: on a virtual clock by running the show forward, timer by
+     * timer, for up to 6 hours of show time; on real time (the switch plays real seconds) up to 30 s.
+     */
     public void await(String what, BooleanSupplier condition) throws InterruptedException {
+        if (lockstep != null) {
+            if (!lockstep.runUntil(condition, VIRTUAL_PATIENCE)) {
+                throw new AssertionError("ran the show " + VIRTUAL_PATIENCE.toHours() + " h (to " + lockstep.now() + ") waiting for: " + what
+                        + "\nthe stations said:\n  " + String.join("\n  ", lines));
+            }
+            return;
+        }
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -391,6 +468,8 @@ public final class Show implements AutoCloseable {
     public void awaitState(String station, String state) throws InterruptedException {
         await(station + " enters " + state, () -> entered(station, state));
     }
+
+    private static final Duration VIRTUAL_PATIENCE = Duration.ofHours(6);
 
     static String freeEndpoint() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -408,6 +487,7 @@ public final class Show implements AutoCloseable {
         closed = true;
         if (host != null) host.close();
         if (link != null) link.close();
+        if (lockstep != null) lockstep.close();
         if (engines != null) engines.close();
     }
 }

@@ -72,7 +72,7 @@ final class ExampleLogs {
     private static String stationsYaml(Show show) throws IOException {
         String bench = Files.readString(show.dir().resolve("stations.yaml"));
         String stations = bench.substring(bench.indexOf("\nstations:\n") + 1);
-        return "# The station(s) the logs in this folder were recorded with (by RecordExamplesTest, see ../README.md).\n"
+        return "# The station(s) the logs in this folder were recorded with (by RecordExamples, see ../README.md).\n"
                 + "# Replays of these logs read the stations' settings from here; the folders are the checkout's.\n"
                 + "switch: sim\nprograms: ../../programs\nmedia: ../../programs/media\ndata: ../../data\n"
                 + stations;

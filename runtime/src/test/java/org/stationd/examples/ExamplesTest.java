@@ -96,7 +96,7 @@ class ExamplesTest {
         for (Map<String, Object> r : EventLogReader.read(log)) {
             String text = r.toString();
             Matcher m = ABSOLUTE_MEDIA.matcher(text);
-            assertFalse(m.find(), () -> log.getFileName() + " names " + m.group(2) + ": record it with RecordExamplesTest, which makes paths relative");
+            assertFalse(m.find(), () -> log.getFileName() + " names " + m.group(2) + ": record it with RecordExamples, which makes paths relative");
             assertFalse(text.contains(System.getProperty("java.io.tmpdir") + "/"), () -> log.getFileName() + " names the temporary folder: " + text);
         }
     }

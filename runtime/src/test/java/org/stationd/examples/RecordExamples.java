@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.stationd.testing.Listener;
 import org.stationd.testing.ProgramTest;
 import org.stationd.testing.Show;
@@ -17,15 +16,14 @@ import org.stationd.testing.Show;
  * {@code examples/<program>/}. Runs only when asked, because it rewrites files in the checkout:
  *
  * <pre>
- * mvn -o -pl esl,scripting-api,runtime verify -Dtest=RecordExamplesTest -Dstationd.record=true -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -o -pl esl,scripting-api,runtime verify -Dtest=RecordExamples -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
  * Each session is a real show on the simulated switch; each saved log is checked to replay
  * strictly against the program before the test passes. ExamplesTest replays them on every build.
  */
 @ProgramTest
-@EnabledIfSystemProperty(named = "stationd.record", matches = "true", disabledReason = "rewrites examples/: run with -Dstationd.record=true")
-class RecordExamplesTest {
+class RecordExamples {
 
     /** The prerecorded show: jingle, episode, an ad, a missing ad skipped, music; the transmitter drops and the show resumes. */
     @Test
