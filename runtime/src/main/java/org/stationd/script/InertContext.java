@@ -24,6 +24,7 @@ public final class InertContext implements ProgramContext {
                 if (t == String.class) return "check";
                 if (t == Map.class) return Map.of();
                 if (t == List.class) return List.of();
+                if (t == java.time.ZonedDateTime.class) return java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
                 return null;
             });
     private final Log log = new Log() {

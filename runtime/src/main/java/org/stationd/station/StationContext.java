@@ -324,6 +324,7 @@ public final class StationContext implements Station {
     @Override public String getName() { return config.name(); }
     @Override public String getTimezone() { return config.timezone().getId(); }
     @Override public Map<String, Object> getSettings() { return settings; }
+    @Override public java.time.ZonedDateTime getNow() { return services.scheduler().now().atZone(config.timezone()); }
 
     @Override
     public void reportStatus(String status, String reason) {

@@ -29,6 +29,9 @@ final class FakeStation implements Station {
     @Override public String getId() { return "kampala-fm"; }
     @Override public String getName() { return "Kampala FM"; }
     @Override public String getTimezone() { return "Africa/Kampala"; }
+    /** The station's clock: a test sets it. */
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.parse("2026-11-22T08:00:00+03:00[Africa/Kampala]");
+    @Override public java.time.ZonedDateTime getNow() { return now; }
     @Override public Map<String, Object> getSettings() { return settings; }
     @Override public Map<String, String> getLines() { return Map.of("call-in", "+256414000001"); }
     @Override public List<Call> getCalls() { return calls; }

@@ -253,4 +253,22 @@ class GroovyEngineTest {
         ProgramCompileException e = assertThrows(ProgramCompileException.class, () -> engines.check(ProgramSource.of("c.groovy", text)));
         assertTrue(e.getMessage().startsWith(at("c.groovy", text, "dtfm") + "unknown handler 'dtfm'"), e.getMessage());
     }
+
+    @Test
+    void stationNowIsTheStationsClockInItsTimezone() throws Exception {
+        String text = """
+                program {
+                    state('intro') {
+                        on.dtmf { e -> log.info("${station.now.hour}:${station.now.minute} ${station.now.zone}") }
+                    }
+                }
+                """;
+        ActionLog log = new ActionLog();
+        FakeContext ctx = new FakeContext(log);
+        ctx.station.now = java.time.ZonedDateTime.parse("2026-11-22T21:45:00+03:00[Africa/Kampala]");
+        try (LoadedProgram p = engines.load(ProgramSource.of("clock.groovy", text), ctx)) {
+            Scripts.invoke(engines, p, "intro", EventKind.DTMF, dtmf("1"), Duration.ofSeconds(2));
+        }
+        assertEquals(List.of("log.info: 21:45 Africa/Kampala"), log.lines());
+    }
 }

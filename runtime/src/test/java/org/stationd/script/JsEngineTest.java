@@ -229,4 +229,31 @@ class JsEngineTest {
         ProgramCompileException e = assertThrows(ProgramCompileException.class, () -> engines.check(ProgramSource.of("c.js", text)));
         assertTrue(e.getMessage().startsWith(at("c.js", text, "dtfm") + "unknown handler 'dtfm'"), e.getMessage());
     }
+
+    @Test
+    void dateAndRandomFollowTheStationSoReplaysAreTheSame() throws Exception {
+        String text = """
+                program({ states: { intro: {
+                  dtmf(e) {
+                    log.info(Date.now(), new Date().toISOString(), new Date(0).toISOString(), new Date() instanceof Date, typeof Date());
+                    log.info(Math.random(), Math.random());
+                  }
+                } } });
+                """;
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ActionLog log = new ActionLog();
+            FakeContext ctx = new FakeContext(log);
+            ctx.station.now = java.time.ZonedDateTime.parse("2026-11-22T08:00:00+03:00[Africa/Kampala]");
+            try (LoadedProgram p = load("clock.js", text, ctx)) {
+                ctx.station.now = ctx.station.now.plusMinutes(90);   // time passes on the station's clock, not the machine's
+                Scripts.invoke(engines, p, "intro", EventKind.DTMF, dtmf("1"), Duration.ofSeconds(2));
+            }
+            assertEquals("log.info: 1795329000000 2026-11-22T06:30:00.000Z 1970-01-01T00:00:00.000Z true string", log.lines().get(0));
+            runs.add(log.lines().get(1));
+        }
+        assertEquals(runs.get(0), runs.get(1), "the same station loaded at the same time draws the same numbers");
+        String[] r = runs.get(0).substring("log.info: ".length()).split(" ");
+        assertTrue(!r[0].equals(r[1]) && Double.parseDouble(r[0]) >= 0 && Double.parseDouble(r[0]) < 1, runs.get(0));
+    }
 }

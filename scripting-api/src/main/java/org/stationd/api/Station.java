@@ -25,6 +25,20 @@ public interface Station {
      */
     Map<String, Object> getSettings();
 
+    /**
+     * The time now on the station's clock, in its timezone. In a replay it is the replay's
+     * (virtual) time, so a show that reads the clock replays the same on every run. JavaScript's
+     * {@code Date} follows the same clock.
+     * <pre>{@code
+     * if (station.now.hour >= 22) go 'night'              // Groovy
+     * if (new Date().getHours() >= 22) go('night');       // JavaScript (Date is in the host's zone)
+     * }</pre>
+     * Added in API version 1 (the default is the host's wall clock).
+     */
+    default java.time.ZonedDateTime getNow() {
+        return java.time.ZonedDateTime.now(java.time.ZoneId.of(getTimezone()));
+    }
+
     /** Line name → number, e.g. {@code call-in → +256414000001}. */
     Map<String, String> getLines();
 

@@ -143,6 +143,9 @@ public final class JsProgramEngine implements ProgramEngine {
         };
         JsObject station = bridge.station();
         JsObject log = bridge.log(bound.getLog());
+        // Date and Math.random follow the station: its clock (virtual in a replay) and a seed from its id and the load time
+        ProxyExecutable now = args -> bound.getStation().getNow().toInstant().toEpochMilli();
+        int seed = bound.getStation().getId().hashCode() ^ Long.hashCode(bound.getStation().getNow().toInstant().toEpochMilli());
         ProxyObject host = new ProxyObject() {
             private Object dataMap;
             private Object dataView;
@@ -156,6 +159,8 @@ public final class JsProgramEngine implements ProgramEngine {
                     case "log" -> log;
                     case "state" -> bound.getState();
                     case "data" -> data();
+                    case "now" -> now;
+                    case "seed" -> seed;
                     default -> null;
                 };
             }
@@ -182,6 +187,23 @@ public final class JsProgramEngine implements ProgramEngine {
                   for (const name of ['state', 'data']) {
                     Object.defineProperty(globalThis, name, { get() { return host[name]; }, configurable: false });
                   }
+                  const RealDate = Date, now = host.now;
+                  function StationDate(...args) {
+                    if (!new.target) return new RealDate(now()).toString();
+                    return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+                  }
+                  StationDate.prototype = RealDate.prototype;
+                  StationDate.now = () => now();
+                  StationDate.parse = RealDate.parse;
+                  StationDate.UTC = RealDate.UTC;
+                  Object.defineProperty(globalThis, 'Date', { value: StationDate, writable: false, configurable: false });
+                  let s = host.seed | 0;   // mulberry32: small, fast, and the same sequence for the same seed
+                  Math.random = function random() {
+                    s = (s + 0x6D2B79F5) | 0;
+                    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+                    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+                    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+                  };
                 })
                 """, "<stationd-globals>").internal(true).buildLiteral();
         context.eval(prelude).execute(host);
