@@ -21,6 +21,7 @@ import org.stationd.esl.sim.SimSwitch;
 import org.stationd.station.InMemoryBus;
 import org.stationd.station.Lockstep;
 import org.stationd.station.MemoryRecordings;
+import org.stationd.station.MemorySms;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.Router;
@@ -122,7 +123,8 @@ public final class StimulusReplay {
                 }
             };
             StationServices services = new StationServices(new EslSwitchLink(client), stationClock, pool, new InMemoryBus(), listener,
-                    mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store, k -> null,
+                    mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store,
+                    k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi),
                     k -> new MemoryRecordings(), RecordedLeases.of(records, stationClock::now), router, this::tap,
                     StationServices.seededIds(seed));
             station = new StationContext(config, services);
@@ -130,6 +132,10 @@ public final class StimulusReplay {
             lockstep.attach(() -> List.of(station));
             records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
                     .ifPresent(r -> ((Map<?, ?>) r.get("store")).forEach((k, v) -> store.put((String) k, v)));
+        }
+
+        private void switchApi(String command) {
+            station.switchApi(command);
         }
 
         /** Every input and command of the station: the timeline, and the pairing of the calls it places. */

@@ -19,6 +19,7 @@ import org.stationd.esl.event.EslEvent;
 import org.stationd.station.CallOwners;
 import org.stationd.station.InMemoryBus;
 import org.stationd.station.MemoryRecordings;
+import org.stationd.station.MemorySms;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.StationContext;
@@ -85,7 +86,7 @@ public final class StrictReplay {
                 .ifPresent(r -> ((Map<String, Object>) RecordedPaths.of(r, mediaDir, recordingsDir).translateAll(r.get("store")))
                         .forEach(store::put));
         StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
-                "flite|kal", Duration.ofMillis(200), k -> store, k -> null, k -> new MemoryRecordings(), RecordedLeases.of(records, clock::now),
+                "flite|kal", Duration.ofMillis(200), k -> store, k -> new MemorySms(k, config.sms(), clock::now, cmd -> holder[0].switchApi(cmd)), k -> new MemoryRecordings(), RecordedLeases.of(records, clock::now),
                 CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
         StationContext station = new StationContext(config, services);
         holder[0] = station;

@@ -300,8 +300,8 @@ public final class StationContext implements Station {
     /** A text message to the station's number: stored, then heard by the program. Station thread. */
     public void onSms(String from, String text) {
         tap("in", "sms", Map.of("from", from == null ? "" : from, "text", text));
-        if (sms instanceof org.stationd.storage.DbSms db) {
-            db.received(from, text);
+        if (sms instanceof SmsInbox inbox) {
+            inbox.received(from, text);
         }
         services.listener().callEvent(config.id(), "sms", "text from " + from);
         deliver(Event.of(EventKind.SMS).from(from).to(config.sms()).text(text).build());

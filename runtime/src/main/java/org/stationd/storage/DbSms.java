@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.stationd.api.Sms;
 import org.stationd.api.SmsMessage;
+import org.stationd.station.SmsInbox;
 
 /**
  * A station's text messages: every one received or sent is stored; sending goes out through the
  * switch ({@code chat sms|from|to|text}, FreeSWITCH's mod_sms).
  */
-public final class DbSms implements Sms {
+public final class DbSms implements SmsInbox {
     private final Database db;
     private final String station;
     private final String number;
@@ -35,18 +35,12 @@ public final class DbSms implements Sms {
 
     @Override
     public void send(String to, String text) {
-        if (number == null) {
-            throw new IllegalStateException("station " + station + " has no sms number in stations.yaml");
-        }
-        if (to == null || !to.matches("\\+?[0-9]{3,20}")) {
-            throw new IllegalArgumentException("sms.send: '" + to + "' is not a phone number");
-        }
-        String clean = text.replace('|', '/').replace('\n', ' ');
+        String command = SmsInbox.chatCommand(station, number, to, text);
         store("out", number, to, text);
-        switchApi.accept("chat sms|" + number + "|" + to + "|" + clean);
+        switchApi.accept(command);
     }
 
-    /** A message that arrived for the station. */
+    @Override
     public void received(String from, String text) {
         store("in", from, number, text);
     }

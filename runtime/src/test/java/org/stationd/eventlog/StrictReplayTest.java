@@ -218,4 +218,45 @@ class StrictReplayTest {
         Files.writeString(f, "{\"v\":1,\"t\":\"yesterday\",\"st\":\"kla\",\"dir\":\"in\",\"k\":\"sms\"}\n");
         assertTrue(assertThrows(EventLogException.class, () -> EventLogReader.read(f)).getMessage().startsWith(f + ":1: \"t\" is not an ISO-8601 time"));
     }
+
+    @Test
+    void textsThatArrivedEarlierInTheLogAreThereForSmsRecent() throws Exception {
+        StationConfig cfg = new StationConfig("kla", "Radio", ZoneId.of("Africa/Kampala"), List.of(), Map.of(), "+256414000099", Map.of(), "texts",
+                Map.of(), List.of(), List.of());
+        ProgramFactory thanks = new ProgramFactory() {
+            @Override public String name() { return "texts"; }
+            @Override public String version() { return "1"; }
+            @Override public Instance create(ProgramContext ctx) {
+                ProgramDefinition d = new ProgramDefinition("texts").add(new StateDefinition("on").on(EventKind.SMS, e ->
+                        ctx.getStation().getSms().send(e.getFrom(), "thanks, that is text " + ctx.getStation().getSms().recent(50).size())));
+                return () -> d;
+            }
+        };
+        Path logDir = dir.resolve("sms-log");
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-11-22T08:00:00Z"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        SwitchLink link = new SwitchLink() {
+            @Override public CompletableFuture<ApiResponse> api(String c) { return CompletableFuture.completedFuture(new ApiResponse("+OK\n")); }
+            @Override public CompletableFuture<ApiResponse> bgapi(String c) { return new CompletableFuture<>(); }
+            @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
+        };
+        try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
+            StationContext[] s = new StationContext[1];
+            s[0] = new StationContext(cfg, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
+                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(),
+                    k -> new org.stationd.station.MemorySms(k, cfg.sms(), clock::now, c -> s[0].switchApi(c)), k -> null,
+                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            run(s[0], () -> s[0].load(thanks));
+            for (String from : List.of("+256700000001", "+256700000002", "+256700000003")) {
+                clock.advance(Duration.ofMinutes(1));
+                run(s[0], () -> s[0].onSms(from, "hello"));
+            }
+        }
+        pool.shutdownNow();
+        List<Map<String, Object>> log = EventLogReader.read(logDir);
+        assertTrue(log.stream().anyMatch(r -> String.valueOf(r.get("cmd")).equals("chat sms|+256414000099|+256700000003|thanks, that is text 3")), log.toString());
+        ReplayResult r = new StrictReplay(cfg, thanks, dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertTrue(r.ok(), r.summary());
+        assertEquals(3, r.commands());
+    }
 }
