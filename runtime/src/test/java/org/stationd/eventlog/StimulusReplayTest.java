@@ -7,7 +7,6 @@ import static org.stationd.cli.CliRun.stationd;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +37,7 @@ class StimulusReplayTest {
     @BeforeAll
     static void record() throws Exception {
         try (Show show = org.stationd.programs.VoiceBoardTest.bench(dir).start()) {
-            show.listener("256700000001").calls("7009")
-                    .when("category asked", () -> show.aired("gulu").contains("voiceboard-category.wav")).waits(Duration.ofMillis(400)).presses("3")
-                    .when("days asked", () -> show.aired("gulu").contains("voiceboard-days.wav")).waits(Duration.ofMillis(400)).presses("2#")
-                    .when("recording", () -> show.lines().contains("gulu call playbackDone tone_stream://%(500,0,800) done"))
-                    .waits(Duration.ofMillis(800)).presses("#")
-                    .when("menu", () -> show.aired("gulu").contains("voiceboard-menu.wav")).waits(Duration.ofMillis(400)).presses("4");
-            show.await("discarded and hung up", () -> show.lines().contains("gulu call hangup NORMAL_CLEARING"));
+            org.stationd.programs.VoiceBoardTest.callerLeavesAMessage(show, "3", "2", "4");   // an ad for 2 days, discarded
         }
         host = ConfigLoader.load(dir.resolve("stations.yaml"));
         log = EventLogReader.read(dir.resolve("data/eventlog/gulu"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.stationd.eventlog.ReplayResult;
 import org.stationd.testing.ProgramTest;
@@ -18,13 +17,7 @@ class LiveReplayTest {
     void recordReplayChangeAndReplayAgain(Show.Builder bench) throws Exception {
         Path dir = bench.dir();
         Show show = VoiceBoardTest.bench(bench).start();
-        show.listener("256700000001").calls(show.line("gulu", "ivr"))
-                .when("category asked", () -> show.aired("gulu").contains("voiceboard-category.wav")).waits(Duration.ofMillis(400)).presses("3")
-                .when("days asked", () -> show.aired("gulu").contains("voiceboard-days.wav")).waits(Duration.ofMillis(400)).presses("2#")
-                .when("recording", () -> show.lines().contains("gulu call playbackDone tone_stream://%(500,0,800) done"))
-                .waits(Duration.ofMillis(800)).presses("#")
-                .when("menu", () -> show.aired("gulu").contains("voiceboard-menu.wav")).waits(Duration.ofMillis(400)).presses("4");
-        show.await("discarded and hung up", () -> show.lines().contains("gulu call hangup NORMAL_CLEARING"));
+        VoiceBoardTest.callerLeavesAMessage(show, "3", "2", "4");   // an ad for 2 days, discarded
         show.close();   // the log is complete once the show is off air
 
         ReplayResult same = show.replay("gulu").program(dir.resolve("programs/voiceboard.groovy")).assertMatches();

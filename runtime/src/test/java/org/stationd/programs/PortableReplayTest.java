@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,7 @@ class PortableReplayTest {
     void aLogRecordedInFolderAReplaysStrictlyFromFolderB() throws Exception {
         Path a = dir.resolve("a");
         try (Show show = VoiceBoardTest.bench(a).start()) {
-            show.listener("256700000001").calls("7009")
-                    .when("category asked", () -> show.aired("gulu").contains("voiceboard-category.wav")).waits(Duration.ofMillis(400)).presses("2")
-                    .when("days asked", () -> show.aired("gulu").contains("voiceboard-days.wav")).waits(Duration.ofMillis(400)).presses("3#")
-                    .when("recording", () -> show.lines().contains("gulu call playbackDone tone_stream://%(500,0,800) done"))
-                    .waits(Duration.ofMillis(800)).presses("#")
-                    .when("menu", () -> show.aired("gulu").contains("voiceboard-menu.wav")).waits(Duration.ofMillis(400)).presses("2");
-            show.await("saved and hung up", () -> show.lines().contains("gulu call hangup NORMAL_CLEARING"));
+            VoiceBoardTest.callerLeavesAMessage(show, "2", "3", "2");   // a greeting for 3 days, saved
         }
         String recordedMedia = a.resolve("programs/media").toAbsolutePath().toString();
         String recordedRecordings = a.resolve("data/recordings").toAbsolutePath().toString();

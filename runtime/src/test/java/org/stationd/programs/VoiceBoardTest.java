@@ -19,6 +19,20 @@ public class VoiceBoardTest {
     @TempDir
     Path dir;
 
+    /**
+     * A caller on the IVR line picks a category and a number of days, records a message, and
+     * chooses {@code menuChoice} at the menu (2 saves, 4 discards); returns once the call is over.
+     */
+    public static void callerLeavesAMessage(Show show, String category, String days, String menuChoice) throws InterruptedException {
+        show.listener("256700000001").calls(show.line("gulu", "ivr"))
+                .when("category asked", () -> show.aired("gulu").contains("voiceboard-category.wav")).waits(Duration.ofMillis(400)).presses(category)
+                .when("days asked", () -> show.aired("gulu").contains("voiceboard-days.wav")).waits(Duration.ofMillis(400)).presses(days + "#")
+                .when("recording", () -> show.lines().contains("gulu call playbackDone tone_stream://%(500,0,800) done"))
+                .waits(Duration.ofMillis(800)).presses("#")
+                .when("menu", () -> show.aired("gulu").contains("voiceboard-menu.wav")).waits(Duration.ofMillis(400)).presses(menuChoice);
+        show.await("the call is over", () -> show.lines().contains("gulu call hangup NORMAL_CLEARING"));
+    }
+
     public static Show.Builder bench(Path dir) throws Exception {
         return bench(Show.in(dir));
     }
