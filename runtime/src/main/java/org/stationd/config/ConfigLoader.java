@@ -42,12 +42,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "sim", "programs", "media", "data", "control", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "sim", "programs", "media", "data", "control", "database", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
     private static final Set<String> OUTBOUND = Set.of("host", "port");
+    private static final Set<String> DATABASE = Set.of("url", "user", "password", "password_env");
     private static final Set<String> SHOW = Set.of("program", "start", "duration", "end", "repeat", "except", "priority", "settings");
 
     private ConfigLoader() {}
@@ -110,6 +111,7 @@ public final class ConfigLoader {
         Path media = dir(r, top, "media", base, "programs/media", false);
         Path data = dir(r, top, "data", base, "data", false);
         ControlConfig control = control(r, top.get("control"));
+        DatabaseConfig database = top.containsKey("database") ? database(r, top.get("database")) : null;
         Path simDialplan = null;
         if (top.containsKey("sim")) {
             String sim = r.string(top.get("sim"), "sim");
@@ -138,7 +140,7 @@ public final class ConfigLoader {
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan);
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {
@@ -151,6 +153,26 @@ public final class ConfigLoader {
             r.error(top.get(key), key, "directory '" + p + "' does not exist");
         }
         return p;
+    }
+
+    /** {@code database: { url: jdbc:…, user: …, password_env: VAR }}; the password may also be given as is. */
+    private static DatabaseConfig database(NodeReader r, Node node) {
+        Map<String, Node> m = r.map(node, "database", DATABASE);
+        r.require(m, node, "database", "url");
+        String url = m.containsKey("url") ? r.string(m.get("url"), "database.url") : null;
+        if (url != null && !url.startsWith("jdbc:")) {
+            r.error(m.get("url"), "database.url", "must be a JDBC URL such as 'jdbc:postgresql://host/stationd', found '" + url + "'");
+        }
+        String user = m.containsKey("user") ? r.string(m.get("user"), "database.user") : null;
+        String password = m.containsKey("password") ? r.string(m.get("password"), "database.password") : null;
+        if (m.containsKey("password_env")) {
+            String var = r.string(m.get("password_env"), "database.password_env");
+            password = var == null ? null : System.getenv(var);
+            if (var != null && password == null) {
+                r.error(m.get("password_env"), "database.password_env", "the environment variable " + var + " is not set");
+            }
+        }
+        return url == null ? null : new DatabaseConfig(url, user, password);
     }
 
     private static ControlConfig control(NodeReader r, Node node) {

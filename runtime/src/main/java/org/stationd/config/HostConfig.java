@@ -3,7 +3,7 @@ package org.stationd.config;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations. */
+/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder. */
 public record HostConfig(
         Path file,
         SwitchConfig switchConfig,
@@ -12,7 +12,8 @@ public record HostConfig(
         Path dataDir,
         ControlConfig control,
         List<StationConfig> stations,
-        Path simDialplan) {
+        Path simDialplan,
+        DatabaseConfig database) {
 
     public StationConfig station(String id) {
         return stations.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);

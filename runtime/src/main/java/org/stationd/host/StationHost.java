@@ -102,7 +102,8 @@ public final class StationHost implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 Thread.ofPlatform().name("station-", 0).daemon(true).factory());
         this.scheduler = clock;
-        this.db = Database.openH2(config.dataDir());
+        this.db = config.database() == null ? Database.openH2(config.dataDir())
+                : Database.open(config.database().url(), config.database().user(), config.database().password());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
         this.cdrRecorder = new CdrRecorder(new Cdrs(db));

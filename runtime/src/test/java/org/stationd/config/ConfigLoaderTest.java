@@ -119,4 +119,19 @@ class ConfigLoaderTest {
         assertEquals(1, e.errors().get(0).line());
         assertEquals(9, e.errors().get(0).column());
     }
+
+    @Test
+    void aDatabaseUrlMayBeConfiguredWithThePasswordFromTheEnvironment() throws Exception {
+        HostConfig none = ConfigLoader.load(write("stations: []\n"));
+        assertEquals(null, none.database(), "the default is the H2 file in data/");
+
+        HostConfig pg = ConfigLoader.load(write("database:\n  url: jdbc:postgresql://db.example.org/stationd\n  user: stationd\n  password: s3cret\nstations: []\n"));
+        assertEquals(new DatabaseConfig("jdbc:postgresql://db.example.org/stationd", "stationd", "s3cret"), pg.database());
+        assertFalse(pg.database().toString().contains("s3cret"), "the password stays out of logs");
+
+        Path bad = write("database:\n  url: postgres://db/stationd\n  password_env: STATIOND_TEST_UNSET_VARIABLE\nstations: []\n");
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad)).errors().stream().map(ConfigError::toString).toList();
+        assertTrue(errors.contains(bad + ":2:8: database.url: must be a JDBC URL such as 'jdbc:postgresql://host/stationd', found 'postgres://db/stationd'"), errors.toString());
+        assertTrue(errors.contains(bad + ":3:17: database.password_env: the environment variable STATIOND_TEST_UNSET_VARIABLE is not set"), errors.toString());
+    }
 }

@@ -1,6 +1,7 @@
 package org.stationd.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -215,6 +216,33 @@ class HostEndToEndTest {
                         "start", now, "duration", "forever"));
                 assertEquals(false, bad.get("ok"));
                 assertTrue(String.valueOf(bad.get("error")).contains("'forever' is not a duration"), bad.toString());
+            }
+        }
+    }
+
+    @Test
+    void theDatabaseIsWhereStationsYamlSays() throws Exception {
+        java.nio.file.Path shared = dir.resolve("shared/stationd");
+        // a JDBC URL in stations.yaml (here H2 in PostgreSQL mode standing in for a shared PostgreSQL)
+        String url = "jdbc:h2:file:" + shared + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        try (HostHarness h = new HostHarness(dir)) {
+            h.program("show.groovy", groovyShow("v1"));
+            h.program("show.js", JS_SHOW);
+            h.extraYaml = "database:\n  url: \"" + url + "\"\n  user: sa\n  password: \"\"\n";
+            h.start(STATIONS);
+            h.awaitLine("g state live");
+            String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Africa/Kampala")).plusHours(2)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+            try (org.stationd.control.ControlClient ops = new org.stationd.control.ControlClient(h.controlEndpoint, 60_000)) {
+                assertEquals(true, ops.send(java.util.Map.of("cmd", "schedule-add", "station", "g", "program", "show.js",
+                        "start", now, "duration", "30m")).get("ok"));
+            }
+            assertTrue(java.nio.file.Files.exists(dir.resolve("shared/stationd.mv.db")), "the configured database is used");
+            assertFalse(java.nio.file.Files.exists(dir.resolve("data/stationd.mv.db")), "and not the default one in data/");
+            try (org.stationd.storage.Database db = org.stationd.storage.Database.open(url, "sa", "")) {
+                var entries = new org.stationd.storage.ScheduleStore(db).list("g");
+                assertEquals(1, entries.size(), entries.toString());
+                assertEquals("show.js", entries.get(0).entry().program());
             }
         }
     }

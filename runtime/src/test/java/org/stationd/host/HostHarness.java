@@ -32,6 +32,8 @@ final class HostHarness implements AutoCloseable {
     final List<String> checked = new CopyOnWriteArrayList<>();
     String controlEndpoint;
     String publishEndpoint;
+    /** Top-level stations.yaml keys added before 'stations:' (e.g. a database). */
+    String extraYaml = "";
 
     HostHarness(Path dir) throws IOException {
         this.dir = dir;
@@ -72,7 +74,7 @@ final class HostHarness implements AutoCloseable {
         for (String s : subscribe) subs.append("\n    - ").append(s);
         Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
                 + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
-                + "stations:\n" + stationsYaml);
+                + extraYaml + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
         link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());
         engines = new ProgramEngines();
