@@ -1,36 +1,95 @@
 package org.stationd.eventlog;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stationd.esl.sim.channel.HangupCause;
+import org.stationd.esl.sim.dialplan.PhoneBehaviour;
 
 /**
- * Pairs the calls a replayed program places with the recorded ones: the n-th call to a number in
- * the replay is the n-th call to it in the recording, so what that far end did (answer, press
- * keys, hang up) happens to the right call.
+ * The phones a station called in the recording, and what they did: answered after so long, or
+ * refused (busy, unreachable). A replayed program's calls are paired with the recorded ones — the
+ * n-th call to a number in the replay is the n-th call to it in the recording — so what that far
+ * end did later (keys, a drop) happens to the right call.
  */
 final class OriginateMatcher {
     private static final Pattern ORIGINATE = Pattern.compile("originate \\{([^}]*)}(\\S+)");
     private static final Pattern UUID_VAR = Pattern.compile("origination_uuid=(" + UuidMap.UUID.pattern() + ")");
+    private static final Pattern USER = Pattern.compile("user/([^@\\s]+)(@.*)?");
+    private static final Pattern GATEWAY = Pattern.compile("sofia/gateway/([^/]+)/(\\S+)");
 
-    private record Placed(String uuid, String target) {}
+    /** What the far end of a recorded call did: answered ({@code cause} null) or refused with {@code cause}, {@code after} the originate. */
+    private record FarEnd(String recordedUuid, Duration after, String cause) {}
+
+    private record Placed(String uuid, String target, Instant at) {}
 
     private final List<Placed> recorded = new ArrayList<>();
+    private final Map<String, FarEnd> outcomes = new LinkedHashMap<>();
 
     OriginateMatcher(List<Map<String, Object>> records) {
+        Map<String, Placed> byUuid = new LinkedHashMap<>();
         for (Map<String, Object> r : records) {
-            if ("out".equals(r.get("dir")) && "bgapi".equals(r.get("k"))) {
-                Placed p = parse(String.valueOf(r.get("cmd")));
-                if (p != null) recorded.add(p);
+            Instant t = Instant.parse((String) r.get("t"));
+            String kind = (String) r.get("k");
+            if ("out".equals(r.get("dir")) && "bgapi".equals(kind)) {
+                Placed p = parse(String.valueOf(r.get("cmd")), t);
+                if (p != null) {
+                    recorded.add(p);
+                    byUuid.put(p.uuid(), p);
+                }
+            } else if ("job".equals(kind)) {
+                Placed p = parse(String.valueOf(r.get("cmd")), t);
+                String body = String.valueOf(r.get("body")).strip();
+                if (p != null && byUuid.containsKey(p.uuid()) && body.startsWith("-ERR")) {
+                    String cause = body.substring(4).strip().split("\\s+")[0];
+                    outcomes.putIfAbsent(p.uuid(), new FarEnd(p.uuid(), Duration.between(byUuid.get(p.uuid()).at(), t), cause.isEmpty() ? "NORMAL_TEMPORARY_FAILURE" : cause));
+                }
+            } else if ("esl".equals(kind) && r.get("headers") instanceof Map<?, ?> h) {
+                Placed p = byUuid.get(String.valueOf(h.get("Unique-ID")));
+                if (p == null || outcomes.containsKey(p.uuid())) continue;
+                if ("CHANNEL_ANSWER".equals(r.get("name"))) {
+                    outcomes.put(p.uuid(), new FarEnd(p.uuid(), Duration.between(p.at(), t), null));
+                } else if ("CHANNEL_HANGUP".equals(r.get("name"))) {   // ended before it was answered
+                    outcomes.put(p.uuid(), new FarEnd(p.uuid(), Duration.between(p.at(), t), String.valueOf(h.get("Hangup-Cause"))));
+                }
             }
         }
     }
 
-    /** A command the replayed program sent: if it places a call, pair it with the recording's. */
+    /**
+     * The recorded phones as the switch should have them: each answers after the delay, or refuses
+     * with the cause, of the first call the station made to it; one the log never saw answer
+     * rings on. {@code users} by id, {@code gateways} by gateway and number.
+     */
+    void phones(Map<String, PhoneBehaviour> users, Map<String, Map<String, PhoneBehaviour>> gateways) {
+        for (Placed p : recorded) {
+            Matcher u = USER.matcher(p.target());
+            Matcher g = GATEWAY.matcher(p.target());
+            PhoneBehaviour b = behaviour(outcomes.get(p.uuid()));
+            if (u.matches()) {
+                users.putIfAbsent(u.group(1), b);
+            } else if (g.matches()) {
+                gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).putIfAbsent(g.group(2), b);
+            }
+        }
+    }
+
+    private static PhoneBehaviour behaviour(FarEnd f) {
+        if (f == null) return PhoneBehaviour.noAnswer();
+        if (f.cause() == null) return PhoneBehaviour.answerAfter(f.after().toMillis());
+        HangupCause cause = HangupCause.parse(f.cause());
+        if (cause == null || cause == HangupCause.NO_ANSWER) return PhoneBehaviour.noAnswer();   // it rang out: the originate times out again
+        return new PhoneBehaviour(-1, cause, -1, f.after().toMillis());
+    }
+
+    /** A command the replayed program sent: if it places a call, pairs it with the recording's next call to the same number. */
     synchronized void placed(String command, Map<String, String> recordedToReplayed) {
-        Placed now = parse(command);
+        Placed now = parse(command, null);
         if (now == null) return;
         for (int i = 0; i < recorded.size(); i++) {
             if (recorded.get(i).target().equals(now.target())) {
@@ -40,10 +99,10 @@ final class OriginateMatcher {
         }
     }
 
-    private static Placed parse(String command) {
+    private static Placed parse(String command, Instant at) {
         Matcher m = ORIGINATE.matcher(command);
         if (!m.find()) return null;
         Matcher u = UUID_VAR.matcher(m.group(1));
-        return u.find() ? new Placed(u.group(1), m.group(2)) : null;
+        return u.find() ? new Placed(u.group(1), m.group(2), at) : null;
     }
 }

@@ -18,6 +18,9 @@ import org.stationd.config.StationConfig;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.sim.SimOptions;
 import org.stationd.esl.sim.SimSwitch;
+import org.stationd.esl.sim.dialplan.Dialplan;
+import org.stationd.esl.sim.dialplan.DialplanLoader;
+import org.stationd.esl.sim.dialplan.PhoneBehaviour;
 import org.stationd.station.InMemoryBus;
 import org.stationd.station.Lockstep;
 import org.stationd.station.MemoryRecordings;
@@ -106,8 +109,12 @@ public final class StimulusReplay {
 
         World(Instant start, List<Map<String, Object>> records) {
             originates = new OriginateMatcher(records);
-            SimOptions opts = SimOptions.defaults().withZone(config.timezone());
-            if (simDialplan != null) opts = opts.withDialplan(simDialplan);
+            // the phones the station called answer (or refuse) as they did the first time
+            Map<String, PhoneBehaviour> users = new LinkedHashMap<>();
+            Map<String, Map<String, PhoneBehaviour>> gateways = new LinkedHashMap<>();
+            originates.phones(users, gateways);
+            Dialplan dialplan = (simDialplan != null ? DialplanLoader.load(simDialplan) : DialplanLoader.defaults()).withPhones(users, gateways);
+            SimOptions opts = SimOptions.defaults().withZone(config.timezone()).withDialplan(dialplan);
             lockstep = Lockstep.start(start, opts).realTime(speed == ReplaySpeed.REALTIME);
             sim = lockstep.sim();
             client = lockstep.client();

@@ -147,4 +147,19 @@ class StimulusReplayTest {
         assertEquals(2, speed.exit());
         assertTrue(speed.err().contains("--speed is max or 1x, not '3x'"), speed.err());
     }
+
+    @Test
+    void thePhonesTheStationCalledAnswerAndPressKeysAsTheyDid() throws Exception {
+        // the talk show calls its host (user/3009), who answers and presses 1 to go on air, then 5 to put a caller on
+        Path example = Show.home().resolve("examples/talkshow");
+        HostConfig talk = ConfigLoader.load(example.resolve("stations.yaml"));
+        List<Map<String, Object>> session = EventLogReader.read(example.resolve("caller-on-air.jsonl"));
+        ReplayResult r = new StimulusReplay(talk.station("kla"), loader.load(Show.programFile("talkshow.js")), talk.mediaDir(),
+                dir.resolve("talk-recordings"), talk.simDialplan()).run(session, null);
+        String timeline = String.join("\n", r.timeline());
+        assertTrue(r.ok(), r.summary() + "\n" + r.errors() + "\n" + timeline);
+        assertTrue(timeline.contains("calling-host  ● #1 presses 1"), "the host's phone answered the replayed call and pressed 1:\n" + timeline);
+        assertTrue(timeline.contains("on-air  ● +256700000001 calls 7001"), "so the show was on air when the listener called:\n" + timeline);
+        assertFalse(timeline.contains("○"), "no recorded action was skipped:\n" + timeline);
+    }
 }

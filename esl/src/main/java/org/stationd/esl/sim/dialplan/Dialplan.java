@@ -93,6 +93,24 @@ public final class Dialplan {
         return users.get(id);
     }
 
+    /**
+     * A copy in which these phones behave as given: {@code users} by id ({@code user/<id>}),
+     * {@code gatewayNumbers} by gateway name and number; a gateway not in this dialplan is added
+     * (other numbers on it are unreachable). A replay uses it to answer for recorded phones itself.
+     */
+    public Dialplan withPhones(Map<String, PhoneBehaviour> users, Map<String, Map<String, PhoneBehaviour>> gatewayNumbers) {
+        Map<String, PhoneBehaviour> u = new LinkedHashMap<>(this.users);
+        u.putAll(users);
+        Map<String, Gateway> g = new LinkedHashMap<>(this.gateways);
+        gatewayNumbers.forEach((name, numbers) -> {
+            Gateway old = g.get(name);
+            Map<String, PhoneBehaviour> n = new LinkedHashMap<>(old == null ? Map.of() : old.numbers());
+            n.putAll(numbers);
+            g.put(name, new Gateway(name, old == null ? PhoneBehaviour.unreachable() : old.defaultBehaviour(), n));
+        });
+        return new Dialplan(contexts, u, g, conferenceProfiles, sounds, settings);
+    }
+
     public Map<String, PhoneBehaviour> users() {
         return users;
     }
