@@ -12,6 +12,7 @@ import org.stationd.config.HostConfig;
 import org.stationd.config.StationConfig;
 import org.stationd.eventlog.EventLogReader;
 import org.stationd.eventlog.ReplayResult;
+import org.stationd.eventlog.StimulusReplay;
 import org.stationd.eventlog.StrictReplay;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.script.ProgramCompileException;
@@ -100,6 +101,18 @@ public final class Replay {
      * stations.yaml; a program that does not compile) is an exception, not a divergence.
      */
     public ReplayResult strict() throws IOException, ConfigException, ProgramCompileException, InterruptedException {
+        return run(false);
+    }
+
+    /**
+     * Replays only the recorded outside world (calls, keys, hang-ups, texts, messages) on the
+     * simulated switch and lets the program do what it now does; ok when it ran without errors.
+     */
+    public ReplayResult stimulus() throws IOException, ConfigException, ProgramCompileException, InterruptedException {
+        return run(true);
+    }
+
+    private ReplayResult run(boolean stimulus) throws IOException, ConfigException, ProgramCompileException, InterruptedException {
         if (!Files.exists(log)) throw new IllegalArgumentException("no event log at " + log);
         List<Map<String, Object>> records = EventLogReader.read(log);
         List<String> stations = records.stream().map(r -> (String) r.get("st")).distinct().toList();
@@ -121,6 +134,10 @@ public final class Replay {
         ProgramEngines own = engines == null ? new ProgramEngines() : null;
         try {
             ScriptProgramLoader loader = new ScriptProgramLoader(engines == null ? own : engines);
+            if (stimulus) {
+                return new StimulusReplay(sc, loader.load(file), host.mediaDir(), host.dataDir().resolve("recordings"), host.simDialplan())
+                        .seed(seed).run(records, until);
+            }
             return new StrictReplay(sc, loader.load(file), host.mediaDir(), host.dataDir().resolve("recordings"))
                     .seed(seed).run(records, until);
         } finally {

@@ -67,6 +67,21 @@ class TestProgramCommandTest {
     }
 
     @Test
+    void withStimulusAChangedShowPassesIfItRunsAndFailsIfItBreaks() throws Exception {
+        Path copy = dir.resolve("playlist.groovy");
+        String shipped = Files.readString(HOME.resolve("programs/playlist.groovy"));
+        Files.writeString(copy, shipped.replace("station.conference('studio').play(track)", "station.conference('studio').play('music-2.wav')"));
+        Result changed = run("test-program", copy.toString(), "--stimulus");
+        assertEquals(0, changed.exit(), changed.out() + changed.err());
+        assertTrue(changed.out().contains("runs through them without errors"), changed.out());
+
+        Files.writeString(copy, shipped.replace("enter { playCurrent() }", "enter { throw new IllegalStateException('no tracks today') }"));
+        Result broken = run("test-program", copy.toString(), "--stimulus");
+        assertEquals(1, broken.exit(), broken.out() + broken.err());
+        assertTrue(broken.out().contains("no tracks today"), broken.out());
+    }
+
+    @Test
     void aGivenLogIsReplayedInsteadOfTheExamples() throws Exception {
         Path log = dir.resolve("elsewhere/session.jsonl");
         Files.createDirectories(log.getParent());
