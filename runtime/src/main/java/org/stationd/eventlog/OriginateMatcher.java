@@ -62,9 +62,25 @@ final class OriginateMatcher {
     }
 
     /**
-     * The recorded phones as the switch should have them: each answers after the delay, or refuses
-     * with the cause, of the first call the station made to it; one the log never saw answer
-     * rings on. {@code users} by id, {@code gateways} by gateway and number.
+     * What each recorded phone did on each call, in order, by endpoint ({@code user/3001},
+     * {@code sofia/gateway/pstn/5552001}): answered after so long, or refused with a cause; a call
+     * the log never saw answered rings on.
+     */
+    Map<String, List<PhoneBehaviour>> scripts() {
+        Map<String, List<PhoneBehaviour>> out = new LinkedHashMap<>();
+        for (Placed p : recorded) {
+            Matcher u = USER.matcher(p.target());
+            String endpoint = u.matches() ? "user/" + u.group(1) : GATEWAY.matcher(p.target()).matches() ? p.target() : null;
+            if (endpoint != null) {
+                out.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(behaviour(outcomes.get(p.uuid())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same phones in the switch's dialplan, for calls beyond the recorded ones: each as on its
+     * last recorded call. {@code users} by id, {@code gateways} by gateway and number.
      */
     void phones(Map<String, PhoneBehaviour> users, Map<String, Map<String, PhoneBehaviour>> gateways) {
         for (Placed p : recorded) {
@@ -72,9 +88,9 @@ final class OriginateMatcher {
             Matcher g = GATEWAY.matcher(p.target());
             PhoneBehaviour b = behaviour(outcomes.get(p.uuid()));
             if (u.matches()) {
-                users.putIfAbsent(u.group(1), b);
+                users.put(u.group(1), b);
             } else if (g.matches()) {
-                gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).putIfAbsent(g.group(2), b);
+                gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).put(g.group(2), b);
             }
         }
     }

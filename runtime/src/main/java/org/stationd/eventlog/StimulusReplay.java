@@ -109,7 +109,7 @@ public final class StimulusReplay {
 
         World(Instant start, List<Map<String, Object>> records) {
             originates = new OriginateMatcher(records);
-            // the phones the station called answer (or refuse) as they did the first time
+            // the phones the station called answer (or refuse) on each call as they did, then as on their last call
             Map<String, PhoneBehaviour> users = new LinkedHashMap<>();
             Map<String, Map<String, PhoneBehaviour>> gateways = new LinkedHashMap<>();
             originates.phones(users, gateways);
@@ -117,6 +117,7 @@ public final class StimulusReplay {
             SimOptions opts = SimOptions.defaults().withZone(config.timezone()).withDialplan(dialplan);
             lockstep = Lockstep.start(start, opts).realTime(speed == ReplaySpeed.REALTIME);
             sim = lockstep.sim();
+            originates.scripts().forEach(sim::script);
             client = lockstep.client();
             stationClock = lockstep.stationClock();
             Router router = new Router();
@@ -153,7 +154,7 @@ public final class StimulusReplay {
                 String text = ReplayLink.text(kind, fields);
                 if ("bgapi".equals(kind)) originates.placed(text, calls);
                 timeline.add(stationClock.now() + "  " + st + "  " + state + "  → " + labels.label(text));
-            } else if ("esl".equals(kind)) {
+            } else if ("esl".equals(kind) || "job".equals(kind)) {
                 timeline.add(stationClock.now() + "  " + st + "  " + state + "  ← " + labels.label(StrictReplay.describe(withKind(kind, fields))));
             }
         }

@@ -55,7 +55,8 @@ public final class Lockstep implements AutoCloseable {
         sim = SimSwitch.start(options.withPort(0).withClock(switchClock));
         try {
             // one dispatch lane: "every event so far has been delivered" is then one barrier
-            client = EslClient.connect(EslClientOptions.of("127.0.0.1", sim.port(), options.password()).withDispatch(1, 65_536));
+            // one lane, with replies on it too: everything the switch sends is handed out in socket order
+            client = EslClient.connectOrdered(EslClientOptions.of("127.0.0.1", sim.port(), options.password()).withDispatch(1, 65_536));
             client.addListener(new EventListener() {
                 // the switch fires an API event for each command, the round trips of settle() included: not activity
                 @Override public void onEvent(EslEvent e) { if (!"API".equals(e.name())) activity.incrementAndGet(); }
@@ -143,19 +144,25 @@ public final class Lockstep implements AutoCloseable {
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
         }
         stationClock.moveTo(t);          // the stations see the switch's events at the switch's time
+        // the switch's timers due now, one at a time, each answered before the next fires
+        for (Instant n = switchClock.nextDue(); n != null && !n.isAfter(t); n = switchClock.nextDue()) {
+            switchClock.fireNext();
+            settle();
+        }
         switchClock.advanceTo(t);
         stationClock.advanceTo(t);
     }
 
     /**
-     * Waits until the switch and the stations are quiet: a round trip to the switch (all it sent
-     * before the reply is then delivered), then each station's queue; repeated until two rounds
-     * pass with nothing new on either side.
+     * Waits until the switch and the stations are quiet: the switch's thread drained, a round trip
+     * to it (all it sent before the reply is then delivered), then each station's queue; repeated
+     * until two rounds pass with nothing new on either side.
      */
     public void settle() throws InterruptedException {
         int quiet = 0;
         for (int round = 0; round < MAX_ROUNDS && quiet < 2; round++) {
             long before = activity.get();
+            switchClock.drain();          // the switch has done all it was asked, so its events are on the wire
             join(client.api("status"));
             join(client.eventsDelivered());
             for (StationContext s : stations.get()) {

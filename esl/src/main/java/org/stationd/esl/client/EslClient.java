@@ -75,12 +75,16 @@ public final class EslClient implements AutoCloseable {
     private final AtomicInteger attempt = new AtomicInteger();   // bumped on the event loop or the callbacks thread
 
     private EslClient(EslClientOptions options, EventLoopGroup group) {
+        this(options, group, false);
+    }
+
+    private EslClient(EslClientOptions options, EventLoopGroup group, boolean ordered) {
         this.options = options;
         this.ownsGroup = group == null;
         this.group = group != null ? group : new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.dispatcher = new EventDispatcher("esl-" + options.port(), options.dispatchLanes(), options.dispatchQueueCapacity());
         this.callbackThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
-        this.callbacks = task -> {
+        this.callbacks = ordered ? dispatcher::execute : task -> {
             try {
                 callbackThread.execute(task);
             } catch (RejectedExecutionException closed) {
@@ -96,7 +100,22 @@ public final class EslClient implements AutoCloseable {
     }
 
     public static EslClient connect(EslClientOptions options, EventLoopGroup group) {
-        EslClient client = new EslClient(options, group);
+        return connect(new EslClient(options, group), options);
+    }
+
+    /**
+     * A client that hands out replies and job results on its one event lane, in the order they
+     * came off the socket, interleaved with the events: a replay on a virtual clock then sees the
+     * same order every run. Listeners and callbacks must not block waiting for a reply.
+     */
+    public static EslClient connectOrdered(EslClientOptions options) {
+        if (options.dispatchLanes() != 1) {
+            throw new IllegalArgumentException("an ordered client has one dispatch lane: use withDispatch(1, capacity)");
+        }
+        return connect(new EslClient(options, null, true), options);
+    }
+
+    private static EslClient connect(EslClient client, EslClientOptions options) {
         try {
             client.open().get(options.connectTimeout().plus(options.authTimeout()).toMillis() + 1000, TimeUnit.MILLISECONDS);
             return client;

@@ -109,6 +109,15 @@ public final class SimSwitch implements AutoCloseable {
         return core.clock().call(() -> IncomingCall.place(core, from, to, ctx, uuid).uuid());
     }
 
+    /**
+     * The next calls to a phone behave like these, in order, then as the dialplan says: a replay
+     * makes each recorded call's far end answer or refuse as it did.
+     * {@code endpoint} is {@code user/3001} or {@code sofia/gateway/pstn/5552001}.
+     */
+    public void script(String endpoint, List<org.stationd.esl.sim.dialplan.PhoneBehaviour> inOrder) {
+        core.script(endpoint, inOrder);
+    }
+
     /** The far end of {@code uuid} presses keys: DTMF events one frame apart (source RTP). */
     public void pressDigits(String uuid, String digits) {
         pressDigits(uuid, digits, Duration.ofMillis(Channel.FRAME_MS));

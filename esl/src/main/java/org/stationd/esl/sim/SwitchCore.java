@@ -65,6 +65,8 @@ public final class SwitchCore {
     private SimTimer heartbeat;
     private java.util.function.Consumer<Boolean> shutdownHook = restart -> {};
     private SimTimer checkIp;
+    /** Phones told how to behave on their next calls (a replay), by endpoint: {@code user/3001}, {@code sofia/gateway/pstn/555}. */
+    private final Map<String, Deque<org.stationd.esl.sim.dialplan.PhoneBehaviour>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
 
     SwitchCore(SimOptions options) {
         this.options = options;
@@ -123,6 +125,18 @@ public final class SwitchCore {
 
     public SoundResolver sounds() {
         return sounds;
+    }
+
+    /** The next calls to {@code endpoint} behave like these, in order; then as the dialplan says. */
+    public void script(String endpoint, java.util.List<org.stationd.esl.sim.dialplan.PhoneBehaviour> inOrder) {
+        scripted.computeIfAbsent(endpoint, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(inOrder);
+    }
+
+    /** How a call to {@code endpoint} behaves: the next scripted behaviour, else {@code fromDialplan} (may be null). */
+    public org.stationd.esl.sim.dialplan.PhoneBehaviour behaviour(String endpoint, org.stationd.esl.sim.dialplan.PhoneBehaviour fromDialplan) {
+        Deque<org.stationd.esl.sim.dialplan.PhoneBehaviour> next = scripted.get(endpoint);
+        org.stationd.esl.sim.dialplan.PhoneBehaviour b = next == null ? null : next.pollFirst();
+        return b != null ? b : fromDialplan;
     }
 
     public Dialplan dialplan() {

@@ -154,6 +154,41 @@ public final class VirtualClock extends SimClock {
         advanceTo(t.getEpochSecond() * 1_000_000L + t.getNano() / 1000);
     }
 
+    /**
+     * Fires only the earliest timer (moving time to it) and lets the switch thread finish what it
+     * set off; false if no timer is set. A replay fires timers due at the same instant one at a
+     * time, so what a station answers to one comes before the next, every run.
+     */
+    public boolean fireNext() {
+        if (inSwitchThread()) {
+            throw new IllegalStateException("fire timers from the test, not from the switch thread");
+        }
+        drainSwitchThread();
+        Entry e;
+        synchronized (this) {
+            e = timers.poll();
+            if (e == null) {
+                return false;
+            }
+            if (!e.background) {
+                pendingForeground--;
+            }
+            if (e.dueMicros > nowMicros) {
+                nowMicros = e.dueMicros;
+            }
+        }
+        runAndWait(e.task);
+        return true;
+    }
+
+    /** Lets the switch thread finish everything queued on it, and what that queues, without moving time. */
+    public void drain() {
+        if (inSwitchThread()) {
+            throw new IllegalStateException("drain the switch thread from the test, not from itself");
+        }
+        drainSwitchThread();
+    }
+
     /** Timers not yet fired that runUntilIdle would wait for. */
     public synchronized int pendingTimers() {
         return pendingForeground;

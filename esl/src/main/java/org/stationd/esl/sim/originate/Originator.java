@@ -73,7 +73,7 @@ public final class Originator {
             case "user" -> {
                 String id = p.length > 1 ? p[1] : "";
                 String user = id.contains("@") ? id.substring(0, id.indexOf('@')) : id;
-                PhoneBehaviour b = core.dialplan().user(user);
+                PhoneBehaviour b = core.behaviour("user/" + user, core.dialplan().user(user));
                 if (b == null) {
                     later(o, HangupCause.USER_NOT_REGISTERED);
                     return;
@@ -84,12 +84,13 @@ public final class Originator {
             case "sofia" -> {
                 if (p.length >= 4 && p[1].equalsIgnoreCase("gateway")) {
                     var gw = core.dialplan().gateway(p[2]);
-                    if (gw == null) {
+                    String number = endpoint.substring(endpoint.indexOf(p[2] + "/") + p[2].length() + 1);
+                    PhoneBehaviour b = core.behaviour("sofia/gateway/" + p[2] + "/" + number, gw == null ? null : gw.behaviourFor(number));
+                    if (b == null) {
                         later(o, HangupCause.INVALID_GATEWAY);
                         return;
                     }
-                    String number = endpoint.substring(endpoint.indexOf(p[2] + "/") + p[2].length() + 1);
-                    new PhoneCall(core, o, "sofia/gateway/" + p[2] + "/" + number, number, gw.behaviourFor(number)).start();
+                    new PhoneCall(core, o, "sofia/gateway/" + p[2] + "/" + number, number, b).start();
                 } else if (p.length >= 3) {
                     String user = p[2].contains("@") ? p[2].substring(0, p[2].indexOf('@')) : p[2];
                     PhoneBehaviour b = core.dialplan().user(user);
