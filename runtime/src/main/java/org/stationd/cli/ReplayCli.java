@@ -2,21 +2,11 @@ package org.stationd.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stationd.config.ConfigLoader;
-import org.stationd.config.HostConfig;
-import org.stationd.config.StationConfig;
 import org.stationd.eventlog.EventLogException;
-import org.stationd.eventlog.EventLogReader;
 import org.stationd.eventlog.ReplayResult;
 import org.stationd.eventlog.ReplaySpeed;
-import org.stationd.eventlog.StimulusReplay;
-import org.stationd.eventlog.StrictReplay;
-import org.stationd.host.ScriptProgramLoader;
-import org.stationd.script.ProgramEngines;
-import org.stationd.station.ProgramFactory;
+import org.stationd.testing.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,44 +56,21 @@ final class ReplayCli implements Callable<Integer> {
             System.err.println("stationd: --speed is max or 1x, not '" + speed + "'");
             return 2;
         }
-        List<Map<String, Object>> records;
+        Replay replay = Replay.of(log).station(station).program(program).config(config).seed(seed)
+                .speed(ReplaySpeed.parse(speed)).until(until == null ? null : Instant.parse(until));
+        ReplayResult result;
         try {
-            records = EventLogReader.read(log);
+            result = stimulus ? replay.stimulus() : replay.strict();
         } catch (EventLogException e) {
             System.err.println("stationd: " + e.getMessage());
             return 1;
-        }
-        List<String> stations = records.stream().map(r -> (String) r.get("st")).distinct().toList();
-        String id = station != null ? station : stations.size() == 1 ? stations.get(0) : null;
-        if (id == null) {
-            System.err.println("stationd: the log has stations " + stations + "; choose one with --station");
+        } catch (IllegalArgumentException e) {
+            System.err.println("stationd: " + e.getMessage());
             return 2;
         }
-        HostConfig host = ConfigLoader.load(config);
-        StationConfig sc = host.station(id);
-        if (sc == null) {
-            System.err.println("stationd: station '" + id + "' is not in " + config);
-            return 2;
-        }
-        Path file = program != null ? program : host.programsDir().resolve(recordedProgram(records, id, sc));
-        try (ProgramEngines engines = new ProgramEngines()) {
-            ProgramFactory factory = new ScriptProgramLoader(engines).load(file);
-            Instant end = until == null ? null : Instant.parse(until);
-            Path recordings = host.dataDir().resolve("recordings");
-            ReplayResult result = stimulus
-                    ? new StimulusReplay(sc, factory, host.mediaDir(), recordings, host.simDialplan()).seed(seed)
-                            .speed(ReplaySpeed.parse(speed)).run(records, end)
-                    : new StrictReplay(sc, factory, host.mediaDir(), recordings).seed(seed)
-                            .speed(ReplaySpeed.parse(speed)).run(records, end);
-            result.timeline().forEach(System.out::println);
-            result.errors().forEach(e -> System.out.println("program error: " + e));
-            System.out.println(result.summary());
-            return result.ok() ? 0 : 1;
-        }
-    }
-
-    private static String recordedProgram(List<Map<String, Object>> records, String id, StationConfig sc) {
-        return records.stream().filter(r -> id.equals(r.get("st")) && "load".equals(r.get("k")))
-                .map(r -> (String) r.get("program")).findFirst().orElse(sc.program());
+        result.timeline().forEach(System.out::println);
+        result.errors().forEach(e -> System.out.println("program error: " + e));
+        System.out.println(result.summary());
+        return result.ok() ? 0 : 1;
     }
 }

@@ -12,6 +12,7 @@ import org.stationd.config.HostConfig;
 import org.stationd.config.StationConfig;
 import org.stationd.eventlog.EventLogReader;
 import org.stationd.eventlog.ReplayResult;
+import org.stationd.eventlog.ReplaySpeed;
 import org.stationd.eventlog.StimulusReplay;
 import org.stationd.eventlog.StrictReplay;
 import org.stationd.host.ScriptProgramLoader;
@@ -39,6 +40,7 @@ public final class Replay {
     private ProgramEngines engines;
     private long seed = 1;
     private Instant until;
+    private ReplaySpeed speed = ReplaySpeed.MAX;
 
     private Replay(Path log) {
         this.log = log;
@@ -76,6 +78,12 @@ public final class Replay {
     /** Seed for the uuids the replayed program makes: the same seed, the same run. */
     public Replay seed(long s) {
         this.seed = s;
+        return this;
+    }
+
+    /** {@code REALTIME} paces the replay like the session it recorded; {@code MAX} (the default) runs it at once. */
+    public Replay speed(ReplaySpeed s) {
+        this.speed = s;
         return this;
     }
 
@@ -136,10 +144,10 @@ public final class Replay {
             ScriptProgramLoader loader = new ScriptProgramLoader(engines == null ? own : engines);
             if (stimulus) {
                 return new StimulusReplay(sc, loader.load(file), host.mediaDir(), host.dataDir().resolve("recordings"), host.simDialplan())
-                        .seed(seed).run(records, until);
+                        .seed(seed).speed(speed).run(records, until);
             }
             return new StrictReplay(sc, loader.load(file), host.mediaDir(), host.dataDir().resolve("recordings"))
-                    .seed(seed).run(records, until);
+                    .seed(seed).speed(speed).run(records, until);
         } finally {
             if (own != null) own.close();
         }
