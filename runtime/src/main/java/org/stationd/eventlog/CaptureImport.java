@@ -75,7 +75,6 @@ public final class CaptureImport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern STATION_ID = Pattern.compile("(?<![A-Za-z0-9_])station_id=([^,}\\]\\s]+)");
     private static final Pattern ORIGINATION_UUID = Pattern.compile("(?<![A-Za-z0-9_])origination_uuid=([^,}\\]\\s]+)");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * @param station   the station id the records get ({@code st})
@@ -410,7 +409,7 @@ public final class CaptureImport {
                 if (own.equals(sid.group(1))) return true;
                 other = true;
             }
-            Matcher uuid = UUID.matcher(cmd);
+            Matcher uuid = UuidMap.UUID.matcher(cmd);
             while (uuid.find()) {
                 String s = of(uuid.group());
                 if (own.equals(s)) return true;
