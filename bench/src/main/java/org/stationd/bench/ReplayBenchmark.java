@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -181,8 +180,6 @@ public class ReplayBenchmark {
 
     private static void on(StationContext station, Runnable task) throws InterruptedException {
         station.submit(task);
-        CountDownLatch done = new CountDownLatch(1);
-        station.submit(done::countDown);
-        if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("the station is stuck");
+        station.awaitIdle(Duration.ofSeconds(30));
     }
 }

@@ -83,16 +83,15 @@ final class OriginateMatcher {
      * last recorded call. {@code users} by id, {@code gateways} by gateway and number.
      */
     void phones(Map<String, PhoneBehaviour> users, Map<String, Map<String, PhoneBehaviour>> gateways) {
-        for (Placed p : recorded) {
-            Matcher u = USER.matcher(p.target());
-            Matcher g = GATEWAY.matcher(p.target());
-            PhoneBehaviour b = behaviour(outcomes.get(p.uuid()));
-            if (u.matches()) {
-                users.put(u.group(1), b);
-            } else if (g.matches()) {
-                gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).put(g.group(2), b);
+        scripts().forEach((endpoint, calls) -> {
+            PhoneBehaviour last = calls.get(calls.size() - 1);
+            Matcher g = GATEWAY.matcher(endpoint);
+            if (g.matches()) {
+                gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).put(g.group(2), last);
+            } else {
+                users.put(endpoint.substring("user/".length()), last);
             }
-        }
+        });
     }
 
     private static PhoneBehaviour behaviour(FarEnd f) {

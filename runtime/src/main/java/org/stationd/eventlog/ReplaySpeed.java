@@ -1,8 +1,7 @@
 package org.stationd.eventlog;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import org.stationd.station.Pacer;
 
 /** How fast a replay runs: {@code MAX} as fast as the machine goes, {@code REALTIME} one virtual second per wall second (to listen along). */
 public enum ReplaySpeed {
@@ -17,23 +16,8 @@ public enum ReplaySpeed {
         };
     }
 
-    /** A replay's pacing: at real time, waits until the wall clock has caught up with {@code t}. */
-    final class Pacer {
-        private final Instant virtualStart;
-        private final long wallStart = System.nanoTime();
-
-        Pacer(Instant virtualStart) {
-            this.virtualStart = virtualStart;
-        }
-
-        void waitFor(Instant t) throws InterruptedException {
-            if (ReplaySpeed.this != REALTIME) return;
-            long wait = wallStart + Duration.between(virtualStart, t).toNanos() - System.nanoTime();
-            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
+    /** The pacing of a replay whose virtual clock starts at {@code virtualStart}. */
     Pacer pacer(Instant virtualStart) {
-        return new Pacer(virtualStart);
+        return this == REALTIME ? Pacer.realTime(virtualStart) : Pacer.NONE;
     }
 }

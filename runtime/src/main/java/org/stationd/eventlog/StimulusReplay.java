@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.stationd.api.Event;
 import org.stationd.api.EventKind;
-import org.stationd.api.ProgramError;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.sim.SimOptions;
@@ -41,8 +39,6 @@ import org.stationd.switchlink.EslSwitchLink;
  * and each step waits until both are quiet, so a replay is the same on every run.
  */
 public final class StimulusReplay {
-    private static final long SETTLE_TIMEOUT_S = 30;
-
     private final StationConfig config;
     private final ProgramFactory program;
     private final Path mediaDir;
@@ -122,14 +118,8 @@ public final class StimulusReplay {
             stationClock = lockstep.stationClock();
             Router router = new Router();
             client.addListener(router);
-            MemoryStore store = new MemoryStore();
-            StationListener listener = new StationListener() {
-                @Override
-                public void programError(String s, String p, ProgramError e) {
-                    errors.add(stationClock.now() + " " + e.handler() + " in " + e.state() + ": " + e.message()
-                            + (e.location() == null ? "" : " at " + e.location()));
-                }
-            };
+            MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
+            StationListener listener = Replays.errorsInto(errors, stationClock::now);
             StationServices services = new StationServices(new EslSwitchLink(client), stationClock, pool, new InMemoryBus(), listener,
                     mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store,
                     k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi),
@@ -138,8 +128,6 @@ public final class StimulusReplay {
             station = new StationContext(config, services);
             router.add(station);
             lockstep.attach(() -> List.of(station));
-            records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
-                    .ifPresent(r -> ((Map<?, ?>) r.get("store")).forEach((k, v) -> store.put((String) k, v)));
         }
 
         private void switchApi(String command) {
@@ -166,12 +154,11 @@ public final class StimulusReplay {
         }
 
         /** Does what the world did; false when it no longer applies (the call it concerns is not there). */
-        @SuppressWarnings("unchecked")
         boolean apply(Stimuli.Stimulus s) throws InterruptedException {
             String at = s.at() + "  " + config.id() + "  " + station.state() + "  ";
             switch (s.kind()) {
                 case LOAD -> {
-                    Map<String, Object> settings = s.fields().get("settings") instanceof Map<?, ?> m ? (Map<String, Object>) m : config.settings();
+                    Map<String, Object> settings = Replays.settings(s.fields(), config);
                     onStation(() -> station.load(program, settings));
                     timeline.add(at + "● " + program.name() + " goes on air");
                 }
@@ -201,8 +188,7 @@ public final class StimulusReplay {
                     String from = String.valueOf(s.fields().get("from"));
                     String to = config.sms() == null ? "" : config.sms();
                     timeline.add(at + "● text from " + from);
-                    join(client.sendevent("MESSAGE", Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to),
-                            String.valueOf(s.fields().get("text"))));
+                    lockstep.text(from, to, String.valueOf(s.fields().get("text")));
                 }
                 case MESSAGE -> {
                     timeline.add(at + "● message " + s.fields().get("topic"));
@@ -250,17 +236,6 @@ public final class StimulusReplay {
                 pool.shutdownNow();
                 lockstep.close();
             }
-        }
-    }
-
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
-        try {
-            return f.get(SETTLE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the simulated switch did not answer: " + e.getMessage(), e);
         }
     }
 }

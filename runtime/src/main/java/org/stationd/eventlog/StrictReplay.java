@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.stationd.api.Event;
 import org.stationd.api.EventKind;
-import org.stationd.api.ProgramError;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.station.CallOwners;
@@ -75,16 +72,8 @@ public final class StrictReplay {
         StationContext[] holder = new StationContext[1];
         boolean replies = records.stream().anyMatch(r -> "reply".equals(r.get("k")));
         ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now, replies);
-        StationListener listener = new StationListener() {
-            @Override
-            public void programError(String s, String p, ProgramError e) {
-                errors.add(clock.now() + " " + e.handler() + " in " + e.state() + ": " + e.message() + (e.location() == null ? "" : " at " + e.location()));
-            }
-        };
-        MemoryStore store = new MemoryStore();
-        records.stream().filter(r -> "load".equals(r.get("k")) && r.get("store") instanceof Map<?, ?>).findFirst()
-                .ifPresent(r -> ((Map<String, Object>) RecordedPaths.of(r, mediaDir, recordingsDir).translateAll(r.get("store")))
-                        .forEach(store::put));
+        StationListener listener = Replays.errorsInto(errors, clock::now);
+        MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
         StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
                 "flite|kal", Duration.ofMillis(200), k -> store, k -> new MemorySms(k, config.sms(), clock::now, cmd -> holder[0].switchApi(cmd)), k -> new MemoryRecordings(), RecordedLeases.of(records, clock::now),
                 CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
@@ -94,7 +83,7 @@ public final class StrictReplay {
         int inputs = 0;
         int matched = 0;
         boolean loaded = false;
-        ReplaySpeed.Pacer pacer = speed.pacer(clock.now());
+        org.stationd.station.Pacer pacer = speed.pacer(clock.now());
         // the recording's media and recordings folders, read as this replay's (a log made in another folder replays the same)
         RecordedPaths paths = RecordedPaths.none();
         try {
@@ -112,8 +101,7 @@ public final class StrictReplay {
                 } else if ("load".equals(kind) || !loaded) {
                     if (!loaded) {
                         loaded = true;
-                        Map<String, Object> settings = "load".equals(kind) && r.get("settings") instanceof Map<?, ?> m
-                                ? (Map<String, Object>) m : config.settings();
+                        Map<String, Object> settings = Replays.settings("load".equals(kind) ? r : null, config);
                         run(station, () -> station.load(program, settings));
                     }
                     if ("load".equals(kind)) continue;
@@ -237,10 +225,6 @@ public final class StrictReplay {
     }
 
     private static void sync(StationContext s) throws InterruptedException {
-        for (int i = 0; i < 2; i++) {
-            CountDownLatch l = new CountDownLatch(1);
-            s.submit(l::countDown);
-            if (!l.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("station did not finish an input in 30 s");
-        }
+        s.awaitIdle(Duration.ofSeconds(30));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -43,13 +42,10 @@ public final class Lockstep implements AutoCloseable {
     private final SimSwitch sim;
     private final EslClient client;
     private final AtomicLong activity = new AtomicLong();
-    private final long wallStart = System.nanoTime();
-    private final Instant virtualStart;
     private volatile Supplier<? extends Collection<StationContext>> stations = java.util.List::of;
-    private boolean realTime;
+    private Pacer pacer = Pacer.NONE;
 
     private Lockstep(Instant start, SimOptions options) {
-        virtualStart = start;
         switchClock = new VirtualClock(start);
         stationClock = new VirtualScheduler(start);
         sim = SimSwitch.start(options.withPort(0).withClock(switchClock));
@@ -80,7 +76,7 @@ public final class Lockstep implements AutoCloseable {
 
     /** Paces the clock at one virtual second per wall second (to listen along) instead of as fast as possible. */
     public Lockstep realTime(boolean on) {
-        this.realTime = on;
+        this.pacer = on ? Pacer.realTime(stationClock.now()) : Pacer.NONE;
         return this;
     }
 
@@ -92,6 +88,11 @@ public final class Lockstep implements AutoCloseable {
     /** Something happened that settle() should wait out (a station's tap calls this for every input and command). */
     public void activity() {
         activity.incrementAndGet();
+    }
+
+    /** A text from {@code from} to the number {@code to} arrives at the switch, as mod_sms hands it over. */
+    public void text(String from, String to, String body) {
+        join(client.sendevent("MESSAGE", Router.textHeaders(from, to), body));
     }
 
     /** Moves both clocks by {@code d}, stopping at every timer of either side on the way. */
@@ -139,10 +140,7 @@ public final class Lockstep implements AutoCloseable {
 
     private void step(Instant t) throws InterruptedException {
         if (t.isBefore(stationClock.now())) return;
-        if (realTime) {
-            long wait = wallStart + Duration.between(virtualStart, t).toNanos() - System.nanoTime();
-            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-        }
+        pacer.waitFor(t);
         stationClock.moveTo(t);          // the stations see the switch's events at the switch's time
         // the switch's timers due now, one at a time, each answered before the next fires
         for (Instant n = switchClock.nextDue(); n != null && !n.isAfter(t); n = switchClock.nextDue()) {
@@ -166,7 +164,7 @@ public final class Lockstep implements AutoCloseable {
             join(client.api("status"));
             join(client.eventsDelivered());
             for (StationContext s : stations.get()) {
-                sync(s);
+                s.awaitIdle(Duration.ofSeconds(TIMEOUT_S));
             }
             quiet = activity.get() == before ? quiet + 1 : 0;
         }
@@ -175,17 +173,7 @@ public final class Lockstep implements AutoCloseable {
     /** Runs a task on a station's thread and waits until it and what it queued have run. */
     public void on(StationContext station, Runnable task) throws InterruptedException {
         station.submit(task);
-        sync(station);
-    }
-
-    private static void sync(StationContext s) throws InterruptedException {
-        for (int i = 0; i < 2; i++) {
-            CountDownLatch l = new CountDownLatch(1);
-            s.submit(l::countDown);
-            if (!l.await(TIMEOUT_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("station " + s.getId() + " did not finish its work in " + TIMEOUT_S + " s");
-            }
-        }
+        station.awaitIdle(Duration.ofSeconds(TIMEOUT_S));
     }
 
     private static <T> T join(CompletableFuture<T> f) {

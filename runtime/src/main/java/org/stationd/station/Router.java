@@ -119,6 +119,11 @@ public final class Router implements EventListener, CallOwners {
         station.submit(() -> station.onSms(from, text));
     }
 
+    /** The headers of a MESSAGE event as mod_sms sends it (what {@link #sms} reads): replays and tests send texts with them. */
+    public static Map<String, String> textHeaders(String from, String to) {
+        return Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to);
+    }
+
     /** {@code sip:+256700@host} → {@code +256700}. */
     static String number(String address) {
         if (address == null) return null;

@@ -117,6 +117,20 @@ public final class StationContext implements Station {
         executor.execute(task);
     }
 
+    /**
+     * Waits until the station has run everything queued so far, and what that queued (twice
+     * round its queue): replays and tests step a station this way. Never from the station's thread.
+     */
+    public void awaitIdle(java.time.Duration limit) throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            submit(done::countDown);
+            if (!done.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("station " + getId() + " did not finish its work in " + limit.toSeconds() + " s");
+            }
+        }
+    }
+
     /** Loads a program fresh (new data), replacing whatever ran: the old one gets its teardown. */
     public void load(ProgramFactory next) {
         load(next, config.settings());

@@ -25,6 +25,7 @@ import org.stationd.media.Wav;
 import org.stationd.script.ProgramEngines;
 import org.stationd.esl.sim.SimOptions;
 import org.stationd.station.Lockstep;
+import org.stationd.station.Router;
 import org.stationd.station.StationContext;
 import org.stationd.station.StationListener;
 import org.stationd.station.StationTap;
@@ -364,7 +365,11 @@ public final class Show implements AutoCloseable {
 
     /** A text message to a station's number, as FreeSWITCH's mod_sms delivers it. */
     public void text(String from, String to, String body) {
-        (lockstep != null ? lockstep.client() : link.client()).sendevent("MESSAGE", Map.of("proto", "sms", "from", from, "from_user", from, "to", to, "to_user", to), body).join();
+        if (lockstep != null) {
+            lockstep.text(from, to, body);
+        } else {
+            link.client().sendevent("MESSAGE", Router.textHeaders(from, to), body).join();
+        }
     }
 
     // ---- what happened ------------------------------------------------------------------------
