@@ -1,7 +1,6 @@
 package org.stationd.testing;
 
 import java.time.Duration;
-import org.stationd.esl.sim.SimCall;
 
 /**
  * A scripted listener: {@code show.listener("+256700000001").calls("7009").presses("1").hangsUpAfter(Duration.ofSeconds(30))}.
@@ -25,7 +24,7 @@ public final class Listener {
 
     /** Dials a station's number and waits until the station answers. */
     public Listener calls(String stationNumber) throws InterruptedException {
-        call = show.sim().placeCall(number, stationNumber);
+        call = show.phones().placeCall(number, stationNumber);
         show.await(number + "'s call to " + stationNumber + " is answered", () -> answered(call));
         return this;
     }
@@ -33,7 +32,7 @@ public final class Listener {
     /** Presses keys (after {@code waitMillis} of listening, so prompts can start). */
     public Listener presses(String digits) throws InterruptedException {
         requireCall();
-        show.sim().pressDigits(call, digits);
+        show.phones().pressDigits(call, digits);
         show.settle();
         return this;
     }
@@ -52,7 +51,7 @@ public final class Listener {
 
     public Listener hangsUp() {
         requireCall();
-        show.sim().hangup(call, "NORMAL_CLEARING");
+        show.phones().hangup(call, "NORMAL_CLEARING");
         show.settle();
         return this;
     }
@@ -74,8 +73,7 @@ public final class Listener {
     }
 
     private boolean answered(String uuid) {
-        SimCall c = show.sim().call(uuid);
-        return c == null || "answered".equalsIgnoreCase(c.answerState());   // gone: the station took it and already ended it
+        return show.phones().answered(uuid);   // or gone: the station took it and already ended it
     }
 
     private void requireCall() {

@@ -56,6 +56,7 @@ public final class Show implements AutoCloseable {
     private SwitchConnection link;
     private final Instant virtualStart;
     private Lockstep lockstep;
+    private Phones phones;
     private StationHost host;
     private boolean closed;
 
@@ -94,6 +95,7 @@ public final class Show implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         final List<Show> started = new CopyOnWriteArrayList<>();
         private Instant virtualStart;
+        private String switchUrl;
 
         Builder(Path dir) throws IOException {
             this.dir = dir;
@@ -114,7 +116,19 @@ public final class Show implements AutoCloseable {
 
         /** The same, starting at {@code start} (e.g. just before a scheduled show). */
         public Builder virtualTime(Instant start) {
+            if (switchUrl != null) throw new IllegalStateException("a real switch runs on real time, not a virtual clock");
             this.virtualStart = start;
+            return this;
+        }
+
+        /**
+         * Runs the show on a real FreeSWITCH ({@code esl://127.0.0.1:8021}, password ClueCon) with
+         * the {@code stations} dialplan context of {@code shared/freeswitch}: transmitters are
+         * {@code loopback/tx<N>/stations}, listeners call {@code loopback/<line>/stations}.
+         */
+        public Builder realSwitch(String eslUrl) {
+            if (virtualStart != null) throw new IllegalStateException("a real switch runs on real time, not a virtual clock");
+            this.switchUrl = eslUrl;
             return this;
         }
 
@@ -153,7 +167,7 @@ public final class Show implements AutoCloseable {
             users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
             sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
             Files.writeString(dir.resolve("sim.yaml"), sim.toString());
-            Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
+            Files.writeString(dir.resolve("stations.yaml"), "switch: " + (switchUrl == null ? "sim" : switchUrl) + "\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
                     + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                     + "stations:\n" + stations);
             Show show = new Show(dir, virtualStart);
@@ -243,6 +257,9 @@ public final class Show implements AutoCloseable {
         } else {
             link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), zone);
         }
+        phones = link != null && link.sim() == null
+                ? new SwitchPhones(config.switchConfig().host(), config.switchConfig().port(), config.switchConfig().password())
+                : new SimPhones(this::sim);
         engines = new ProgramEngines();
         StationListener recorder = new StationListener() {
             @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }
@@ -286,11 +303,8 @@ public final class Show implements AutoCloseable {
         await(station + " has called " + dialled + " and it answered", () -> {
             for (org.stationd.api.Call c : station(station).getCalls()) {
                 if (dialled.equals(c.getTo())) {
-                    org.stationd.esl.sim.SimCall sc = sim().call(c.getId());
-                    if (sc != null && "answered".equalsIgnoreCase(sc.answerState())) {
-                        id[0] = c.getId();
-                        return true;
-                    }
+                    id[0] = phones.answeredFarEnd(c.getId());
+                    if (id[0] != null) return true;
                 }
             }
             return false;
@@ -298,8 +312,18 @@ public final class Show implements AutoCloseable {
         return new Listener(this, dialled, id[0]);
     }
 
+    /** The embedded simulated switch (null when the show runs on a real FreeSWITCH). */
     public SimSwitch sim() {
         return lockstep != null ? lockstep.sim() : link.sim();
+    }
+
+    Phones phones() {
+        return phones;
+    }
+
+    /** The switch ends a call as if its line dropped ({@code uuid_kill} on a real switch). */
+    public void drop(String callId) {
+        phones.hangup(callId, "NORMAL_CLEARING");
     }
 
     /** The show's time: the virtual clock's, or the wall clock's. */
@@ -491,6 +515,7 @@ public final class Show implements AutoCloseable {
         if (closed) return;
         closed = true;
         if (host != null) host.close();
+        if (phones != null) phones.close();
         if (link != null) link.close();
         if (lockstep != null) lockstep.close();
         if (engines != null) engines.close();

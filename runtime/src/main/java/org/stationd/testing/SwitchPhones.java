@@ -1,0 +1,83 @@
+package org.stationd.testing;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.stationd.esl.client.EslClient;
+import org.stationd.esl.client.EslClientOptions;
+import org.stationd.esl.command.EventFormat;
+
+/**
+ * {@link Phones} on a real FreeSWITCH, over a connection of their own. A listener is a loopback
+ * call into the {@code stations} dialplan context ({@code loopback/<number>/stations}): its
+ * {@code -b} leg parks there for the station to pick up, its {@code -a} leg is the listener's
+ * phone. Keys sent out of one loopback leg ({@code uuid_send_dtmf}) arrive on the other, so a
+ * listener presses on its own {@code -a} leg, and the far end of a station's call on the
+ * {@code -b} leg behind the station's.
+ */
+final class SwitchPhones implements Phones {
+    private static final Duration COMMAND = Duration.ofSeconds(20);
+    private final EslClient client;
+    private final Map<String, String> states = new ConcurrentHashMap<>();
+
+    SwitchPhones(String host, int port, String password) throws Exception {
+        client = EslClient.connect(EslClientOptions.of(host, port, password));
+        client.addListener(e -> {
+            switch (e.name()) {
+                case "CHANNEL_ANSWER" -> states.putIfAbsent(e.uniqueId(), "answered");
+                case "CHANNEL_HANGUP_COMPLETE" -> states.put(e.uniqueId(), "ended");
+                default -> { }
+            }
+        });
+        client.events(EventFormat.PLAIN, "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE").get(COMMAND.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String placeCall(String from, String to) {
+        String uuid = UUID.randomUUID().toString();
+        client.bgapi("originate {origination_uuid=" + uuid + ",origination_caller_id_number=" + from + ",origination_caller_id_name=" + from
+                + "}loopback/" + to + "/stations &park()").result().thenAccept(r -> {
+                    if (!r.text().startsWith("+OK")) states.put(uuid, "ended");   // refused or never picked up
+                });
+        return uuid;
+    }
+
+    @Override
+    public boolean answered(String callerLeg) {
+        return states.containsKey(callerLeg);
+    }
+
+    @Override
+    public void pressDigits(String callerLeg, String digits) {
+        api("uuid_send_dtmf " + callerLeg + " " + digits);
+    }
+
+    @Override
+    public void hangup(String callerLeg, String cause) {
+        api("uuid_kill " + callerLeg + " " + cause);
+    }
+
+    @Override
+    public String answeredFarEnd(String stationLeg) {
+        if (!"answered".equals(states.get(stationLeg))) {
+            return null;
+        }
+        String other = api("uuid_getvar " + stationLeg + " other_loopback_leg_uuid");
+        return other.isEmpty() || other.startsWith("-ERR") || other.startsWith("_undef_") ? null : other;
+    }
+
+    private String api(String command) {
+        try {
+            return client.api(command).get(COMMAND.toSeconds(), TimeUnit.SECONDS).text();
+        } catch (Exception e) {
+            throw new IllegalStateException("FreeSWITCH did not take '" + command + "': " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
