@@ -6,11 +6,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.client.EslClientOptions;
+import org.stationd.esl.testing.Shared;
 
 /**
  * A real FreeSWITCH 1.10.12 from {@code ../shared/freeswitch}, started with its own folder on free
@@ -53,23 +53,7 @@ public final class RealFreeSwitch implements AutoCloseable {
      * {@code ../shared/freeswitch} beside the checkout ({@code stationd.home} or the Maven root).
      */
     public static Path home() {
-        List<Path> tried = new ArrayList<>();
-        String configured = System.getProperty(DIR_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            tried.add(Path.of(configured).toAbsolutePath().normalize());
-        }
-        for (String base : new String[] {System.getProperty("stationd.home"), System.getProperty("maven.multiModuleProjectDirectory")}) {
-            if (base != null) {
-                tried.add(Path.of(base).toAbsolutePath().resolve("../shared/freeswitch").normalize());
-            }
-        }
-        for (Path p : tried) {
-            if (Files.isExecutable(p.resolve("start"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("the real FreeSWITCH (shared/freeswitch/start) was not found: set -D" + DIR_PROPERTY
-                + "=DIR; looked in " + tried);
+        return Shared.find(DIR_PROPERTY, System.getProperty(DIR_PROPERTY), "freeswitch", p -> Files.isExecutable(p.resolve("start")));
     }
 
     private void launch() throws IOException {

@@ -34,6 +34,15 @@ class RealSwitchSmokeTest {
         }
     }
 
+    @Test
+    void aMissingSharedFreeSwitchFailsLoudly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> org.stationd.esl.testing.Shared.find(RealFreeSwitch.DIR_PROPERTY, null, java.util.List.of(empty.resolve("checkout").toString()),
+                        "freeswitch", p -> java.nio.file.Files.isExecutable(p.resolve("start"))));
+        assertTrue(e.getMessage().contains("-D" + RealFreeSwitch.DIR_PROPERTY + "=DIR"), e.getMessage());
+        assertTrue(e.getMessage().contains(empty.resolve("shared/freeswitch").toString()), e.getMessage());
+    }
+
     private static EslEvent next(BlockingQueue<EslEvent> events, String name, String uuid) throws InterruptedException {
         while (true) {
             EslEvent e = events.poll(30, TimeUnit.SECONDS);

@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 public final class Captures {
     /** System property naming the captures directory (set by esl/pom.xml for surefire). */
     public static final String DIR_PROPERTY = "esl.captures.dir";
-    private static final String RELATIVE = "../shared/esl-captures";
     private static final JsonFactory JSON = new JsonFactory();
     private static final Map<Path, SoftReference<List<Record>>> CACHE = new ConcurrentHashMap<>();
 
@@ -49,38 +48,11 @@ public final class Captures {
     }
 
     /**
-     * The captures directory: {@value #DIR_PROPERTY}, else {@code ../shared/esl-captures} from the
-     * launcher's {@code stationd.home}, the working dir or one of its parents. The property falls
-     * back to the search because the pom derives it from where Maven was started.
+     * The captures directory: {@value #DIR_PROPERTY}, else {@code ../shared/esl-captures} beside the
+     * checkout ({@link Shared}); never a folder found by walking up from the working directory.
      */
     public static Path dir() {
-        return locate(System.getProperty(DIR_PROPERTY), System.getProperty("stationd.home"), Path.of(""));
-    }
-
-    static Path locate(String configured, String home, Path workingDir) {
-        List<Path> tried = new ArrayList<>();
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured).toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-            tried.add(p);
-        }
-        List<Path> bases = new ArrayList<>();
-        if (home != null) {   // set by the ./stationd launcher
-            bases.add(Path.of(home).toAbsolutePath());
-        }
-        for (Path d = workingDir.toAbsolutePath(); d != null; d = d.getParent()) {
-            bases.add(d);
-        }
-        for (Path base : bases) {
-            Path candidate = base.resolve(RELATIVE).normalize();
-            tried.add(candidate);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("ESL captures not found: set -D" + DIR_PROPERTY + "=DIR; looked in " + tried);
+        return Shared.find(DIR_PROPERTY, System.getProperty(DIR_PROPERTY), "esl-captures", Files::isDirectory);
     }
 
     /** A capture file by name ({@code 03_station_playback_plain.jsonl}) or by its number prefix ({@code 03}). */

@@ -17,20 +17,23 @@ class CapturesTest {
 
     @Test
     void missingCapturesFailLoudly(@TempDir Path empty) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Captures.locate(empty.resolve("nowhere").toString(), null, empty.resolve("a/b")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shared.find(Captures.DIR_PROPERTY,
+                empty.resolve("nowhere").toString(), List.of(empty.resolve("checkout").toString()), "esl-captures", Files::isDirectory));
         assertTrue(e.getMessage().contains(Captures.DIR_PROPERTY), e.getMessage());
         assertTrue(e.getMessage().contains(empty.resolve("nowhere").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(empty.resolve("shared/esl-captures").toString()), e.getMessage());
     }
 
     @Test
-    void searchesParentsOfTheWorkingDirectory(@TempDir Path root) throws IOException {
+    void looksBesideTheCheckoutOnlyNeverAboveTheWorkingDirectory(@TempDir Path root) throws IOException {
         Path captures = Files.createDirectories(root.resolve("shared/esl-captures"));
-        Path module = Files.createDirectories(root.resolve("wt/esl"));
-        assertEquals(captures, Captures.locate(null, null, module));
-        assertEquals(captures, Captures.locate(root.resolve("wrong").toString(), null, module));
-        assertEquals(module, Captures.locate(module.toString(), null, root));
-        assertEquals(captures, Captures.locate(null, root.resolve("wt").toString(), Path.of("/")));
+        Path checkout = Files.createDirectories(root.resolve("wt"));
+        assertEquals(captures, Shared.find("p", null, List.of(checkout.toString()), "esl-captures", Files::isDirectory));
+        assertEquals(captures, Shared.find("p", root.resolve("wrong").toString(), List.of(checkout.toString()), "esl-captures", Files::isDirectory));
+        assertEquals(checkout, Shared.find("p", checkout.toString(), List.of(root.toString()), "esl-captures", Files::isDirectory));
+        // a checkout nested deeper does not find it by walking up
+        Path nested = Files.createDirectories(root.resolve("wt/esl/module"));
+        assertThrows(IllegalStateException.class, () -> Shared.find("p", null, List.of(nested.toString()), "esl-captures", Files::isDirectory));
     }
 
     @Test
