@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +35,7 @@ import org.stationd.station.RealScheduler;
 import org.stationd.station.Router;
 import org.stationd.station.Scheduler;
 import org.stationd.station.StationContext;
+import org.stationd.station.StationPool;
 import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
 import org.stationd.station.StationTap;
@@ -65,7 +64,7 @@ public final class StationHost implements AutoCloseable {
     private final Map<String, StationContext> stations = new java.util.concurrent.ConcurrentSkipListMap<>();   // changed by config reloads while operators read it
     private final Map<Path, ProgramFactory> programs = new ConcurrentHashMap<>();
     private final Map<Path, String> compileErrors = new ConcurrentHashMap<>();
-    private final ExecutorService pool;
+    private final StationPool pool;
     private final Scheduler scheduler;
     private final ZContext zmq = new ZContext();
     private final ZmqBus bus;
@@ -99,8 +98,7 @@ public final class StationHost implements AutoCloseable {
         this.config = config;
         this.loader = loader;
         this.client = client;
-        this.pool = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
-                Thread.ofPlatform().name("station-", 0).daemon(true).factory());
+        this.pool = StationPool.forThisMachine();   // lends threads while a handler is blocked or stuck
         this.scheduler = clock;
         this.db = config.database() == null ? Database.openH2(config.dataDir())
                 : Database.open(config.database().url(), config.database().user(), config.database().password());
@@ -494,7 +492,7 @@ public final class StationHost implements AutoCloseable {
         control.close();
         bus.close();
         zmq.close();
-        pool.shutdownNow();
+        pool.close();
         if (scheduler instanceof RealScheduler real) real.close();
         eventLog.close();
         cdrRecorder.close();

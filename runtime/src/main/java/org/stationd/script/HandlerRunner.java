@@ -1,5 +1,7 @@
 package org.stationd.script;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,34 +17,74 @@ import org.stationd.api.Handler;
 import org.stationd.api.ProgramError;
 
 /**
- * Runs handlers on the calling thread (the station's thread) under a time limit. A watchdog
- * stops a handler that overruns (Groovy: thread interrupt, checked by the compiled-in
- * {@code ThreadInterrupt}; JavaScript: {@code Context.interrupt}) and the call ends in
- * {@link HandlerTimeoutException}. Any other failure becomes {@link HandlerException} whose
- * {@link ProgramError} names the script's file:line. Thread-safe; one per host is enough.
+ * Runs handlers on the calling thread (the station's thread) under limits that measure the
+ * handler, not the machine: the CPU time its thread consumed (so a loaded host stops no healthy
+ * handler, and a replay on a virtual clock stops the same ones on every run), and a much larger
+ * wall-clock bound for a handler that is blocked (sleeping, waiting on a lock or on a call that
+ * never returns), which uses no CPU. A watchdog stops a handler past either (Groovy: thread
+ * interrupt, checked by the compiled-in {@code ThreadInterrupt}; JavaScript:
+ * {@code Context.interrupt}) and the call ends in {@link HandlerTimeoutException}. A handler
+ * that keeps running after its stop is reported to the thread's {@link Host} as stuck, and a
+ * handler that has been blocked a while lets its pool add a thread meanwhile, so neither holds
+ * other stations. Any other failure becomes {@link HandlerException} whose {@link ProgramError}
+ * names the script's file:line. Thread-safe; one per host is enough.
  */
 public final class HandlerRunner implements AutoCloseable {
-    /** What handlers get unless a station says otherwise: they should only start things, not wait. */
+    /** CPU time a handler may use unless a station says otherwise: handlers should only start things, not compute. */
     public static final Duration DEFAULT_LIMIT = Duration.ofMillis(200);
+    /** Wall-clock time a handler may spend, blocked or starved, before it is stopped whatever its CPU time. */
+    public static final Duration DEFAULT_BLOCKED_LIMIT = Duration.ofSeconds(5);
+    /** How long a stopped handler may take to unwind before its station is told it is stuck. */
+    public static final Duration STUCK_AFTER = Duration.ofSeconds(2);
+    /** Wall time beyond its CPU time after which a handler counts as blocked and its pool compensates. */
+    static final Duration BLOCKED_NOTICE = Duration.ofMillis(250);
+    /** A handler runnable but off the CPU this many times the blocked bound (a native call that never returns) is stopped too. */
+    static final int HARD_LIMIT_FACTOR = 12;
+    private static final long MIN_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /**
+     * What a thread that runs handlers (a station pool's worker) wants to hear: that its handler
+     * is blocked (the pool may lend another thread meanwhile) and no longer is, and that a stopped
+     * handler does not stop (its station must move off this thread).
+     */
+    public interface Host {
+        void handlerBlocked();
+
+        void handlerUnblocked();
+
+        void handlerStuck(Thread thread);
+    }
 
     private final ScheduledExecutorService watchdog;
     // Stopping a JS handler may block until it has stopped: never on the watchdog thread itself.
     private final ExecutorService stopper;
     private final boolean ownsWatchdog;
+    private final Duration blockedLimit;
 
     public HandlerRunner() {
-        this(newWatchdog(), true);
+        this(DEFAULT_BLOCKED_LIMIT);
+    }
+
+    /** With a wall-clock bound of its own for blocked handlers (tests use a short one). */
+    public HandlerRunner(Duration blockedLimit) {
+        this(newWatchdog(), true, blockedLimit);
     }
 
     /** With a host-wide scheduler; the runner does not shut it down. */
     public HandlerRunner(ScheduledExecutorService watchdog) {
-        this(watchdog, false);
+        this(watchdog, false, DEFAULT_BLOCKED_LIMIT);
     }
 
-    private HandlerRunner(ScheduledExecutorService watchdog, boolean owns) {
+    private HandlerRunner(ScheduledExecutorService watchdog, boolean owns, Duration blockedLimit) {
         this.watchdog = watchdog;
         this.ownsWatchdog = owns;
+        this.blockedLimit = blockedLimit;
         this.stopper = Executors.newCachedThreadPool(daemon("stationd-handler-stop"));
+    }
+
+    public Duration blockedLimit() {
+        return blockedLimit;
     }
 
     /** A body of script code: a handler call, or a script's top level while loading. */
@@ -58,6 +100,7 @@ public final class HandlerRunner implements AutoCloseable {
     /**
      * @param state       the state the handler belongs to, for the error report (may be null)
      * @param handlerName {@code enter}, {@code dtmf}, {@code timeout}… (may be null)
+     * @param limit       the CPU time the handler may use
      */
     public void invoke(String state, String handlerName, Handler handler, Event event, Duration limit)
             throws HandlerException {
@@ -69,30 +112,32 @@ public final class HandlerRunner implements AutoCloseable {
         run(controlOf(handler), () -> handler.handle(error), limit, error.state(), "onError");
     }
 
-    /** Runs any script code under the limit; engines use it for a script's top level. */
+    /** Runs any script code under the limits ({@code limit} of CPU time); engines use it for a script's top level. */
     public void run(ScriptControl control, Body body, Duration limit, String state, String handlerName)
             throws HandlerException {
-        Watch watch = new Watch(Thread.currentThread(), control);
-        ScheduledFuture<?> timer = watchdog.schedule(() -> stopper.execute(watch::expire),
-                limit.toNanos(), TimeUnit.NANOSECONDS);
+        Watch watch = new Watch(Thread.currentThread(), control, limit.toNanos(), blockedLimit.toNanos());
+        watch.schedule(limit.toNanos());
         Throwable failure = null;
         try {
             body.run();
         } catch (VirtualMachineError e) {
             if (!(e instanceof StackOverflowError)) {
+                watch.finish();
                 throw e;  // out of memory and the like are the host's problem, not the script's
             }
             failure = e;
         } catch (Throwable t) {
             failure = t;
-        } finally {
-            timer.cancel(false);
         }
         if (watch.finish()) {
             ScriptFailure where = failure == null ? null : control.describe(failure);
-            String message = "ran longer than " + limit.toMillis() + " ms and was stopped (an endless loop?); "
-                    + "handlers must return quickly: start things and react to their events, "
-                    + "use station.after(seconds, 'name') for later work";
+            String message = watch.blocked
+                    ? "was blocked for " + (blockedLimit.toMillis() % 1000 == 0 ? blockedLimit.toSeconds() + " s" : blockedLimit.toMillis() + " ms")
+                      + " (sleeping or waiting) and was stopped; "
+                      + "handlers must never wait: start things and react to their events, use station.after(seconds, 'name') for later work"
+                    : "used more than " + limit.toMillis() + " ms of CPU time and was stopped (an endless loop?); "
+                      + "handlers must return quickly: start things and react to their events, "
+                      + "use station.after(seconds, 'name') for later work";
             throw new HandlerTimeoutException(new ProgramError(state, handlerName, message,
                     where == null ? null : where.location()), watch.cancelled, failure);
         }
@@ -117,24 +162,72 @@ public final class HandlerRunner implements AutoCloseable {
         }
     }
 
-    /** One call's race between finishing and being stopped; whoever comes first decides. */
-    private static final class Watch {
+    /**
+     * One call's race between finishing and being stopped; whoever comes first decides. The
+     * watchdog looks at the handler's CPU time when it could first have used its limit, and again
+     * no sooner than it could have used the rest: a typical handler is never looked at.
+     */
+    private final class Watch {
         private static final int RUNNING = 0, DONE = 1, STOPPING = 2, STOPPED = 3;
         private final Thread runner;
         private final ScriptControl control;
+        private final long cpuLimit;
+        private final long wallLimit;
+        private final long cpuStart;
+        private final long wallStart = System.nanoTime();
         private int state = RUNNING;
         private boolean cancelled;
+        private boolean blocked;          // stopped by the wall-clock bound
+        private boolean compensated;      // the thread's pool was told the handler is blocked
+        private ScheduledFuture<?> timer;
 
-        Watch(Thread runner, ScriptControl control) {
+        Watch(Thread runner, ScriptControl control, long cpuLimit, long wallLimit) {
             this.runner = runner;
             this.control = control;
+            this.cpuLimit = cpuLimit;
+            this.wallLimit = wallLimit;
+            this.cpuStart = cpuTime(runner);
         }
 
-        void expire() {
-            synchronized (this) {
-                if (state != RUNNING) return;
-                state = STOPPING;
+        synchronized void schedule(long delayNanos) {
+            if (state == RUNNING) {
+                timer = watchdog.schedule(this::check, Math.max(MIN_CHECK_NANOS, delayNanos), TimeUnit.NANOSECONDS);
             }
+        }
+
+        private void check() {
+            long cpu = cpuTime(runner) - cpuStart;
+            long wall = System.nanoTime() - wallStart;
+            // waiting, sleeping or on a lock now; a runnable thread that the machine's load keeps off
+            // the CPU is not blocked: only its CPU time counts (the hard bound still holds in native calls)
+            boolean waiting = switch (runner.getState()) {
+                case BLOCKED, WAITING, TIMED_WAITING -> true;
+                default -> false;
+            };
+            if (cpu >= cpuLimit || (waiting && wall >= wallLimit) || wall >= HARD_LIMIT_FACTOR * wallLimit) {
+                synchronized (this) {
+                    if (state != RUNNING) return;
+                    blocked = cpu < cpuLimit;
+                    state = STOPPING;
+                }
+                stopper.execute(this::expire);
+                return;
+            }
+            if (waiting && wall - cpu >= BLOCKED_NOTICE.toNanos() && runner instanceof Host host) {
+                boolean tell;
+                synchronized (this) {
+                    if (state != RUNNING) return;
+                    tell = !compensated;
+                    compensated = true;
+                }
+                if (tell) host.handlerBlocked();
+            }
+            // it cannot use the rest of its CPU limit sooner than that much wall time
+            long untilWall = wallLimit - wall > 0 ? wallLimit - wall : wallLimit / 10;
+            schedule(Math.min(cpuLimit - cpu, Math.min(untilWall, BLOCKED_NOTICE.toNanos())));
+        }
+
+        private void expire() {
             boolean gentle = true;
             try {
                 gentle = control.interrupt(runner);
@@ -145,25 +238,52 @@ public final class HandlerRunner implements AutoCloseable {
                     notifyAll();
                 }
             }
+            watchdog.schedule(this::stuck, STUCK_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        /** Still in the script after its stop and the grace: it ignores interruption. */
+        private void stuck() {
+            synchronized (this) {
+                if (state != STOPPED) return;
+            }
+            runner.interrupt();   // keep asking: a script that swallowed one interrupt meets the next check
+            if (runner instanceof Host host) {
+                host.handlerStuck(runner);
+            }
         }
 
         /** @return true if the call was stopped (timed out). Waits until the stop is complete. */
-        synchronized boolean finish() {
-            if (state == RUNNING) {
-                state = DONE;
-                return false;
-            }
-            while (state == STOPPING) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    // our own stop request arriving late: expected, keep waiting
+        boolean finish() {
+            boolean release;
+            boolean stopped;
+            synchronized (this) {
+                if (timer != null) timer.cancel(false);
+                while (state == STOPPING) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        // our own stop request arriving late: expected, keep waiting
+                    }
                 }
+                stopped = state == STOPPED;
+                state = DONE;
+                release = compensated;
             }
-            // The stop may have left the thread's interrupt flag set: the station thread goes on.
-            Thread.interrupted();
-            return true;
+            if (release) {
+                ((Host) runner).handlerUnblocked();
+            }
+            if (stopped) {
+                // The stop may have left the thread's interrupt flag set: the station thread goes on.
+                Thread.interrupted();
+            }
+            return stopped;
         }
+    }
+
+    /** CPU time of a thread in ns; where the JVM cannot measure it, wall time stands in (never stops early: the wall bound is larger). */
+    private static long cpuTime(Thread t) {
+        long ns = CPU.isThreadCpuTimeSupported() ? CPU.getThreadCpuTime(t.threadId()) : -1;
+        return ns >= 0 ? ns : System.nanoTime();
     }
 
     private static ScheduledExecutorService newWatchdog() {

@@ -9,14 +9,14 @@ import org.stationd.script.HandlerException;
 import org.stationd.script.HandlerRunner;
 
 /**
- * Runs a station's handlers on its thread under the time limit (default 200 ms), through the
- * host's {@link HandlerRunner}, which knows how to stop each engine's code and where in the
- * script a failure happened.
+ * Runs a station's handlers on its thread under the limits (default 200 ms of CPU time, 5 s of
+ * wall-clock time blocked), through the host's {@link HandlerRunner}, which knows how to stop
+ * each engine's code and where in the script a failure happened.
  */
 public final class HandlerGuard {
     private static final HandlerRunner SHARED = new HandlerRunner();
 
-    /** The first run of a handler loads and links its code (Groovy call sites, JS parsing): seconds on a busy machine. */
+    /** The first run of a handler loads and links its code (Groovy call sites, JS parsing): up to seconds of CPU. */
     public static final Duration FIRST_RUN_LIMIT = Duration.ofSeconds(3);
 
     private final HandlerRunner runner;

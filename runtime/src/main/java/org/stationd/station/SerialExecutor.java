@@ -14,6 +14,10 @@ public final class SerialExecutor implements Executor {
     private final int maxQueued;
     private boolean running;
     private volatile Thread current;
+    private long generation;           // changes when a stuck thread is abandoned
+    private Thread abandoned;
+    private Runnable onReturn;
+    private Runnable onAbandon;
 
     public SerialExecutor(Executor pool, int maxQueued) {
         this.pool = pool;
@@ -36,12 +40,22 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        current = Thread.currentThread();
+        long generation;
+        synchronized (tasks) {
+            generation = this.generation;
+            current = Thread.currentThread();
+        }
+        if (current instanceof StationPool.Worker w) {
+            w.running = this;
+        }
         try {
             // run a bounded batch, then yield the pool thread so other stations get a turn
             for (int i = 0; i < 64; i++) {
                 Runnable next;
                 synchronized (tasks) {
+                    if (generation != this.generation) {
+                        return;   // abandoned while stuck in a task: another thread runs the station now
+                    }
                     next = tasks.pollFirst();
                     if (next == null) {
                         running = false;
@@ -57,9 +71,68 @@ public final class SerialExecutor implements Executor {
                 }
             }
         } finally {
-            current = null;
+            Runnable returned = null;
+            synchronized (tasks) {
+                if (generation == this.generation) {
+                    current = null;
+                } else if (abandoned == Thread.currentThread()) {
+                    returned = onReturn;
+                    abandoned = null;
+                    onReturn = null;
+                }
+            }
+            if (Thread.currentThread() instanceof StationPool.Worker w) {
+                w.running = null;
+            }
+            if (returned != null) {
+                returned.run();
+                return;
+            }
+        }
+        synchronized (tasks) {
+            if (generation != this.generation) return;
         }
         pool.execute(this::drain);
+    }
+
+    /**
+     * Gives up on {@code stuck}, the thread running this executor's current task (a handler that
+     * ignores its stop): the station's next inputs run on another thread, after {@link #onAbandon}.
+     * False if that thread is not (or no longer) running this executor.
+     */
+    boolean abandon(Thread stuck) {
+        synchronized (tasks) {
+            if (current != stuck) {
+                return false;
+            }
+            generation++;
+            current = null;
+            abandoned = stuck;
+            running = true;
+            if (onAbandon != null) {
+                tasks.addFirst(onAbandon);
+            }
+        }
+        pool.execute(this::drain);
+        return true;
+    }
+
+    /** Runs {@code then} when the abandoned thread finally leaves the task it was stuck in (if ever). */
+    void whenReturned(Thread stuck, Runnable then) {
+        synchronized (tasks) {
+            if (abandoned == stuck) {
+                onReturn = then;
+                return;
+            }
+        }
+        then.run();   // already back
+    }
+
+    /** What the station does first when it moves off a stuck thread (quarantine its program). */
+    public void onAbandon(Runnable task) {
+        synchronized (tasks) {
+            onAbandon = task;
+        }
     }
 
     /** True when called from the thread now running this executor's task. */

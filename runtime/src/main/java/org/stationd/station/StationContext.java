@@ -66,11 +66,13 @@ public final class StationContext implements Station {
     private volatile Map<String, Object> settings;
     private volatile String reportedStatus;
     private volatile String reportedReason;
+    private volatile boolean quarantined;
 
     public StationContext(StationConfig config, StationServices services) {
         this.config = config;
         this.services = services;
         this.executor = new SerialExecutor(services.pool(), 10_000);
+        executor.onAbandon(this::quarantine);
         this.link = new TappedLink(services.link(), this, services.tap());
         this.verbs = new Verbs(new Ctx());
         this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName);
@@ -89,7 +91,7 @@ public final class StationContext implements Station {
     public SerialExecutor executor() { return executor; }
     public String programName() { return factory == null ? null : factory.name(); }
     public String programVersion() { return factory == null ? null : factory.version(); }
-    public String state() { return runner == null ? null : runner.state(); }
+    public String state() { return runner != null ? runner.state() : quarantined ? "quarantined" : null; }
     public String lastError() { return lastError; }
     public Collection<CallLeg> calls() { return calls.values(); }
 
@@ -191,7 +193,35 @@ public final class StationContext implements Station {
         }
     }
 
+    /**
+     * A handler of the program did not stop when told (it ignores interruption) and its thread was
+     * given up: the program comes off the station without running any more of its code (no exit,
+     * no teardown), its calls are hung up, and the operator is told. A new version (the file saved
+     * again), a reload or a swap puts a program back. Runs first on the station's new thread.
+     */
+    private void quarantine() {
+        if (runner == null) {
+            return;
+        }
+        String name = factory.name();
+        String state = runner.state();
+        String why = "a handler of " + name + " did not stop when told (it ignores interruption): the program is quarantined "
+                + "and the station is off air until the program is saved again, reloaded or swapped";
+        lastError = why;
+        services.listener().programError(config.id(), name, new ProgramError(state, "quarantine", why, null));
+        runner.detach();
+        ProgramFactory.Instance stuck = instance;
+        runner = null;
+        instance = null;
+        factory = null;
+        closeQuietly(stuck);   // a JavaScript program's context is cancelled with it
+        quarantined = true;
+        unload();
+        services.listener().stateChanged(config.id(), name, state, "quarantined");
+    }
+
     private void start(ProgramFactory next, Map<String, Object> data, String resumeState) {
+        quarantined = false;
         ProgramContext ctx = new Context(data);
         try {
             instance = next.create(ctx);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.stationd.api.ProgramError;
@@ -28,14 +29,116 @@ class HandlerRunnerTest {
     }
 
     @Test
-    void aBlockingHandlerIsInterruptedAndTheFlagCleared() {
-        long t0 = System.nanoTime();
-        HandlerTimeoutException e = assertThrows(HandlerTimeoutException.class,
-                () -> runner.invoke("live", "dtmf", ev -> Thread.sleep(10_000), null, Duration.ofMillis(100)));
-        assertTrue((System.nanoTime() - t0) / 1_000_000 < 2000);
-        assertEquals("live", e.error().state());
-        assertEquals("dtmf", e.error().handler());
-        assertFalse(Thread.currentThread().isInterrupted());
+    void aBlockingHandlerIsStoppedAtTheWallClockBoundAndTheFlagCleared() {
+        try (HandlerRunner shortBound = new HandlerRunner(Duration.ofMillis(300))) {
+            HandlerTimeoutException e = assertThrows(HandlerTimeoutException.class,
+                    () -> shortBound.invoke("live", "dtmf", ev -> Thread.sleep(600_000), null, Duration.ofMillis(100)));
+            assertEquals("live", e.error().state());
+            assertEquals("dtmf", e.error().handler());
+            assertTrue(e.error().message().startsWith("was blocked for 300 ms (sleeping or waiting) and was stopped"), e.error().message());
+            assertFalse(Thread.currentThread().isInterrupted());
+        }
+    }
+
+    /** The limit is CPU time: with every core busy several times over, a handler that needs 80 ms of CPU still finishes. */
+    @Test
+    void aLoadedMachineStopsNoHealthyHandlerButStillStopsAnEndlessLoop() throws Exception {
+        try (Load load = new Load(4 * Runtime.getRuntime().availableProcessors())) {
+            for (int i = 0; i < 3; i++) {
+                runner.invoke(ev -> burnCpu(Duration.ofMillis(80)), null, Duration.ofMillis(200));
+            }
+            HandlerTimeoutException e = assertThrows(HandlerTimeoutException.class, () -> runner.invoke(ev -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Math.sqrt(System.nanoTime());   // an endless loop that a stop ends
+                }
+            }, null, Duration.ofMillis(200)));
+            assertTrue(e.error().message().startsWith("used more than 200 ms of CPU time"), e.error().message());
+        }
+    }
+
+    @Test
+    void aHandlerThatIgnoresItsStopIsReportedStuckAndABlockedOneLetsItsPoolLendAThread() throws Exception {
+        java.util.concurrent.CopyOnWriteArrayList<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        try (HandlerRunner shortBound = new HandlerRunner(Duration.ofMillis(600))) {
+            HostThread t = new HostThread(() -> {
+                try {
+                    shortBound.invoke(ev -> {
+                        while (!release.get()) {
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException ignored) {
+                                // a hostile handler swallows its stop
+                            }
+                        }
+                    }, null, Duration.ofMillis(100));
+                } catch (HandlerTimeoutException e) {
+                    heard.add("stopped");
+                } catch (HandlerException e) {
+                    heard.add("failed " + e);
+                }
+            }, heard, stuck);
+            t.start();
+            assertTrue(stuck.await(60, java.util.concurrent.TimeUnit.SECONDS), heard.toString());
+            assertEquals(List.of("blocked", "stuck"), List.copyOf(heard));
+            release.set(true);
+            t.join(60_000);
+            assertEquals(List.of("blocked", "stuck", "unblocked", "stopped"), List.copyOf(heard));
+        }
+    }
+
+    private static final class HostThread extends Thread implements HandlerRunner.Host {
+        private final List<String> heard;
+        private final java.util.concurrent.CountDownLatch stuck;
+
+        HostThread(Runnable r, List<String> heard, java.util.concurrent.CountDownLatch stuck) {
+            super(r, "host-thread");
+            this.heard = heard;
+            this.stuck = stuck;
+        }
+
+        @Override public void handlerBlocked() { heard.add("blocked"); }
+        @Override public void handlerUnblocked() { heard.add("unblocked"); }
+        @Override public void handlerStuck(Thread thread) {
+            if (stuck.getCount() > 0) heard.add("stuck");
+            stuck.countDown();
+        }
+    }
+
+    /** Spins until this thread has used {@code cpu} of CPU time, however long that takes on the wall clock. */
+    static void burnCpu(Duration cpu) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = mx.getCurrentThreadCpuTime() + cpu.toNanos();
+        double x = 0;
+        while (mx.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 1000; i++) x += Math.sqrt(i);
+        }
+        if (x < 0) throw new AssertionError();
+    }
+
+    /** Busy threads on every core, until closed. */
+    static final class Load implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicBoolean on = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final List<Thread> threads = new java.util.ArrayList<>();
+
+        Load(int n) {
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    double x = 0;
+                    while (on.get()) x += Math.sqrt(x + 1);
+                }, "load-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            on.set(false);
+            for (Thread t : threads) t.join();
+        }
     }
 
     @Test

@@ -11,6 +11,11 @@ import org.stationd.api.Handler;
 final class Scripts {
     private Scripts() {}
 
+    /** CPU time this thread has used, in ns: what handler limits measure. */
+    static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** 1-based {line, column} of the first occurrence of {@code needle} (in line {@code nth} occurrence order). */
     static int[] pos(String text, String needle) {
         int i = text.indexOf(needle);

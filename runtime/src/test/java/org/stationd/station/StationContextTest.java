@@ -125,7 +125,7 @@ class StationContextTest {
         sync(s);
         assertEquals(2, errors.size(), errors.toString());
         assertEquals("zero is not allowed", errors.get(0).message());
-        assertTrue(errors.get(1).message().contains("ran longer than 200 ms"), errors.get(1).message());   // the dtmf handler is warm by now
+        assertTrue(errors.get(1).message().contains("used more than 200 ms of CPU time"), errors.get(1).message());   // the dtmf handler is warm by now
         assertEquals("live", s.state());
 
         router.onEvent(esl("CHANNEL_PARK", "in-1", "Call-Direction", "inbound", "Caller-Caller-ID-Number", "+256700000001", "Caller-Destination-Number", "+256414000001"));

@@ -98,7 +98,7 @@ public final class GroovyProgramEngine implements ProgramEngine {
         } catch (HandlerTimeoutException e) {
             int line = SourceText.lineOf(e.error().location());
             throw new ProgramCompileException(source.fileName(), line, SourceText.firstNonBlankColumn(source.text(), line),
-                    "the script's top level ran longer than " + loadLimit.toMillis()
+                    "the script's top level used more than " + loadLimit.toMillis()
                             + " ms (an endless loop?); it should only declare program { }", e);
         } catch (HandlerException e) {
             int line = SourceText.lineOf(e.error().location());

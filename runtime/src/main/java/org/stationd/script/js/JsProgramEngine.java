@@ -217,7 +217,7 @@ public final class JsProgramEngine implements ProgramEngine {
         } catch (HandlerTimeoutException e) {
             int line = SourceText.lineOf(e.error().location());
             throw new ProgramCompileException(source.fileName(), line, line > 0 ? SourceText.firstNonBlankColumn(source.text(), line) : 0,
-                    "the script's top level ran longer than " + loadLimit.toMillis()
+                    "the script's top level used more than " + loadLimit.toMillis()
                             + " ms (an endless loop?); it should only call program({…})", e);
         } catch (HandlerException e) {
             if (e.getCause() instanceof PolyglotException p) {
