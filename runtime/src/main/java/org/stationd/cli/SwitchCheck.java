@@ -32,13 +32,14 @@ final class SwitchCheck {
     static final String PROBE_ID = "stationd-check";
     private static final int LINE_WAIT_SECONDS = 10;
     private static final int TRANSMITTER_TIMEOUT_SECONDS = 20;
+    private static final String SMS_CHAT_INTERFACE = "sms";
     private static final Set<String> AUDIO = Set.of("wav", "mp3", "ogg", "flac", "opus", "au", "gsm", "raw", "r8", "r16", "ul", "al");
 
     private final HostConfig config;
     private final EslClient fs;
     private final String context;
     private final PrintStream out;
-    private final Map<String, CompletableFuture<String>> lineProbes = new ConcurrentHashMap<>();
+    private final Map<String, LineProbe> lineProbes = new ConcurrentHashMap<>();
     private int missing;
 
     SwitchCheck(HostConfig config, EslClient fs, String context, PrintStream out) {
@@ -97,7 +98,24 @@ final class SwitchCheck {
             report(ok, "module " + m.getKey() + " (" + String.join("; ", m.getValue()) + ")"
                     + (ok ? "" : ": not loaded; load it in autoload_configs/modules.conf.xml"));
         }
+        if (!texts.isEmpty()) {
+            chatInterface(texts);
+        }
         return present;
+    }
+
+    /** The host sends texts with {@code chat sms|from|to|text}: FreeSWITCH hands them to the chat interface named {@code sms}. */
+    private void chatInterface(Set<String> stations) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (String row : api("show chat").text().split("\n")) {
+            String[] cols = row.split(",");
+            if (cols.length >= 2 && "chat".equals(cols[0])) {
+                names.add(cols[1]);
+            }
+        }
+        boolean ok = names.contains(SMS_CHAT_INTERFACE);
+        report(ok, "chat interface " + SMS_CHAT_INTERFACE + " (texts from " + String.join(", ", stations) + ")"
+                + (ok ? "" : ": FreeSWITCH has only " + String.join(", ", names) + "; texts the stations send are not delivered"));
     }
 
     /** A probe call to each line, in the context the lines arrive in: the far leg must reach {@code park}. */
@@ -111,8 +129,8 @@ final class SwitchCheck {
                 }
                 String problem = probeLine(number);
                 report(problem == null, what + (problem == null
-                        ? " is parked for the host in context " + context + " (probe call, hung up)"
-                        : " is not parked in context " + context + ": " + problem));
+                        ? " is parked for the host (probe call into context " + context + ", hung up)"
+                        : " is not parked (probe call into context " + context + "): " + problem));
             }
         }
     }
@@ -122,14 +140,14 @@ final class SwitchCheck {
         String token = UUID.randomUUID().toString();
         String uuid = UUID.randomUUID().toString();
         CompletableFuture<String> outcome = new CompletableFuture<>();
-        lineProbes.put(token, outcome);
+        lineProbes.put(token, new LineProbe(number, outcome));
         try {
             fs.bgapi("originate {" + probeVariables(LINE_WAIT_SECONDS) + ",stationd_check=" + token + ",origination_uuid=" + uuid + "}loopback/"
                     + number + "/" + context + " &park()").result().whenComplete((r, e) -> {
                         if (e != null) {
                             outcome.complete("the probe call failed: " + e.getMessage());
                         } else if (r.isError()) {
-                            outcome.complete("the call ends with " + r.errorText());
+                            outcome.complete(ended(r.errorText()));   // the far leg's hang-up, told first by the job
                         }
                     });
             try {
@@ -143,18 +161,30 @@ final class SwitchCheck {
         }
     }
 
-    /** The far (inbound) leg of a line probe parked, or hung up first. */
+    /** A line's probe call: the number dialled, and what became of it (null: parked as that number). */
+    private record LineProbe(String number, CompletableFuture<String> outcome) {}
+
+    /**
+     * The far (inbound) leg of a line probe parked, or hung up first. The host knows a parked call
+     * by its destination number: parked under another (a dialplan that rewrote it) is no good either.
+     */
     private void onEvent(EslEvent e) {
         String token = e.variable("stationd_check");
-        CompletableFuture<String> outcome = token == null ? null : lineProbes.get(token);
-        if (outcome == null || !"inbound".equals(e.header("Call-Direction"))) {
+        LineProbe probe = token == null ? null : lineProbes.get(token);
+        if (probe == null || !"inbound".equals(e.header("Call-Direction"))) {
             return;
         }
         if ("CHANNEL_PARK".equals(e.name())) {
-            outcome.complete(null);
+            String parkedAs = e.header("Caller-Destination-Number");
+            probe.outcome().complete(probe.number().equals(parkedAs) ? null
+                    : "it is parked as " + parkedAs + ", not as " + probe.number() + ": write the line in stations.yaml as the dialplan parks it");
         } else if ("CHANNEL_HANGUP".equals(e.name())) {
-            outcome.complete("the dialplan ends the call (" + e.header("Hangup-Cause") + ")");
+            probe.outcome().complete(ended(e.header("Hangup-Cause")));
         }
+    }
+
+    private static String ended(String cause) {
+        return "the dialplan ends the call (" + cause + ")";
     }
 
     /** Each dial string the station's transmitter may be reached by: dialled, hung up as soon as it answers. */

@@ -62,7 +62,7 @@ class RealSwitchCliTest {
                 "config ok: 1 station(s), 1 program(s) compile",
                 "OK       module mod_conference (conferences)",
                 "OK       module mod_loopback (line probes; transmitters of kla)",
-                "OK       kla line call-in 256414000001 is parked for the host in context stations (probe call, hung up)",
+                "OK       kla line call-in 256414000001 is parked for the host (probe call into context stations, hung up)",
                 "OK       kla transmitter loopback/tx1/stations answers (probe call, hung up at once)",
                 "OK       kla media jingle.wav (" + media("jingle.wav") + ")",
                 "switch ok: FreeSWITCH at " + address() + " has what the 1 station(s) need"), r.out().lines().toList(), r.err());
@@ -89,12 +89,13 @@ class RealSwitchCliTest {
                 "OK       module mod_conference (conferences)",
                 "OK       module mod_loopback (line probes; transmitters of kla)",
                 "MISSING  module mod_sms (texts to kla): not loaded; load it in autoload_configs/modules.conf.xml",
-                "MISSING  kla line call-in +256414000001 is not parked in context stations: the dialplan ends the call (NO_ROUTE_DESTINATION)",
+                "MISSING  chat interface sms (texts from kla): FreeSWITCH has only api, conf, event; texts the stations send are not delivered",
+                "MISSING  kla line call-in +256414000001 is not parked (probe call into context stations): the dialplan ends the call (NO_ROUTE_DESTINATION)",
                 "OK       kla transmitter loopback/tx1/stations answers (probe call, hung up at once)",
                 "MISSING  kla transmitter loopback/busy/stations does not answer (USER_BUSY)",
                 "OK       kla media jingle.wav (" + media("jingle.wav") + ")",
                 "MISSING  kla media episode-1.wav: FreeSWITCH cannot find " + media("episode-1.wav"),
-                "4 missing on FreeSWITCH at " + address()), r.out().lines().toList(), r.err());
+                "5 missing on FreeSWITCH at " + address()), r.out().lines().toList(), r.err());
         assertEquals(1, r.exit());
     }
 
