@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.stationd.config.ConfigError;
 import org.stationd.config.ConfigException;
@@ -95,6 +97,11 @@ final class CheckCli implements Callable<Integer> {
             return 0;
         } catch (SwitchUnavailableException e) {
             System.out.println("stationd: " + e.getMessage());
+            return 1;
+        } catch (ExecutionException | TimeoutException e) {
+            // the switch went away or stopped answering in the middle: the findings so far stand
+            System.out.println("stationd: FreeSWITCH at " + sw.host() + ":" + sw.port() + " stopped answering during the check ("
+                    + (e.getCause() != null ? e.getCause().getMessage() : "no reply in time") + ")");
             return 1;
         }
     }

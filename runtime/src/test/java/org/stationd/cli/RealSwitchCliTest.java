@@ -110,15 +110,30 @@ class RealSwitchCliTest {
 
     @Test
     void runOnASwitchThatIsNotThereIsOneLine() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();   // free, then closed: nothing listens there
-        }
+        int port = freePort();
         Path config = config("");
         CliRun r = CliRun.stationd("run", "--config", config.toString(), "--switch", "esl://127.0.0.1:" + port, "--for", "1");
         assertEquals(List.of("stationd: cannot reach FreeSWITCH at 127.0.0.1:" + port + " (connection refused); is it running? see docs/freeswitch.md"),
                 r.err().lines().toList(), r.out());
         assertEquals(1, r.exit());
+    }
+
+    @Test
+    void checkOfASwitchThatIsNotThereIsOneLine() throws Exception {
+        int port = freePort();
+        Path config = config("");
+        CliRun r = CliRun.stationd("check", "--config", config.toString(), "--switch", "esl://127.0.0.1:" + port);
+        assertEquals(List.of("config ok: 0 station(s), 1 program(s) compile",
+                "stationd: cannot reach FreeSWITCH at 127.0.0.1:" + port + " (connection refused); is it running? see docs/freeswitch.md"),
+                r.out().lines().filter(l -> !l.startsWith("ok      ")).toList(), r.err());
+        assertEquals("", r.err());
+        assertEquals(1, r.exit());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();   // free, then closed: nothing listens there
+        }
     }
 
     private static String address() {
