@@ -15,6 +15,7 @@ import org.stationd.config.SwitchConfig;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.host.StationHost;
 import org.stationd.host.SwitchConnection;
+import org.stationd.host.SwitchUnavailableException;
 import org.stationd.media.MediaGenerator;
 import org.stationd.script.ProgramEngines;
 import picocli.CommandLine.Command;
@@ -68,8 +69,15 @@ final class RunCli implements Callable<Integer> {
         }
         ZoneId zone = host.stations().isEmpty() ? ZoneId.systemDefault() : host.stations().get(0).timezone();
         CountDownLatch stop = new CountDownLatch(1);
-        try (ProgramEngines engines = new ProgramEngines();
-             SwitchConnection link = SwitchConnection.open(sw, host.simDialplan(), zone)) {
+        SwitchConnection opened;
+        try {
+            opened = SwitchConnection.open(sw, host.simDialplan(), zone);
+        } catch (SwitchUnavailableException e) {
+            System.err.println("stationd: " + e.getMessage());
+            return 1;
+        }
+        try (SwitchConnection link = opened;
+             ProgramEngines engines = new ProgramEngines()) {
             System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
                     + "; operators at " + host.control().control() + "; Ctrl-C stops");
             StationHost stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());

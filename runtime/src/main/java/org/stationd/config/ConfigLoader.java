@@ -47,7 +47,6 @@ public final class ConfigLoader {
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
-    private static final Set<String> OUTBOUND = Set.of("host", "port");
     private static final Set<String> DATABASE = Set.of("url", "user", "password", "password_env");
     private static final Set<String> SHOW = Set.of("program", "start", "duration", "end", "repeat", "except", "priority", "settings");
 
@@ -98,13 +97,8 @@ public final class ConfigLoader {
             sw = SwitchConfig.parseUrl("sim", password);
         }
         if (top.containsKey("outbound")) {
-            Map<String, Node> ob = r.map(top.get("outbound"), "outbound", OUTBOUND);
-            String host = ob.containsKey("host") ? r.string(ob.get("host"), "outbound.host") : "127.0.0.1";
-            Integer port = ob.containsKey("port") ? r.integer(ob.get("port"), "outbound.port", 1, 65535) : null;
-            r.require(ob, top.get("outbound"), "outbound", "port");
-            if (port != null && host != null) {
-                sw = sw.withOutbound(host, port);
-            }
+            // incoming calls reach the host as parked channels over the inbound socket, never through FreeSWITCH's socket app
+            r.error(top.get("outbound"), "outbound", "outbound: is not supported; stations.yaml lines are parked by the dialplan, see docs/freeswitch.md");
         }
 
         Path programs = dir(r, top, "programs", base, "programs", true);

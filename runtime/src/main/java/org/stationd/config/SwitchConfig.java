@@ -2,17 +2,16 @@ package org.stationd.config;
 
 /**
  * Which FreeSWITCH to drive: the embedded simulated switch ({@code sim}, the default) or a real
- * one ({@code esl://host:port}). {@code outboundPort} > 0 also listens for FreeSWITCH's
- * {@code socket} application.
+ * one ({@code esl://host:port}), always over the inbound Event Socket.
  */
-public record SwitchConfig(boolean simulated, String host, int port, String password, String outboundHost, int outboundPort) {
-    public static final SwitchConfig SIM = new SwitchConfig(true, "127.0.0.1", 0, "ClueCon", "127.0.0.1", 0);
+public record SwitchConfig(boolean simulated, String host, int port, String password) {
+    public static final SwitchConfig SIM = new SwitchConfig(true, "127.0.0.1", 0, "ClueCon");
 
     /** Parses {@code sim} or {@code esl://host:port}; null if neither. */
     public static SwitchConfig parseUrl(String url, String password) {
         String pw = password == null ? "ClueCon" : password;
         if ("sim".equals(url)) {
-            return new SwitchConfig(true, "127.0.0.1", 0, pw, "127.0.0.1", 0);
+            return new SwitchConfig(true, "127.0.0.1", 0, pw);
         }
         if (url != null && url.startsWith("esl://")) {
             String rest = url.substring("esl://".length());
@@ -29,13 +28,9 @@ public record SwitchConfig(boolean simulated, String host, int port, String pass
             if (host.isEmpty() || port < 1 || port > 65535) {
                 return null;
             }
-            return new SwitchConfig(false, host, port, pw, "127.0.0.1", 0);
+            return new SwitchConfig(false, host, port, pw);
         }
         return null;
-    }
-
-    public SwitchConfig withOutbound(String host, int port) {
-        return new SwitchConfig(simulated, this.host, this.port, password, host, port);
     }
 
     public String describe() {

@@ -1,10 +1,15 @@
 package org.stationd.host;
 
+import io.netty.channel.ConnectTimeoutException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationd.config.SwitchConfig;
+import org.stationd.esl.client.EslAuthException;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.client.EslClientOptions;
 import org.stationd.esl.sim.SimOptions;
@@ -42,8 +47,50 @@ public final class SwitchConnection implements AutoCloseable {
                 throw e;
             }
         }
-        EslClient client = EslClient.connect(EslClientOptions.of(config.host(), config.port(), config.password()));
+        EslClient client = connect(EslClientOptions.of(config.host(), config.port(), config.password()));
         return new SwitchConnection(null, client, "FreeSWITCH at " + config.host() + ":" + config.port());
+    }
+
+    /**
+     * Connects to a real FreeSWITCH once, failing fast: an unreachable switch or a refused password
+     * is a {@link SwitchUnavailableException} with one line that says what to check.
+     */
+    public static EslClient connect(EslClientOptions options) {
+        try {
+            return EslClient.connect(options);
+        } catch (EslAuthException e) {
+            throw new SwitchUnavailableException("FreeSWITCH at " + options.address() + " refused the password (auth failed):"
+                    + " check password: in stations.yaml (or --password) against the event socket's password", e);
+        } catch (RuntimeException e) {
+            throw new SwitchUnavailableException("cannot reach FreeSWITCH at " + options.address() + " (" + reason(e, options)
+                    + "); is it running? see docs/freeswitch.md", e);
+        }
+    }
+
+    /** Why the connection failed, in a few words: the JDK's and Netty's exceptions say it at length. */
+    private static String reason(Throwable e, EslClientOptions options) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectTimeoutException) {
+                return "no answer within " + options.connectTimeout().toSeconds() + " s";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (m.contains("auth/request")) {
+            return "it did not ask for a password: is that port FreeSWITCH's event socket?";
+        }
+        if (m.contains("in time")) {
+            return "no answer within " + options.connectTimeout().plus(options.authTimeout()).toSeconds() + " s";
+        }
+        return m;
     }
 
     public EslClient client() {

@@ -121,6 +121,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void outboundIsRefusedWithWhereLinesComeFromInstead() throws Exception {
+        Path f = write("switch: esl://127.0.0.1:8021\noutbound: { port: 8084 }\nstations: []\n");
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(List.of(f + ":2:11: outbound: outbound: is not supported; stations.yaml lines are parked by the dialplan, see docs/freeswitch.md"), errors);
+    }
+
+    @Test
     void aDatabaseUrlMayBeConfiguredWithThePasswordFromTheEnvironment() throws Exception {
         HostConfig none = ConfigLoader.load(write("stations: []\n"));
         assertEquals(null, none.database(), "the default is the H2 file in data/");
