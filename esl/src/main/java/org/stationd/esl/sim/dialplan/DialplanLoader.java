@@ -22,14 +22,25 @@ import org.stationd.esl.sim.channel.HangupCause;
  */
 public final class DialplanLoader {
     public static final String DEFAULT_RESOURCE = "/org/stationd/esl/sim/sim.yaml";
+    /** The bundled real FreeSWITCH's {@code stations} context (../shared/freeswitch), as the simulator runs it. */
+    public static final String BUNDLED_STATIONS_RESOURCE = "/org/stationd/esl/sim/stations.yaml";
 
     private DialplanLoader() {}
 
     /** The built-in default (the captures' "stations" context and a few phones). */
     public static Dialplan defaults() {
-        try (InputStream in = DialplanLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        return resource(DEFAULT_RESOURCE);
+    }
+
+    /** What the bundled FreeSWITCH's {@code stations} context does: tx&lt;N&gt;, park, answer_park, busy, ring_noanswer, echo, news, listener lines. */
+    public static Dialplan bundledStations() {
+        return resource(BUNDLED_STATIONS_RESOURCE);
+    }
+
+    private static Dialplan resource(String name) {
+        try (InputStream in = DialplanLoader.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+                throw new IllegalStateException("missing resource " + name);
             }
             return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null);
         } catch (IOException e) {
