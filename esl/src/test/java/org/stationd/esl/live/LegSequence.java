@@ -16,39 +16,54 @@ import org.stationd.esl.event.EslEvent;
 final class LegSequence {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /** Where each switch keeps its prompts (its own folder for the real one, /usr/local/freeswitch… for the simulator). */
+    private static final Pattern SOUND_PREFIX = Pattern.compile("\\S*/sounds/en/us/callie/");
+
     private final Map<String, List<String>> byLeg = new TreeMap<>();
 
+    /** One kept event: its name (with the subclass) and its key headers in {@link SimulatorDifferences#KEY_HEADERS} order. */
+    record Line(String name, Map<String, String> headers) {
+        boolean is(String n) {
+            return name.equals(n);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder(name);
+            headers.forEach((k, v) -> b.append(' ').append(k.isEmpty() ? "" : k + "=").append(v));
+            return b.toString();
+        }
+    }
+
     static LegSequence of(ScenarioRun run) {
-        LegSequence s = new LegSequence();
+        Map<String, List<Line>> lines = new TreeMap<>();
         Map<String, String> roles = run.legs().roles();
         for (EslEvent e : run.legs().events()) {
             if (SimulatorDifferences.ignored(e.name())) {
                 continue;
             }
-            String role = run.legs().roleOf(e);
-            s.byLeg.computeIfAbsent(role, k -> new ArrayList<>()).add(line(e, roles, run));
+            lines.computeIfAbsent(run.legs().roleOf(e), k -> new ArrayList<>()).add(line(e, roles, run));
         }
+        LegSequence s = new LegSequence();
+        lines.forEach((leg, l) -> s.byLeg.put(leg, SimulatorDifferences.canonical(l).stream().map(Line::toString).toList()));
         if (!run.replies().isEmpty()) {
             s.byLeg.put("api", run.replies());
         }
         return s;
     }
 
-    private static String line(EslEvent e, Map<String, String> roles, ScenarioRun run) {
-        StringBuilder b = new StringBuilder(e.name());
-        if (e.subclass() != null) {
-            b.append(' ').append(e.subclass());
-        }
-        for (String h : SimulatorDifferences.KEY_HEADERS) {
-            String v = e.header(h);
+    private static Line line(EslEvent e, Map<String, String> roles, ScenarioRun run) {
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        for (String k : SimulatorDifferences.KEY_HEADERS) {
+            String v = e.header(k);
             if (v != null && !v.isEmpty()) {
-                b.append(' ').append(h).append('=').append(normalize(v, roles, run));
+                h.put(k, normalize(v, roles, run));
             }
         }
         if (e.is("BACKGROUND_JOB")) {
-            b.append(' ').append(normalize(e.body().strip(), roles, run));
+            h.put("", normalize(e.body().strip(), roles, run));
         }
-        return b.toString();
+        return new Line(e.subclass() != null ? e.name() + " " + e.subclass() : e.name(), h);
     }
 
     private static String normalize(String v, Map<String, String> roles, ScenarioRun run) {
@@ -57,6 +72,7 @@ final class LegSequence {
             t = t.replace(r.getValue(), "<" + r.getKey() + ">");
         }
         t = t.replace(run.mediaDir().toString(), "<media>");
+        t = SOUND_PREFIX.matcher(t).replaceAll("<sound_prefix>/");
         return UUID.matcher(t).replaceAll("<uuid>");
     }
 

@@ -21,6 +21,8 @@ import org.stationd.esl.session.ApiResponse;
  */
 final class ScenarioRun implements AutoCloseable {
     static final long WAIT_MS = 30_000;
+    /** Conference member ids count up over the switch's life: not the same on two switches. */
+    private static final java.util.regex.Pattern KICKED = java.util.regex.Pattern.compile("(kicked|kick|hup) \\d+");
 
     private final EslClient client;
     private final LegRecorder legs = new LegRecorder();
@@ -87,7 +89,7 @@ final class ScenarioRun implements AutoCloseable {
             cmd = cmd.replace("<" + e.getKey() + ">", e.getValue());
         }
         String body = client.api(cmd).get(WAIT_MS, TimeUnit.MILLISECONDS).body();
-        replies.add(command + " -> " + roles(body.strip()));
+        replies.add(roles(command) + " -> " + roles(body.strip()));
         return body;
     }
 
@@ -112,6 +114,10 @@ final class ScenarioRun implements AutoCloseable {
         return legs.await(p, 1, WAIT_MS, what);
     }
 
+    EslEvent await(Predicate<EslEvent> p, int n, String what) throws InterruptedException {
+        return legs.await(p, n, WAIT_MS, what);
+    }
+
     /** The CHANNEL_EXECUTE_COMPLETE of the application started with {@code eventUuid}. */
     EslEvent awaitComplete(String eventUuid) throws InterruptedException {
         return await(e -> e.is("CHANNEL_EXECUTE_COMPLETE") && eventUuid.equals(e.header("Application-UUID")),
@@ -129,6 +135,10 @@ final class ScenarioRun implements AutoCloseable {
         for (String role : legs.roles().keySet()) {
             await(role, "CHANNEL_DESTROY");
         }
+        int rooms = (int) legs.events().stream().filter(e -> "conference-create".equals(e.header("Action"))).count();
+        if (rooms > 0) {
+            awaitConference("conference-destroy", rooms);
+        }
     }
 
     LegRecorder legs() {
@@ -145,7 +155,7 @@ final class ScenarioRun implements AutoCloseable {
         for (var e : legs.roles().entrySet()) {
             t = t.replace(e.getValue(), "<" + e.getKey() + ">");
         }
-        return t.replace(media.toString(), "<media>");
+        return KICKED.matcher(t.replace(media.toString(), "<media>")).replaceAll("$1 <member>");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.stationd.esl.live;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,7 +28,55 @@ final class SimulatorDifferences {
 
     /** Key headers compared on every kept event. */
     static final List<String> KEY_HEADERS = List.of("Answer-State", "Call-Direction", "Application", "Application-Data",
-            "Application-Response", "Hangup-Cause", "DTMF-Digit", "Action");
+            "Application-Response", "Hangup-Cause", "DTMF-Digit", "Playback-Status", "Action", "File");
+
+    /**
+     * A leg hung up by its loopback partner (or bridge peer) races its own hang-up: the media read
+     * fails in the session thread while the hang-up is fired from the other one, so what it ran may
+     * end (PLAYBACK_STOP, CHANNEL_UNPARK, CHANNEL_EXECUTE_COMPLETE, RECORD_STOP, del-member) just
+     * before its CHANNEL_HANGUP, still answered, or just after it (seen both ways on the real switch).
+     * Both switches' sequences are written the second way.
+     */
+    static final String HANGUP_RACE = "an application ending just before the leg's own CHANNEL_HANGUP is written as just after it";
+
+    private static final Set<String> ENDINGS = Set.of("PLAYBACK_STOP", "CHANNEL_UNPARK", "CHANNEL_EXECUTE_COMPLETE", "RECORD_STOP");
+
+    static List<LegSequence.Line> canonical(List<LegSequence.Line> lines) {
+        List<LegSequence.Line> out = new ArrayList<>(lines);
+        int h = -1;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).is("CHANNEL_HANGUP")) {
+                h = i;
+                break;
+            }
+        }
+        if (h < 0) {
+            return out;
+        }
+        LegSequence.Line hangup = out.get(h);
+        int first = h;
+        while (first > 0 && ending(out.get(first - 1)) && "answered".equals(out.get(first - 1).headers().get("Answer-State"))) {
+            first--;
+        }
+        List<LegSequence.Line> moved = new ArrayList<>();
+        for (LegSequence.Line l : out.subList(first, h)) {
+            Map<String, String> hd = new LinkedHashMap<>();
+            for (String k : KEY_HEADERS) {
+                String v = k.equals("Answer-State") ? "hangup" : k.equals("Hangup-Cause") ? hangup.headers().get(k) : l.headers().get(k);
+                if (v != null) {
+                    hd.put(k, v);
+                }
+            }
+            moved.add(new LegSequence.Line(l.name(), hd));
+        }
+        out.subList(first, h).clear();
+        out.addAll(first + 1, moved);
+        return out;
+    }
+
+    private static boolean ending(LegSequence.Line l) {
+        return ENDINGS.contains(l.name()) || "del-member".equals(l.headers().get("Action"));
+    }
 
     static boolean ignored(String eventName) {
         return IGNORED_EVENTS.stream().anyMatch(i -> i.event().test(eventName));

@@ -90,7 +90,8 @@ public final class DialplanLoader {
             ConferenceProfile d = ConferenceProfile.defaults(name);
             profiles.put(name, new ConferenceProfile(name,
                     str(p, "enter_sound", d.enterSound()), str(p, "exit_sound", d.exitSound()),
-                    str(p, "kicked_sound", d.kickedSound()), Integer.parseInt(str(p, "rate", Integer.toString(d.rate())))));
+                    str(p, "kicked_sound", d.kickedSound()), Integer.parseInt(str(p, "rate", Integer.toString(d.rate()))),
+                    str(p, "alone_sound", d.aloneSound()), str(p, "moh_sound", d.mohSound())));
         });
 
         Map<String, Path> sounds = new LinkedHashMap<>();
