@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.stationd.esl.event.EslEvent;
 
 /**
@@ -14,11 +13,6 @@ import org.stationd.esl.event.EslEvent;
  * written as roles), plus the api replies. Two runs are compared line by line per leg.
  */
 final class LegSequence {
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-    /** Where each switch keeps its prompts (its own folder for the real one, /usr/local/freeswitch… for the simulator). */
-    private static final Pattern SOUND_PREFIX = Pattern.compile("\\S*/sounds/en/us/callie/");
-
     private final Map<String, List<String>> byLeg = new TreeMap<>();
 
     /** One kept event: its name (with the subclass) and its key headers in {@link SimulatorDifferences#KEY_HEADERS} order. */
@@ -71,9 +65,7 @@ final class LegSequence {
         for (var r : roles.entrySet()) {
             t = t.replace(r.getValue(), "<" + r.getKey() + ">");
         }
-        t = t.replace(run.mediaDir().toString(), "<media>");
-        t = SOUND_PREFIX.matcher(t).replaceAll("<sound_prefix>/");
-        return UUID.matcher(t).replaceAll("<uuid>");
+        return SimulatorDifferences.normalize(t.replace(run.mediaDir().toString(), "<media>"));
     }
 
     Map<String, List<String>> legs() {

@@ -21,8 +21,6 @@ import org.stationd.esl.session.ApiResponse;
  */
 final class ScenarioRun implements AutoCloseable {
     static final long WAIT_MS = 30_000;
-    /** Conference member ids count up over the switch's life: not the same on two switches. */
-    private static final java.util.regex.Pattern KICKED = java.util.regex.Pattern.compile("(kicked|kick|hup) \\d+");
 
     private final EslClient client;
     private final LegRecorder legs = new LegRecorder();
@@ -155,7 +153,7 @@ final class ScenarioRun implements AutoCloseable {
         for (var e : legs.roles().entrySet()) {
             t = t.replace(e.getValue(), "<" + e.getKey() + ">");
         }
-        return KICKED.matcher(t.replace(media.toString(), "<media>")).replaceAll("$1 <member>");
+        return SimulatorDifferences.normalize(t.replace(media.toString(), "<media>"));
     }
 
     @Override
