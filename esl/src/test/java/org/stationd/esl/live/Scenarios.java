@@ -21,6 +21,8 @@ final class Scenarios {
                 new Scenario("busy and ring_noanswer", Scenarios::busyAndNoAnswer),
                 new Scenario("uuid_send_dtmf on each loopback leg", Scenarios::dtmf),
                 new Scenario("conference join, play, play file@@samples, kick", Scenarios::conference),
+                new Scenario("caller controls of the default conference profile", Scenarios::callerControls),
+                new Scenario("uuid_break, then playback from an offset (file@@samples)", Scenarios::breakAndResume),
                 new Scenario("record, then record into a missing folder", Scenarios::record),
                 new Scenario("hang-up mid-recording", Scenarios::hangupWhileRecording),
                 new Scenario("speak without a TTS module, playback of a missing file", Scenarios::speakAndMissingFile),
@@ -112,6 +114,39 @@ final class Scenarios {
         r.await(e -> e.is("CHANNEL_EXECUTE_COMPLETE") && "conference".equals(e.header("Application")), 2, "both conference applications end");
         r.api("uuid_kill <tx1.a>");
         r.api("uuid_kill <tx2.a>");
+        r.awaitAllDestroyed();
+    }
+
+    /** Issue 11 #5: in a room of the shipped default profile, a member's keys mute, deafen, change levels and leave. */
+    static void callerControls(ScenarioRun r) throws Exception {
+        r.originate("tx", TX);
+        r.await("tx.a", "CHANNEL_PARK");
+        r.execute("tx.a", "conference", "controls@default");
+        String member = r.uuid("tx.a");
+        r.await(e -> "floor-change".equals(e.header("Action")) && member.equals(e.uniqueId()), "the member has the floor");
+        String[][] keys = {{"0", "mute-member"}, {"*", "unmute-member"}, {"*", "deaf-member"}, {"0", "undeaf-member"},
+                {"3", "volume-level"}, {"4", "gain-level"}, {"9", "energy-level"}, {"#", "del-member"}};
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (String[] k : keys) {
+            r.api("uuid_send_dtmf <tx.b> " + k[0]);   // a key sent to the -b leg comes out of the member's -a leg
+            int n = seen.merge(k[1], 1, Integer::sum);
+            r.await(e -> k[1].equals(e.header("Action")) && member.equals(e.uniqueId()), n, "key " + k[0] + ": " + k[1]);
+        }
+        r.await(e -> e.is("CHANNEL_EXECUTE_COMPLETE") && "conference".equals(e.header("Application")), "the member left");
+        r.api("uuid_kill <tx.a>");
+        r.awaitAllDestroyed();
+    }
+
+    /** uuid_break stops a playback (FILE PLAYED, status break); playback then resumes a file from an offset. */
+    static void breakAndResume(ScenarioRun r) throws Exception {
+        r.originate("tx", TX);
+        r.await("tx.a", "CHANNEL_PARK");
+        r.execute("tx.a", "playback", r.media("three.wav"));
+        r.await("tx.a", "PLAYBACK_START");
+        r.api("uuid_break <tx.a>");
+        r.await("tx.a", "PLAYBACK_STOP");
+        r.awaitComplete(r.execute("tx.a", "playback", r.media("three.wav") + "@@16000"));
+        r.api("uuid_kill <tx.a>");
         r.awaitAllDestroyed();
     }
 

@@ -18,7 +18,9 @@ import org.stationd.esl.sim.channel.HangupCause;
  * Reads sim.yaml. An extension is either a named behaviour ({@code park}, {@code answer_park},
  * {@code news}, {@code outbound_socket}) or an explicit list of applications; a phone is a map of
  * {@code answer_after_ms}, {@code ring}, {@code busy}, {@code unreachable}, {@code cause},
- * {@code hangup_after_s}/{@code hangup_after_ms}. Mistakes are reported with their place in the file.
+ * {@code hangup_after_s}/{@code hangup_after_ms}; a conference profile has {@code enter_sound},
+ * {@code exit_sound}, {@code kicked_sound}, {@code alone_sound}, {@code moh_sound},
+ * {@code caller_controls} and {@code rate}. Mistakes are reported with their place in the file.
  */
 public final class DialplanLoader {
     public static final String DEFAULT_RESOURCE = "/org/stationd/esl/sim/sim.yaml";
@@ -91,7 +93,8 @@ public final class DialplanLoader {
             profiles.put(name, new ConferenceProfile(name,
                     str(p, "enter_sound", d.enterSound()), str(p, "exit_sound", d.exitSound()),
                     str(p, "kicked_sound", d.kickedSound()), Integer.parseInt(str(p, "rate", Integer.toString(d.rate()))),
-                    str(p, "alone_sound", d.aloneSound()), str(p, "moh_sound", d.mohSound())));
+                    str(p, "alone_sound", d.aloneSound()), str(p, "moh_sound", d.mohSound()),
+                    str(p, "caller_controls", d.callerControls())));
         });
 
         Map<String, Path> sounds = new LinkedHashMap<>();
