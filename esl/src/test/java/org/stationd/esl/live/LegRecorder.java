@@ -17,7 +17,6 @@ import org.stationd.esl.event.EslEvent;
  */
 final class LegRecorder implements EventListener {
     private final List<EslEvent> events = new ArrayList<>();
-    private final List<String> roles = new ArrayList<>();
     private final Map<String, String> roleByUuid = new HashMap<>();
     private final Map<String, String> uuidByRole = new LinkedHashMap<>();
 
@@ -35,7 +34,6 @@ final class LegRecorder implements EventListener {
     public synchronized void onEvent(EslEvent e) {
         learn(e);
         events.add(e);
-        roles.add(null);
         notifyAll();
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>{@link #IGNORED_EVENTS}: events not compared at all;</li>
  *   <li>{@link #normalize}: identifiers each switch makes up (uuids, written as the leg's role when it
  *       has one; conference member ids) and the folders each keeps files in;</li>
- *   <li>{@link #HANGUP_RACE}: where a leg hung up by its partner ends what it ran.</li>
+ *   <li>{@link #HANGUP_RACE}: where a leg hung up by its partner ends what it ran;</li>
+ *   <li>{@link #ORIGINATE_RACE}: where an A leg's CHANNEL_ORIGINATE lands under load.</li>
  * </ul>
  * Only the {@link #KEY_HEADERS} of an event are compared; legs are paired by role, never by uuid.
  */
@@ -49,8 +50,15 @@ final class SimulatorDifferences {
 
     private static final Set<String> ENDINGS = Set.of("PLAYBACK_STOP", "CHANNEL_UNPARK", "CHANNEL_EXECUTE_COMPLETE", "RECORD_STOP");
 
+    /**
+     * An A leg's CHANNEL_ORIGINATE is fired by the originating thread while the leg's own thread goes
+     * on: under load it arrives after CHANNEL_ANSWER (still saying ringing; capture 10 shows it too).
+     * Both switches' sequences have it right after the leg's CHANNEL_CREATE.
+     */
+    static final String ORIGINATE_RACE = "CHANNEL_ORIGINATE written right after the A leg's CHANNEL_CREATE";
+
     static List<LegSequence.Line> canonical(List<LegSequence.Line> lines) {
-        List<LegSequence.Line> out = new ArrayList<>(lines);
+        List<LegSequence.Line> out = originateAfterCreate(lines);
         int h = -1;
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).is("CHANNEL_HANGUP")) {
@@ -79,6 +87,23 @@ final class SimulatorDifferences {
         }
         out.subList(first, h).clear();
         out.addAll(first + 1, moved);
+        return out;
+    }
+
+    private static List<LegSequence.Line> originateAfterCreate(List<LegSequence.Line> lines) {
+        List<LegSequence.Line> out = new ArrayList<>(lines);
+        int create = -1;
+        int originate = -1;
+        for (int i = 0; i < out.size(); i++) {
+            if (create < 0 && out.get(i).is("CHANNEL_CREATE")) {
+                create = i;
+            } else if (originate < 0 && out.get(i).is("CHANNEL_ORIGINATE")) {
+                originate = i;
+            }
+        }
+        if (create >= 0 && originate > create + 1) {
+            out.add(create + 1, out.remove(originate));
+        }
         return out;
     }
 
