@@ -23,6 +23,8 @@ final class Scenarios {
                 new Scenario("conference join, play, play file@@samples, kick", Scenarios::conference),
                 new Scenario("caller controls of the default conference profile", Scenarios::callerControls),
                 new Scenario("uuid_break, then playback from an offset (file@@samples)", Scenarios::breakAndResume),
+                new Scenario("leave a conference (uuid_transfer park inline), uuid_break all", Scenarios::leaveAndBreakAll),
+                new Scenario("a listener's menu: play_and_get_digits answered by a key", Scenarios::menu),
                 new Scenario("record, then record into a missing folder", Scenarios::record),
                 new Scenario("hang-up mid-recording", Scenarios::hangupWhileRecording),
                 new Scenario("speak without a TTS module, playback of a missing file", Scenarios::speakAndMissingFile),
@@ -147,6 +149,39 @@ final class Scenarios {
         r.await("tx.a", "PLAYBACK_STOP");
         r.awaitComplete(r.execute("tx.a", "playback", r.media("three.wav") + "@@16000"));
         r.api("uuid_kill <tx.a>");
+        r.awaitAllDestroyed();
+    }
+
+    /** The runtime's call.leave() and call.stopPlayback(): out of a room back to park, then a playback cut with uuid_break all. */
+    static void leaveAndBreakAll(ScenarioRun r) throws Exception {
+        r.originate("tx", TX);
+        r.await("tx.a", "CHANNEL_PARK");
+        r.execute("tx.a", "conference", "leaving@default");
+        String member = r.uuid("tx.a");
+        r.await(e -> "floor-change".equals(e.header("Action")) && member.equals(e.uniqueId()), "the member has the floor");
+        r.api("uuid_transfer <tx.a> park inline");
+        r.await("tx.a", "CHANNEL_PARK", 2);
+        r.execute("tx.a", "playback", r.media("three.wav"));
+        r.await("tx.a", "PLAYBACK_START");
+        r.api("uuid_break <tx.a> all");
+        r.await("tx.a", "PLAYBACK_STOP");
+        r.api("uuid_kill <tx.a>");
+        r.awaitAllDestroyed();
+    }
+
+    /** The voice board's menu on a listener's call: the prompt plays, the caller's key (sent into the -a leg) answers it. */
+    static void menu(ScenarioRun r) throws Exception {
+        ScenarioRun.Pending listener = r.originateLater("listener", LISTENER);
+        r.await("listener.b", "CHANNEL_PARK");
+        r.api("uuid_answer <listener.b>");
+        listener.get();
+        r.await("listener.a", "CHANNEL_PARK");
+        String menu = r.execute("listener.b", "play_and_get_digits",
+                "1 1 1 5000 # " + r.media("three.wav") + " " + r.media("one.wav") + " choice \\d");
+        r.await("listener.b", "PLAYBACK_START");
+        r.api("uuid_send_dtmf <listener.a> 5");
+        r.awaitComplete(menu);
+        r.api("uuid_kill <listener.b>");
         r.awaitAllDestroyed();
     }
 
