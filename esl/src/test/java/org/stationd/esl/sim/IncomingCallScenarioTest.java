@@ -75,11 +75,29 @@ class IncomingCallScenarioTest {
     }
 
     @Test
+    void recordIntoAMissingFolderHangsUp() throws Exception {
+        try (SimHarness h = SimHarness.start()) {
+            String uuid = h.sim.placeCall("5551112", "1000");
+            h.await(named("CHANNEL_PARK", uuid));
+            h.api("uuid_answer " + uuid);
+            h.client.sendmsg(uuid, SendMsg.execute("record", Prompts.FS_SOUNDS + "/no-such-folder/msg.wav 30").eventUuid("rec")).join();
+            h.advance(Duration.ofMillis(20));
+            EslEvent hangup = h.await(named("CHANNEL_HANGUP", uuid));
+            assertEquals("DESTINATION_OUT_OF_ORDER", hangup.header("Hangup-Cause"));
+            h.await(e -> e.is("CHANNEL_EXECUTE_COMPLETE") && "rec".equals(e.header("Application-UUID")));
+            assertTrue(h.events(named("RECORD_START", uuid)).isEmpty(), "nothing was recorded");
+            assertFalse(java.nio.file.Files.exists(h.sounds().resolve("no-such-folder")), "FreeSWITCH creates no folder");
+        }
+    }
+
+    @Test
     void recordWritesAWavOfTheRecordedLength() throws Exception {
         try (SimHarness h = SimHarness.start()) {
             String uuid = h.sim.placeCall("5551111", "1000");
             h.await(named("CHANNEL_PARK", uuid));
             h.api("uuid_answer " + uuid);
+            // FreeSWITCH records only into a folder that exists (see recordIntoAMissingFolderHangsUp)
+            java.nio.file.Files.createDirectories(h.sounds().resolve("messages"));
             h.client.sendmsg(uuid, SendMsg.execute("record", Prompts.FS_SOUNDS + "/messages/msg1.wav 30").eventUuid("rec")).join();
             h.advance(Duration.ofMillis(20));
             h.await(named("RECORD_START", uuid));

@@ -68,6 +68,11 @@ public final class AppRun {
         return fromDialplan;
     }
 
+    /** Interrupted because the channel hangs up or leaves for a bridge: FreeSWITCH's media loops end in failure then. */
+    public boolean isCutOff() {
+        return channel().isDown() || runner.isLeaving();
+    }
+
     public boolean isDone() {
         return done;
     }

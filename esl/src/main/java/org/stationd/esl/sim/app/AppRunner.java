@@ -27,6 +27,8 @@ public final class AppRunner {
     private final Deque<AppCall> extension = new ArrayDeque<>();
     private boolean extensionActive;
     private boolean executing;
+    /** The channel is leaving what it runs for a bridge (uuid_bridge): its media applications fail rather than break. */
+    private boolean leaving;
     private SimTimer tick;
 
     public AppRunner(SwitchCore core, Channel ch) {
@@ -53,6 +55,25 @@ public final class AppRunner {
 
     public boolean isExecuting() {
         return executing;
+    }
+
+    boolean isLeaving() {
+        return leaving;
+    }
+
+    /**
+     * FreeSWITCH's uuid_bridge names itself as the application each leg runs (CHANNEL_EXECUTE with
+     * the other leg's uuid) once both left what they ran; it never completes.
+     */
+    public void announce(String appName, String arg) {
+        ch.vars().set("current_application", appName);
+        ch.vars().set("current_application_data", arg);
+        ch.noteApplication(appName, arg);
+        EventBuilder b = ch.event("CHANNEL_EXECUTE", Sites.CHANNEL_EXECUTE);
+        b.add("Application", appName);
+        b.addIfNotEmpty("Application-Data", arg);
+        b.add("Application-UUID", UUID.randomUUID().toString());
+        b.fire();
     }
 
     /**
@@ -310,7 +331,12 @@ public final class AppRunner {
 
     /** The channel leaves its extension for a bridge: whatever runs is broken off and nothing follows. */
     public void detach() {
-        breakAll();
+        leaving = true;
+        try {
+            breakAll();
+        } finally {
+            leaving = false;
+        }
         extension.clear();
         extensionActive = false;
         executing = true;

@@ -4,8 +4,9 @@ import org.stationd.esl.sim.media.Sound;
 
 /**
  * {@code playback <file>}: plays for the file's length (WAV header, tone_stream spec, silence) and
- * answers FILE PLAYED; a file that cannot be opened gives PLAYBACK ERROR at once, with no
- * PLAYBACK_* events. A digit listed in {@code playback_terminators} stops it early.
+ * answers FILE PLAYED; a file that cannot be opened gives FILE NOT FOUND at once, with no
+ * PLAYBACK_* events. Cut off by a hangup or a uuid_bridge it answers PLAYBACK ERROR (status done),
+ * broken off by uuid_break or a terminator FILE PLAYED (status break), as the real switch does. A digit listed in {@code playback_terminators} stops it early.
  */
 final class PlaybackApp implements Application {
     @Override
@@ -17,7 +18,7 @@ final class PlaybackApp implements Application {
     public void start(AppRun run) {
         Sound s = run.core().sounds().resolve(run.arg());
         if (s == null) {
-            run.respond("PLAYBACK ERROR");
+            run.respond("FILE NOT FOUND");   // switch_ivr_play_file: SWITCH_STATUS_NOTFOUND
             run.complete();
             return;
         }
@@ -50,10 +51,10 @@ final class PlaybackApp implements Application {
     @Override
     public void interrupt(AppRun run, boolean hangup) {
         if (run.state instanceof Playing p) {
-            p.stop("break");
-            if (!hangup) {
-                run.respond("FILE PLAYED");
-            }
+            // uuid_break ends the file with SWITCH_STATUS_BREAK; a hangup or a bridge ends it with a failure
+            boolean cut = hangup || run.isCutOff();
+            p.stop(cut ? "done" : "break");
+            run.respond(cut ? "PLAYBACK ERROR" : "FILE PLAYED");
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.stationd.esl.sim.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import org.stationd.esl.sim.channel.Channel;
+import org.stationd.esl.sim.channel.HangupCause;
 import org.stationd.esl.sim.event.Sites;
 import org.stationd.esl.sim.media.Wav;
 
@@ -11,6 +13,8 @@ import org.stationd.esl.sim.media.Wav;
  * {@code record <path> [<time_limit_secs>] [<silence_thresh>] [<silence_hits>]}: records until the
  * time limit, a terminator digit ({@code playback_terminators}, default {@code *}) or hangup, then
  * writes a real WAV (silence) of the recorded length. RECORD_START/RECORD_STOP as FreeSWITCH fires them.
+ * Into a folder that does not exist it cannot open the file: no RECORD_* events, the call is hung
+ * up with DESTINATION_OUT_OF_ORDER, as the real switch does.
  */
 final class RecordApp implements Application {
     static final class State {
@@ -30,6 +34,16 @@ final class RecordApp implements Application {
         String[] a = run.arg().trim().split(" +");
         if (a.length == 0 || a[0].isEmpty()) {
             run.complete();
+            return;
+        }
+        Path target = run.core().sounds().recordingTarget(a[0]);
+        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+            // FreeSWITCH creates no folders: the file cannot be opened and the call is hung up
+            LoggerFactory.getLogger(RecordApp.class).warn("record: cannot open {} (no such folder)", a[0]);
+            run.channel().hangup(HangupCause.DESTINATION_OUT_OF_ORDER);
+            if (!run.isDone()) {
+                run.complete();
+            }
             return;
         }
         State st = new State();

@@ -88,6 +88,8 @@ public final class Bridges {
         }
         a.runner().detach();
         b.runner().detach();
+        a.runner().announce("uuid_bridge", b.uuid());
+        b.runner().announce("uuid_bridge", a.uuid());
         if (!a.isAnswered() && !b.isAnswered()) {
             return false;
         }

@@ -421,6 +421,7 @@ public final class Channel {
         }
         fire("CHANNEL_PROGRESS", Sites.CHANNEL_PROGRESS);
         setCallState(CallState.RINGING);
+        driver().rang(this);
     }
 
     /** switch_channel_flip_cid on the originating leg once the call is answered: CALL_UPDATE. */

@@ -11,6 +11,9 @@ public interface ChannelDriver {
     /** The channel reached CS_HANGUP; loopback hangs up the other leg here. */
     default void hungUp(Channel ch, HangupCause cause) {}
 
+    /** The channel rings (ring_ready): a loopback B leg makes its A leg ring too. */
+    default void rang(Channel ch) {}
+
     /** Someone ran uuid_send_dtmf on this channel: the digits go to the far end. */
     default void dtmfSent(Channel ch, String digits) {}
 

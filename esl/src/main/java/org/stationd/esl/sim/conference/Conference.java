@@ -166,8 +166,19 @@ public final class Conference {
         m.channel.fireReadCodec();
         memberEvent(m, "add-member", Sites.CONF_ADD_MEMBER);
         presence();
+        if (!alone && isPlayingMoh()) {
+            // a second member: the hold music is stopped (FILE_STOP_ASYNC) on the conference thread's next pass
+            core.clock().schedule(20, () -> {
+                if (isPlayingMoh() && members.size() > 1) {
+                    stopCurrent();
+                }
+            });
+        }
         if (!alone && profile.enterSound() != null) {
             enqueue(profile.enterSound(), false);
+        }
+        if (alone) {
+            playAlone();
         }
         // nobody has the floor: the conference thread's next pass gives it to the newest member
         if (floor == null && floorPass == null) {
@@ -208,6 +219,9 @@ public final class Conference {
         if (!members.isEmpty() && profile.exitSound() != null && !silently) {
             enqueue(profile.exitSound(), false);
         }
+        if (members.size() == 1) {
+            playAlone();
+        }
         if (members.isEmpty()) {
             stopAll();
         }
@@ -229,12 +243,15 @@ public final class Conference {
 
     /** Queues a file; false if it cannot be found. */
     boolean enqueue(String path, boolean announce) {
-        Sound s = core.sounds().resolve(path);
+        if (announce) {
+            // FreeSWITCH 1.10 announces the file before it opens it: a file it cannot open is announced too
+            event(Sites.CONF_PLAY).add("Action", "play-file").add("File", path).add("Async", "false").fire();
+        }
+        // the conference's file player opens the name as it is: "file@@samples" (playback's resume
+        // offset) has no format module, so FreeSWITCH says the file is not found
+        Sound s = path.contains("@@") ? null : core.sounds().resolve(path);
         if (s == null) {
             return false;
-        }
-        if (announce) {
-            event(Sites.CONF_PLAY).add("Action", "play-file").add("File", path).add("Async", "false").fire();
         }
         files.add(new QueuedFile(path, s));
         if (playing == null) {
@@ -243,8 +260,35 @@ public final class Conference {
         return true;
     }
 
+    /** One member is left: the profile's alone sound (announced even when missing), then hold music. */
+    private void playAlone() {
+        if (profile.aloneSound() != null) {
+            enqueue(soundPath(profile.aloneSound()), true);
+        }
+        if (playing == null) {
+            playNext();
+        }
+    }
+
+    /** A relative sound is under the switch's sound_prefix, as FreeSWITCH reports it. */
+    private String soundPath(String sound) {
+        if (sound.contains("://") || sound.startsWith("/")) {
+            return sound;
+        }
+        return core.dialplan().setting("sound_prefix", "/usr/local/freeswitch/share/freeswitch/sounds/en/us/callie") + "/" + sound;
+    }
+
+    private boolean isPlayingMoh() {
+        return playing != null && profile.mohSound() != null && playing.path().equals(profile.mohSound());
+    }
+
     private void playNext() {
-        QueuedFile f = files.poll();
+        QueuedFile next = files.poll();
+        if (next == null && members.size() == 1 && profile.mohSound() != null && !destroyed) {
+            // the conference thread starts the hold music (unannounced) while one member is alone in silence
+            next = new QueuedFile(profile.mohSound(), new Sound(profile.mohSound(), "local_stream", 0, true));
+        }
+        QueuedFile f = next;
         playing = f;
         if (f == null) {
             return;

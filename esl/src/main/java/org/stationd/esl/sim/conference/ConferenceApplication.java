@@ -97,6 +97,18 @@ public final class ConferenceApplication implements Application {
         st.kickedSound = null;
     }
 
+    /** A key of the member: the profile's caller controls act on it (the shipped default group, if set). */
+    @Override
+    public void onDtmf(AppRun run, char digit) {
+        if (!(run.state instanceof State st) || st.member.left || st.kickedSound != null
+                || !CallerControls.DEFAULT.equals(st.conference.profile().callerControls())) {
+            return;
+        }
+        if (CallerControls.press(st.conference, st.member, digit)) {
+            leave(run, false);
+        }
+    }
+
     @Override
     public void interrupt(AppRun run, boolean hangup) {
         if (!(run.state instanceof State st)) {

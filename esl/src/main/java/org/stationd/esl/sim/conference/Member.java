@@ -11,6 +11,10 @@ public final class Member {
     boolean hear = true;
     boolean speak = true;
     boolean left;
+    /** Caller-control levels: talk and listen volume (-4..4), energy threshold. */
+    int talkVolume;
+    int listenVolume;
+    int energy = 100;
 
     Member(int id, Channel channel, AppRun run) {
         this.id = id;

@@ -39,6 +39,11 @@ public final class Dialplan {
         this.settings = Map.copyOf(settings);
     }
 
+    /** The bundled real FreeSWITCH's {@code stations} context, for running the same dial strings on the simulator. */
+    public static Dialplan bundledStations() {
+        return DialplanLoader.bundledStations();
+    }
+
     private static Map<String, Map<String, Extension>> deepCopy(Map<String, Map<String, Extension>> in) {
         Map<String, Map<String, Extension>> out = new LinkedHashMap<>();
         in.forEach((k, v) -> out.put(k, new LinkedHashMap<>(v)));

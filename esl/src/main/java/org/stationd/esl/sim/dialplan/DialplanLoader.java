@@ -18,18 +18,31 @@ import org.stationd.esl.sim.channel.HangupCause;
  * Reads sim.yaml. An extension is either a named behaviour ({@code park}, {@code answer_park},
  * {@code news}, {@code outbound_socket}) or an explicit list of applications; a phone is a map of
  * {@code answer_after_ms}, {@code ring}, {@code busy}, {@code unreachable}, {@code cause},
- * {@code hangup_after_s}/{@code hangup_after_ms}. Mistakes are reported with their place in the file.
+ * {@code hangup_after_s}/{@code hangup_after_ms}; a conference profile has {@code enter_sound},
+ * {@code exit_sound}, {@code kicked_sound}, {@code alone_sound}, {@code moh_sound},
+ * {@code caller_controls} and {@code rate}. Mistakes are reported with their place in the file.
  */
 public final class DialplanLoader {
     public static final String DEFAULT_RESOURCE = "/org/stationd/esl/sim/sim.yaml";
+    /** The bundled real FreeSWITCH's {@code stations} context (../shared/freeswitch), as the simulator runs it. */
+    public static final String BUNDLED_STATIONS_RESOURCE = "/org/stationd/esl/sim/stations.yaml";
 
     private DialplanLoader() {}
 
     /** The built-in default (the captures' "stations" context and a few phones). */
     public static Dialplan defaults() {
-        try (InputStream in = DialplanLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        return resource(DEFAULT_RESOURCE);
+    }
+
+    /** What the bundled FreeSWITCH's {@code stations} context does: tx&lt;N&gt;, park, answer_park, busy, ring_noanswer, echo, news, listener lines. */
+    public static Dialplan bundledStations() {
+        return resource(BUNDLED_STATIONS_RESOURCE);
+    }
+
+    private static Dialplan resource(String name) {
+        try (InputStream in = DialplanLoader.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+                throw new IllegalStateException("missing resource " + name);
             }
             return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null);
         } catch (IOException e) {
@@ -79,7 +92,9 @@ public final class DialplanLoader {
             ConferenceProfile d = ConferenceProfile.defaults(name);
             profiles.put(name, new ConferenceProfile(name,
                     str(p, "enter_sound", d.enterSound()), str(p, "exit_sound", d.exitSound()),
-                    str(p, "kicked_sound", d.kickedSound()), Integer.parseInt(str(p, "rate", Integer.toString(d.rate())))));
+                    str(p, "kicked_sound", d.kickedSound()), Integer.parseInt(str(p, "rate", Integer.toString(d.rate()))),
+                    str(p, "alone_sound", d.aloneSound()), str(p, "moh_sound", d.mohSound()),
+                    str(p, "caller_controls", d.callerControls())));
         });
 
         Map<String, Path> sounds = new LinkedHashMap<>();

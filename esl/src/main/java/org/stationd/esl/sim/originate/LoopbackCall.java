@@ -178,6 +178,14 @@ final class LoopbackCall {
         }
 
         @Override
+        public void rang(Channel ch) {
+            // mod_loopback passes the B leg's ring_ready to the A leg (CHANNEL_PROGRESS there too)
+            if ("B".equals(ch.vars().get("loopback_leg"))) {
+                other.markRinging();
+            }
+        }
+
+        @Override
         public void hungUp(Channel ch, HangupCause cause) {
             if (!other.isDown()) {
                 other.hangup(cause, Channel.FRAME_MS);

@@ -32,6 +32,21 @@ class DialplanLoaderTest {
     }
 
     @Test
+    void bundledStationsIsTheRealSwitchsContext() {
+        Dialplan d = Dialplan.bundledStations();
+        assertEquals(List.of(new AppCall("answer", ""), new AppCall("playback", "silence_stream://-1")), d.lookup("stations", "tx12").apps());
+        assertEquals(List.of(new AppCall("hangup", "USER_BUSY")), d.lookup("stations", "busy").apps());
+        assertEquals(List.of(new AppCall("ring_ready", ""), new AppCall("sleep", "600000")), d.lookup("stations", "ring_noanswer").apps());
+        assertEquals(List.of(new AppCall("answer", ""), new AppCall("park", "")), d.lookup("stations", "answer_park").apps());
+        assertEquals(List.of(new AppCall("answer", ""), new AppCall("conference", "news@default")), d.lookup("stations", "news").apps());
+        assertEquals(List.of(new AppCall("answer", ""), new AppCall("echo", "")), d.lookup("stations", "echo").apps());
+        assertEquals(List.of(new AppCall("park", "")), d.lookup("stations", "256414000001").apps(), "a listener's call parks");
+        assertNull(d.lookup("stations", "txt"), "not a transmitter, not a number: no route");
+        assertEquals("local_stream://moh", d.conferenceProfile("default").mohSound());
+        assertEquals("none", d.setting("speech_modules", "*"));
+    }
+
+    @Test
     void explicitApplicationsAndPatterns() {
         Dialplan d = DialplanLoader.parse("""
                 contexts:
