@@ -28,6 +28,7 @@ import org.stationd.call.CallLeg;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.SpeechEngines;
 import org.stationd.verb.VerbContext;
 import org.stationd.verb.Verbs;
 
@@ -73,7 +74,7 @@ public final class StationContext implements Station {
         this.executor = new SerialExecutor(services.pool(), 10_000);
         this.link = new TappedLink(services.link(), this, services.tap());
         this.verbs = new Verbs(new Ctx());
-        this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName);
+        this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName, this::failed);
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
         this.store = services.stores().apply(config.id());
         this.sms = services.sms().apply(config.id());
@@ -81,6 +82,12 @@ public final class StationContext implements Station {
         this.log = new StationLog();
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
+        if (services.recordingsDir() != null) {
+            makeFolder(services.recordingsDir().resolve(config.id()));   // a failure is reported when a record needs it
+        }
+        if (services.ttsVoice() != null) {
+            services.link().hasSpeechEngine(SpeechEngines.engineOf(services.ttsVoice()));   // asks the switch now, so the host says at start-up if say cannot work
+        }
     }
 
     // ---- the host's side ----------------------------------------------------------------------
@@ -504,6 +511,27 @@ public final class StationContext implements Station {
         return services.recordingsDir().resolve(config.id()).resolve(file).toAbsolutePath().toString();
     }
 
+    /** The folder a recording goes in: FreeSWITCH's record does not make it, and hangs the caller up without it. */
+    private String recordingTarget(String file) {
+        String path = recordingPath(file);
+        java.nio.file.Path folder = java.nio.file.Path.of(path).getParent();
+        String why = folder == null ? null : makeFolder(folder);
+        if (why != null) {
+            failed("record", "station " + config.id() + " cannot make its recordings folder " + folder + ": " + why);
+        }
+        return path;
+    }
+
+    /** Null once the folder exists, else why it cannot be made. */
+    private static String makeFolder(java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return e.toString();
+        }
+    }
+
     private void failed(String what, String why) {
         lastError = what + ": " + why;
         services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
@@ -540,7 +568,7 @@ public final class StationContext implements Station {
     private final class Ctx implements VerbContext {
         @Override public org.stationd.switchlink.SwitchLink link() { return link; }
         @Override public String media(String file) { return StationContext.this.media(file); }
-        @Override public String recording(String file) { return recordingPath(file); }
+        @Override public String recording(String file) { return recordingTarget(file); }
         @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
         @Override public String ttsVoice() { return services.ttsVoice(); }
         @Override public String newUuid() { return services.ids().get(); }

@@ -24,6 +24,11 @@ public final class EslSwitchLink implements SwitchLink {
     }
 
     @Override
+    public Boolean hasSpeechEngine(String engine) {
+        return SpeechEngines.of(client).has(engine);
+    }
+
+    @Override
     public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
         return client.sendmsg(uuid, msg).thenAccept(reply -> {
             if (!reply.isOk()) {
