@@ -82,9 +82,6 @@ public final class StationContext implements Station {
         this.log = new StationLog();
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
-        if (services.recordingsDir() != null) {
-            makeFolder(services.recordingsDir().resolve(config.id()));   // a failure is reported when a record needs it
-        }
         if (services.ttsVoice() != null) {
             services.link().hasSpeechEngine(SpeechEngines.engineOf(services.ttsVoice()));   // asks the switch now, so the host says at start-up if say cannot work
         }
@@ -509,6 +506,14 @@ public final class StationContext implements Station {
             return file;
         }
         return services.recordingsDir().resolve(config.id()).resolve(file).toAbsolutePath().toString();
+    }
+
+    /**
+     * Makes the station's recordings folder (the host does when the station starts; each record
+     * makes it again if it went). Null once it exists, else why it cannot be made.
+     */
+    public String makeRecordingsFolder() {
+        return services.recordingsDir() == null ? null : makeFolder(services.recordingsDir().resolve(config.id()));
     }
 
     /** The folder a recording goes in: FreeSWITCH's record does not make it, and hangs the caller up without it. */

@@ -36,14 +36,17 @@ public final class SpeechEngines {
     Boolean has(String engine) {
         if (asked.add(engine)) {
             client.api("module_exists mod_" + engine).whenComplete((r, e) -> {
-                String answer = e != null || r == null ? "" : r.body().trim();
-                switch (answer) {
+                if (e != null || r == null) {
+                    asked.remove(engine);   // no answer (the switch is down): ask again next time
+                    return;
+                }
+                switch (r.body().trim()) {
                     case "true" -> answers.put(engine, true);
                     case "false" -> {
                         answers.put(engine, false);
                         log.warn("FreeSWITCH: {}: say will fail", missing(engine));
                     }
-                    default -> asked.remove(engine);   // no answer (switch down, not a FreeSWITCH): ask again next time
+                    default -> { }   // a switch that cannot tell (-ERR): stays unknown, say goes on as before
                 }
             });
         }
