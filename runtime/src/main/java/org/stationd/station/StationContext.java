@@ -28,6 +28,7 @@ import org.stationd.call.CallLeg;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.CallGoneException;
 import org.stationd.switchlink.SpeechEngines;
 import org.stationd.verb.VerbContext;
 import org.stationd.verb.Verbs;
@@ -516,11 +517,19 @@ public final class StationContext implements Station {
         return services.recordingsDir() == null ? null : makeFolder(services.recordingsDir().resolve(config.id()));
     }
 
-    /** The folder a recording goes in: FreeSWITCH's record does not make it, and hangs the caller up without it. */
+    /**
+     * Where a recording goes, with its folder made when it is in the station's recordings folder:
+     * FreeSWITCH's record does not make folders, and hangs the caller up without one. A program
+     * that records elsewhere (an absolute path) gets no folders made for it.
+     */
     private String recordingTarget(String file) {
         String path = recordingPath(file);
-        java.nio.file.Path folder = java.nio.file.Path.of(path).getParent();
-        String why = folder == null ? null : makeFolder(folder);
+        if (services.recordingsDir() == null) {
+            return path;
+        }
+        java.nio.file.Path own = services.recordingsDir().resolve(config.id()).toAbsolutePath().normalize();
+        java.nio.file.Path folder = java.nio.file.Path.of(path).toAbsolutePath().normalize().getParent();
+        String why = folder != null && folder.startsWith(own) ? makeFolder(folder) : null;
         if (why != null) {
             failed("record", "station " + config.id() + " cannot make its recordings folder " + folder + ": " + why);
         }
@@ -578,7 +587,13 @@ public final class StationContext implements Station {
         @Override public String ttsVoice() { return services.ttsVoice(); }
         @Override public String newUuid() { return services.ids().get(); }
         @Override public Consumer<Throwable> failures(String what) {
-            return e -> submit(() -> failed(what, e.getMessage()));
+            return e -> submit(() -> {
+                if (CallGoneException.in(e)) {   // e.g. a record ended by the caller's hangup, reported before it: the hangup follows
+                    log("debug", what + " not done: the call had already ended on the switch");
+                } else {
+                    failed(what, e.getMessage());
+                }
+            });
         }
     }
 
