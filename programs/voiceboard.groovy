@@ -51,6 +51,12 @@ program {
         on.recordingDone { e ->
             def c = callers()[e.call.id]
             if (c == null) return
+            if (e.status == 'failed') {            // the switch could not record; the operator was told why
+                log.warn("could not record the message of ${c.from}; nothing saved")
+                callers().remove(e.call.id)
+                if (e.call.state != 'ended') { e.call.play('goodbye.wav'); e.call.hangup() }
+                return
+            }
             c.seconds = e.seconds
             c.recordingPath = e.file
             askMenu(e.call, c)

@@ -3,6 +3,7 @@ package org.stationd.call;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.stationd.api.Call;
 import org.stationd.api.Conference;
@@ -13,15 +14,26 @@ import org.stationd.esl.event.EslEvent;
 /**
  * Turns what FreeSWITCH reports about a station's call into what the program hears: answered,
  * failed, hangup, dtmf, playbackDone, recordingDone, digits, bridged, conferenceJoined… Keeps the
- * call's state in step. Runs on the station's thread.
+ * call's state in step. What the switch could not do is also told to the operator, once, as an
+ * error line. Runs on the station's thread.
  */
 public final class CallEvents {
+    /** The cause FreeSWITCH hangs a call up with when its record cannot open the file. */
+    private static final String RECORD_OPEN_FAILED = "DESTINATION_OUT_OF_ORDER";
+
     private final Function<String, Call> callById;
     private final Function<String, Conference> conferenceBySwitchName;
+    private final BiConsumer<String, String> problems;
 
     public CallEvents(Function<String, Call> callById, Function<String, Conference> conferenceBySwitchName) {
+        this(callById, conferenceBySwitchName, (what, why) -> { });
+    }
+
+    /** {@code problems} hears what failed (the verb: {@code record}, {@code say}) and a sentence saying why. */
+    public CallEvents(Function<String, Call> callById, Function<String, Conference> conferenceBySwitchName, BiConsumer<String, String> problems) {
         this.callById = callById;
         this.conferenceBySwitchName = conferenceBySwitchName;
+        this.problems = problems;
     }
 
     /** The program events one ESL event of this call means (often none). */
@@ -39,6 +51,7 @@ public final class CallEvents {
             case "CHANNEL_HANGUP" -> hangup(call, e, out);
             case "DTMF" -> out.add(Event.of(EventKind.DTMF).call(call).digit(e.header("DTMF-Digit")).build());
             case "CHANNEL_EXECUTE_COMPLETE" -> executeComplete(call, e, out);
+            case "RECORD_START" -> call.recordStarted();
             case "CHANNEL_BRIDGE" -> out.add(Event.of(EventKind.BRIDGED).call(call).other(otherLeg(e)).build());
             case "CHANNEL_UNBRIDGE" -> out.add(Event.of(EventKind.UNBRIDGED).call(call).other(otherLeg(e)).build());
             case "CUSTOM" -> conference(call, e, out);
@@ -71,14 +84,14 @@ public final class CallEvents {
         }
         String response = e.header("Application-Response");
         switch (op.kind()) {
-            case "play", "say" -> out.add(Event.of(EventKind.PLAYBACK_DONE).call(call).file(op.file())
-                    .status(playbackStatus(response, e)).build());
-            case "record" -> {
-                String secs = e.variable("record_seconds");
-                Double seconds = secs == null ? null : parseDouble(secs);
-                out.add(Event.of(EventKind.RECORDING_DONE).call(call).file(op.file()).seconds(seconds)
-                        .status(seconds == null || seconds > 0 ? "done" : "empty").build());
+            case "play", "say" -> {
+                if (op.failure() != null) {
+                    problems.accept(op.kind(), op.failure());
+                }
+                out.add(Event.of(EventKind.PLAYBACK_DONE).call(call).file(op.file())
+                        .status(op.failure() != null ? "failed" : playbackStatus(response, e)).build());
             }
+            case "record" -> out.add(recordingDone(call, op, e));
             case "collect" -> {
                 String digits = e.variable(op.variable());
                 String result = e.variable("read_result");
@@ -87,6 +100,31 @@ public final class CallEvents {
             }
             default -> { }
         }
+    }
+
+    /**
+     * A record that began writing (RECORD_START) is done, or empty if it has no sound. One that never
+     * began could not open its file: FreeSWITCH says so only in its log, and hangs the call up with
+     * DESTINATION_OUT_OF_ORDER before the record completes. It failed; the operator hears why unless
+     * the caller had simply gone before it began.
+     */
+    private Event recordingDone(CallLeg call, CallLeg.PendingOp op, EslEvent e) {
+        Event.Builder done = Event.of(EventKind.RECORDING_DONE).call(call).file(op.file());
+        String cause = e.header("Hangup-Cause");
+        if (!call.takeRecordStart()) {
+            if (cause == null || RECORD_OPEN_FAILED.equals(cause)) {
+                problems.accept("record", "station " + call.stationId() + ", call " + call.getId() + ": the switch could not record "
+                        + op.file() + " (it could not open the file for writing" + (cause == null ? "" : " and hung the call up: " + cause) + ")");
+            }
+            return done.status("failed").cause(cause).build();
+        }
+        String ms = e.variable("record_ms");
+        String secs = e.variable("record_seconds");
+        Double seconds = ms != null ? parseDouble(ms) : secs != null ? parseDouble(secs) : null;
+        if (ms != null && seconds != null) {
+            seconds = seconds / 1000;
+        }
+        return done.seconds(seconds).status(seconds == null || seconds > 0 ? "done" : "empty").build();
     }
 
     /** FreeSWITCH says FILE PLAYED when done; a cut-off playback has playback_status or a break. */

@@ -30,6 +30,8 @@ public final class CallLeg implements Call {
     private volatile String conference;
     private volatile boolean hangupRequested;
     private boolean failureReported;
+    /** RECORD_STARTs not yet matched with their record's EXECUTE_COMPLETE: a record the switch could not open has none. */
+    private int recordsStarted;
     private String role = "";
     private volatile boolean retired;
 
@@ -43,8 +45,16 @@ public final class CallLeg implements Call {
         this.verbs = verbs;
     }
 
-    /** An operation the switch is running for us, waiting for its EXECUTE_COMPLETE. */
-    public record PendingOp(String kind, String file, String variable) {}
+    /**
+     * An operation the switch is running for us, waiting for its EXECUTE_COMPLETE. {@code failure}
+     * says why it is already known to fail where the switch will not say so (a {@code speak}
+     * without its engine), else null.
+     */
+    public record PendingOp(String kind, String file, String variable, String failure) {
+        public PendingOp(String kind, String file, String variable) {
+            this(kind, file, variable, null);
+        }
+    }
 
     // ---- what programs read -------------------------------------------------------------------
 
@@ -94,6 +104,14 @@ public final class CallLeg implements Call {
     public void expect(String appUuid, PendingOp op) { pending.put(appUuid, op); }
     public PendingOp complete(String appUuid) { return appUuid == null ? null : pending.remove(appUuid); }
     public List<PendingOp> pendingOps() { return List.copyOf(pending.values()); }
+    /** The switch began writing a recording on this leg (RECORD_START). */
+    public void recordStarted() { recordsStarted++; }
+    /** Whether the record now ending had begun writing; a leg runs its records one after another. */
+    public boolean takeRecordStart() {
+        if (recordsStarted == 0) return false;
+        recordsStarted--;
+        return true;
+    }
     public String conferenceName() { return conference; }
     public void inConference(String name) { conference = name; }
     public boolean hangupRequested() { return hangupRequested; }

@@ -122,6 +122,8 @@ public final class StationHost implements AutoCloseable {
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         for (StationConfig sc : config.stations()) {
             StationContext station = new StationContext(sc, services());
+            String noFolder = station.makeRecordingsFolder();   // FreeSWITCH's record does not make it
+            if (noFolder != null) StationHost.log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
             router.add(station);
         }

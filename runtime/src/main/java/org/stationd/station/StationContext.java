@@ -28,6 +28,8 @@ import org.stationd.call.CallLeg;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.CallGoneException;
+import org.stationd.switchlink.SpeechEngines;
 import org.stationd.verb.VerbContext;
 import org.stationd.verb.Verbs;
 
@@ -75,7 +77,7 @@ public final class StationContext implements Station {
         executor.onAbandon(this::quarantine);
         this.link = new TappedLink(services.link(), this, services.tap());
         this.verbs = new Verbs(new Ctx());
-        this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName);
+        this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName, this::failed);
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
         this.store = services.stores().apply(config.id());
         this.sms = services.sms().apply(config.id());
@@ -83,6 +85,9 @@ public final class StationContext implements Station {
         this.log = new StationLog();
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
+        if (services.ttsVoice() != null) {
+            services.link().hasSpeechEngine(SpeechEngines.engineOf(services.ttsVoice()));   // asks the switch now, so the host says at start-up if say cannot work
+        }
     }
 
     // ---- the host's side ----------------------------------------------------------------------
@@ -534,6 +539,43 @@ public final class StationContext implements Station {
         return services.recordingsDir().resolve(config.id()).resolve(file).toAbsolutePath().toString();
     }
 
+    /**
+     * Makes the station's recordings folder (the host does when the station starts; each record
+     * makes it again if it went). Null once it exists, else why it cannot be made.
+     */
+    public String makeRecordingsFolder() {
+        return services.recordingsDir() == null ? null : makeFolder(services.recordingsDir().resolve(config.id()));
+    }
+
+    /**
+     * Where a recording goes, with its folder made when it is in the station's recordings folder:
+     * FreeSWITCH's record does not make folders, and hangs the caller up without one. A program
+     * that records elsewhere (an absolute path) gets no folders made for it.
+     */
+    private String recordingTarget(String file) {
+        String path = recordingPath(file);
+        if (services.recordingsDir() == null) {
+            return path;
+        }
+        java.nio.file.Path own = services.recordingsDir().resolve(config.id()).toAbsolutePath().normalize();
+        java.nio.file.Path folder = java.nio.file.Path.of(path).toAbsolutePath().normalize().getParent();
+        String why = folder != null && folder.startsWith(own) ? makeFolder(folder) : null;
+        if (why != null) {
+            failed("record", "station " + config.id() + " cannot make its recordings folder " + folder + ": " + why);
+        }
+        return path;
+    }
+
+    /** Null once the folder exists, else why it cannot be made. */
+    private static String makeFolder(java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return e.toString();
+        }
+    }
+
     private void failed(String what, String why) {
         lastError = what + ": " + why;
         services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
@@ -570,12 +612,18 @@ public final class StationContext implements Station {
     private final class Ctx implements VerbContext {
         @Override public org.stationd.switchlink.SwitchLink link() { return link; }
         @Override public String media(String file) { return StationContext.this.media(file); }
-        @Override public String recording(String file) { return recordingPath(file); }
+        @Override public String recording(String file) { return recordingTarget(file); }
         @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
         @Override public String ttsVoice() { return services.ttsVoice(); }
         @Override public String newUuid() { return services.ids().get(); }
         @Override public Consumer<Throwable> failures(String what) {
-            return e -> submit(() -> failed(what, e.getMessage()));
+            return e -> submit(() -> {
+                if (CallGoneException.in(e)) {   // e.g. a record ended by the caller's hangup, reported before it: the hangup follows
+                    log("debug", what + " not done: the call had already ended on the switch");
+                } else {
+                    failed(what, e.getMessage());
+                }
+            });
         }
     }
 

@@ -48,6 +48,12 @@ final class TappedLink implements SwitchLink {
         });
     }
 
+    /** Asked of the switch once for the whole host, not by the station's program: not in the station's log. */
+    @Override
+    public Boolean hasSpeechEngine(String engine) {
+        return inner.hasSpeechEngine(engine);
+    }
+
     @Override
     public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
         Map<String, Object> f = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import org.stationd.esl.client.EslClient;
 import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.session.ApiResponse;
 
-/** {@link SwitchLink} over the inbound ESL client. A refused sendmsg ({@code -ERR …}) fails the future. */
+/** {@link SwitchLink} over the inbound ESL client. A refused sendmsg ({@code -ERR …}) fails the future ({@link CallGoneException} when the call has gone). */
 public final class EslSwitchLink implements SwitchLink {
     private final EslClient client;
 
@@ -24,10 +24,16 @@ public final class EslSwitchLink implements SwitchLink {
     }
 
     @Override
+    public Boolean hasSpeechEngine(String engine) {
+        return SpeechEngines.of(client).has(engine);
+    }
+
+    @Override
     public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
         return client.sendmsg(uuid, msg).thenAccept(reply -> {
             if (!reply.isOk()) {
-                throw new IllegalStateException("sendmsg to " + uuid + " refused: " + reply.replyText());
+                String why = "sendmsg to " + uuid + " refused: " + reply.replyText();
+                throw CallGoneException.isReply(reply.replyText()) ? new CallGoneException(why) : new IllegalStateException(why);
             }
         });
     }

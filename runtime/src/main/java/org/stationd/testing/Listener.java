@@ -49,6 +49,17 @@ public final class Listener {
         return this;
     }
 
+    /**
+     * Talks for {@code d} (a tone on a real switch, so a recording has a voice; silence on the
+     * simulator, whose recordings are silent anyway), then the next step.
+     */
+    public Listener speaks(Duration d) throws InterruptedException {
+        requireCall();
+        show.phones().speak(call, d);
+        show.pass(d);
+        return this;
+    }
+
     public Listener hangsUp() {
         requireCall();
         show.phones().hangup(call, "NORMAL_CLEARING");

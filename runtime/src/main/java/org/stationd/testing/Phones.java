@@ -19,6 +19,12 @@ interface Phones extends AutoCloseable {
     void hangup(String callerLeg, String cause);
 
     /**
+     * The caller talks for a while (a tone into the call), e.g. into a recording. Returns at once;
+     * the sound goes on for {@code length}.
+     */
+    void speak(String callerLeg, java.time.Duration length);
+
+    /**
      * For a call the station placed ({@code stationLeg}, e.g. to a talk-show host), the far end's
      * leg once it has answered, else null: keys pressed there reach the station.
      */

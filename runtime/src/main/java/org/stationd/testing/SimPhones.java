@@ -33,6 +33,12 @@ final class SimPhones implements Phones {
         sim.get().hangup(callerLeg, cause);
     }
 
+    /** The simulator has no sound: its recordings are silence of the recorded length, so speaking changes nothing. */
+    @Override
+    public void speak(String callerLeg, java.time.Duration length) {
+        // nothing to do: see above
+    }
+
     /** The simulator plays the far end of a station's call on the station's own leg. */
     @Override
     public String answeredFarEnd(String stationLeg) {

@@ -59,6 +59,15 @@ final class SwitchPhones implements Phones {
         api("uuid_kill " + callerLeg + " " + cause);
     }
 
+    /** A tone played on the caller's own leg ({@code uuid_broadcast … aleg}): the loopback carries it to the station's leg. */
+    @Override
+    public void speak(String callerLeg, Duration length) {
+        String reply = api("uuid_broadcast " + callerLeg + " tone_stream://%(" + length.toMillis() + ",0,440) aleg");
+        if (!reply.startsWith("+OK")) {
+            throw new IllegalStateException("FreeSWITCH would not play a voice on " + callerLeg + ": " + reply.trim());
+        }
+    }
+
     @Override
     public String answeredFarEnd(String stationLeg) {
         if (!"answered".equals(states.get(stationLeg))) {

@@ -4,7 +4,11 @@ import java.util.Map;
 import org.stationd.call.CallLeg;
 import org.stationd.esl.command.SendMsg;
 
-/** {@code call.record(file, maxSeconds)}: records until # or the limit; {@code recordingDone} follows. */
+/**
+ * {@code call.record(file, maxSeconds)}: records until # or the limit; {@code recordingDone} follows.
+ * The station's recordings folder is made first: FreeSWITCH's record does not create folders, and
+ * hangs the caller up (DESTINATION_OUT_OF_ORDER) when it cannot open the file.
+ */
 final class Record extends Verb {
     @Override public String name() { return "record"; }
 

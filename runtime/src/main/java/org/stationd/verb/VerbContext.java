@@ -11,7 +11,7 @@ public interface VerbContext {
     /** A file name from a script as the switch should see it: relative names resolve in the station's media folder. */
     String media(String file);
 
-    /** Where recordings are written. */
+    /** Where a recording is written; its folder exists when this returns (the switch does not make folders). */
     String recording(String file);
 
     /** The switch's conference name for a program's conference name. */

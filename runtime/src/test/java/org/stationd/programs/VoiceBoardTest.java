@@ -39,12 +39,17 @@ public class VoiceBoardTest {
 
     /** The voice board on the gulu station, its IVR line 7009, and its prompts. */
     static Show.Builder bench(Show.Builder b) throws Exception {
+        return withPrompts(b).station("gulu", s -> s.program("voiceboard.groovy").transmitter("user/3001").line("ivr", "7009"));
+    }
+
+    /** The voice board program and its prompts on a bench (the live suite uses them on the real switch). */
+    public static Show.Builder withPrompts(Show.Builder b) throws Exception {
         b.program(Show.programFile("voiceboard.groovy"));
         for (String prompt : List.of("voiceboard-welcome", "voiceboard-category", "voiceboard-days", "voiceboard-menu",
                 "voiceboard-saved", "voiceboard-discarded", "invalid", "goodbye")) {
             b.media(prompt + ".wav", 0.3);
         }
-        return b.station("gulu", s -> s.program("voiceboard.groovy").transmitter("user/3001").line("ivr", "7009"));
+        return b;
     }
 
     private static boolean asked(Show show, String prompt, int times) {

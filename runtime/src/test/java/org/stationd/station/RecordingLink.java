@@ -33,9 +33,18 @@ final class RecordingLink implements SwitchLink {
         return f;
     }
 
+    /** Calls the switch has no session for any more, and the calls it refuses commands for otherwise: uuid → its -ERR. */
+    final ConcurrentHashMap<String, String> refusing = new ConcurrentHashMap<>();
+
     @Override
     public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
         commands.add(new String(EslCommands.sendmsg(uuid, msg).toBytes()).strip().replace('\n', '|'));
+        String refusal = refusing.get(uuid);
+        if (refusal != null) {
+            String why = "sendmsg to " + uuid + " refused: " + refusal;
+            return CompletableFuture.failedFuture(refusal.startsWith("-ERR invalid session id")
+                    ? new org.stationd.switchlink.CallGoneException(why) : new IllegalStateException(why));
+        }
         return CompletableFuture.completedFuture(null);
     }
 

@@ -205,4 +205,29 @@ class StationContextTest {
         assertEquals(List.of("v1 two entered", "v2 timer, n=1", "v2 teardown"), seen);
         assertNotNull(s);
     }
+
+    /** A command that loses a race with the caller's hangup is no program error (the hangup follows); another refusal is. */
+    @Test
+    void aCommandToACallTheSwitchNoLongerHasIsNoError() throws Exception {
+        StationContext s = station("kla");
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("board").add(new StateDefinition("a")
+                .on(EventKind.INCOMING_CALL, e -> e.getCall().answer())
+                .on(EventKind.DTMF, e -> e.getCall().play("menu.wav"))))));
+        sync(s);
+        router.onEvent(esl("CHANNEL_PARK", "in-1", "Call-Direction", "inbound", "Caller-Caller-ID-Number", "+256700000001", "Caller-Destination-Number", "+256414000001"));
+        router.onEvent(esl("CHANNEL_ANSWER", "in-1"));
+        sync(s);
+        link.refusing.put("in-1", "-ERR invalid session id [in-1]");
+        router.onEvent(esl("DTMF", "in-1", "DTMF-Digit", "1"));
+        sync(s);
+        sync(s);
+        assertTrue(errors.isEmpty(), errors.toString());
+
+        link.refusing.put("in-1", "-ERR no reply");
+        router.onEvent(esl("DTMF", "in-1", "DTMF-Digit", "2"));
+        sync(s);
+        sync(s);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("play menu.wav", errors.get(0).handler());
+    }
 }

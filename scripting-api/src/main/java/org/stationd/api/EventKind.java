@@ -17,7 +17,10 @@ public enum EventKind {
     DTMF("dtmf"),
     /** {@code call.play}/{@code call.say} finished. {@code e.call}, {@code e.file}, {@code e.status} ({@code done}, {@code stopped}, {@code failed}) */
     PLAYBACK_DONE("playbackDone"),
-    /** {@code call.record} finished. {@code e.call}, {@code e.file}, {@code e.seconds} */
+    /**
+     * {@code call.record} finished. {@code e.call}, {@code e.file}, {@code e.seconds}, {@code e.status}
+     * ({@code done}, {@code empty}, {@code failed}: the switch could not record, {@code e.cause} says why)
+     */
     RECORDING_DONE("recordingDone"),
     /** {@code call.collect} finished. {@code e.call}, {@code e.digits}, {@code e.status} ({@code ok}, {@code timeout}, {@code invalid}) */
     DIGITS("digits"),
