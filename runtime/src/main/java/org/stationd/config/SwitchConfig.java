@@ -3,9 +3,18 @@ package org.stationd.config;
 /**
  * Which FreeSWITCH to drive: the embedded simulated switch ({@code sim}, the default) or a real
  * one ({@code esl://host:port}). {@code outboundPort} > 0 also listens for FreeSWITCH's
- * {@code socket} application.
+ * {@code socket} application. {@code originatesPerSecond} caps the calls the host places
+ * ({@code originates_per_second} in stations.yaml): FreeSWITCH refuses sessions beyond its
+ * {@code sessions-per-second} (30 by default) and a loopback call is two sessions.
  */
-public record SwitchConfig(boolean simulated, String host, int port, String password, String outboundHost, int outboundPort) {
+public record SwitchConfig(boolean simulated, String host, int port, String password, String outboundHost, int outboundPort,
+                           int originatesPerSecond) {
+    public static final int DEFAULT_ORIGINATES_PER_SECOND = 10;
+
+    public SwitchConfig(boolean simulated, String host, int port, String password, String outboundHost, int outboundPort) {
+        this(simulated, host, port, password, outboundHost, outboundPort, DEFAULT_ORIGINATES_PER_SECOND);
+    }
+
     public static final SwitchConfig SIM = new SwitchConfig(true, "127.0.0.1", 0, "ClueCon", "127.0.0.1", 0);
 
     /** Parses {@code sim} or {@code esl://host:port}; null if neither. */
@@ -35,7 +44,11 @@ public record SwitchConfig(boolean simulated, String host, int port, String pass
     }
 
     public SwitchConfig withOutbound(String host, int port) {
-        return new SwitchConfig(simulated, this.host, this.port, password, host, port);
+        return new SwitchConfig(simulated, this.host, this.port, password, host, port, originatesPerSecond);
+    }
+
+    public SwitchConfig withOriginatesPerSecond(int perSecond) {
+        return new SwitchConfig(simulated, host, port, password, outboundHost, outboundPort, perSecond);
     }
 
     public String describe() {
