@@ -63,4 +63,25 @@ class NewsRelayTest {
             assertTrue(show.errors().isEmpty(), show.errors().toString());
         }
     }
+
+    /** A report the switch refuses to play is an error the operator sees, not the end of the report: nobody hangs up. */
+    @Test
+    void aReportTheSwitchRefusesIsReportedAndTheTransmittersStayOnAir() throws Exception {
+        Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "news-relay.js"));
+        for (int n = 1; n <= 2; n++) {
+            String phone = String.valueOf(4000 + n);
+            b.phone(phone, "{ answer_after_ms: 100 }");
+            b.station(id(n), s -> s.program("news-relay.js").transmitter("user/" + phone).settings("{ report: missing.wav }"));
+        }
+        try (Show show = b.start()) {
+            show.await("both relaying", () -> show.entered(id(1), "relaying") && show.entered(id(2), "relaying"));
+            show.await("the master tried to play", () -> NewsRelayLines.masters(show).size() == 1);
+            String master = NewsRelayLines.masters(show).get(0);
+            show.await("the refusal reported", () -> show.logged(master, "the report cannot be played (-ERR (play) File: "));
+            assertTrue(show.logged(master, "the switch refused to play missing.wav into shared:news"), show.lines().toString());
+            show.station(master).awaitIdle(java.time.Duration.ofSeconds(10));
+            assertTrue(List.of(id(1), id(2)).stream().noneMatch(s -> show.entered(s, "done")), show.lines().toString());
+            assertTrue(List.of(id(1), id(2)).stream().allMatch(s -> show.station(s).getTransmitter() != null), "both still on air");
+        }
+    }
 }
