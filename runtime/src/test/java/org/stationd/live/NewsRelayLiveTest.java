@@ -54,6 +54,11 @@ class NewsRelayLiveTest {
             Instant firstPlayed = show.now();
             show.await("all 27 stations relaying", () -> all.stream().allMatch(s -> show.entered(s, "relaying")));
             assertEquals("27", api(fs, "conference shared-news count"), "every transmitter in the one shared conference");
+            // 10 originates a second: about 20 sessions a second (a loopback call is two), never the switch's limit
+            String status = api(fs, "status");
+            java.util.regex.Matcher peak = java.util.regex.Pattern.compile("per Sec out of max (\\d+), peak (\\d+)").matcher(status);
+            assertTrue(peak.find(), status);
+            assertTrue(Integer.parseInt(peak.group(2)) < Integer.parseInt(peak.group(1)), "the switch's sessions per second ran out: " + status);
 
             // the master's transmitter leg dies a few seconds into the report
             show.await("3 s of the report aired", () -> Duration.between(firstPlayed, show.now()).toMillis() >= 3000);
