@@ -76,7 +76,7 @@ final class StationConference implements Conference {
     private void seek(String file, double seconds) {
         long ms = Math.round(seconds * 1000);
         station.api("conference " + switchName + " file_seek " + ms).whenComplete((r, e) -> {
-            // nothing playing (it ended or was stopped meanwhile) answers an empty +OK: nothing to move
+            // nothing playing any more (it ended or was stopped meanwhile) answers -ERR no reply
             if (e != null || r.isError()) {
                 String why = e != null ? e.getMessage() : r.text();
                 station.submit(() -> station.log("warn", "could not start " + file + " at " + seconds + " s (" + why + "); it plays from the start"));
