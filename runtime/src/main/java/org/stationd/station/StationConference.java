@@ -79,7 +79,7 @@ final class StationConference implements Conference {
             // nothing playing any more (it ended or was stopped meanwhile) answers -ERR no reply
             if (e != null || r.isError()) {
                 String why = e != null ? e.getMessage() : r.text();
-                station.submit(() -> station.log("warn", "could not start " + file + " at " + seconds + " s (" + why + "); it plays from the start"));
+                station.submit(() -> station.log("warn", "could not move " + file + " to " + seconds + " s (" + why + ")"));
             }
         });
     }
