@@ -42,6 +42,11 @@ program({
       },
       conferencePlaybackDone(e) {
         if (!data.master || data.handingOver) return;
+        if (e.status === 'failed') {
+          // not played is not the end of the report: say so and keep the transmitters on air
+          log.error(`the report cannot be played (${e.cause})`);
+          return;
+        }
         station.publish('news/done', { by: station.id });
         go('done');
       },
@@ -85,7 +90,7 @@ function takeTokenIfFree() {
     const from = data.position || 0;
     data.startedAt = Date.now() - from * 1000;
     log.info(`master now; playing the report from ${from.toFixed(1)} s`);
-    station.conference(ROOM).play(reportFrom(from));
+    station.conference(ROOM).play(station.settings.report || 'news.wav', from);
   }
   if (data.master) station.publish('news/progress', { position: position() });
 }
@@ -93,10 +98,4 @@ function takeTokenIfFree() {
 /** Seconds of the report already aired. */
 function position() {
   return data.startedAt ? (Date.now() - data.startedAt) / 1000 : (data.position || 0);
-}
-
-/** FreeSWITCH starts a file at a sample offset with file@@samples (8 kHz prompts). */
-function reportFrom(seconds) {
-  const report = station.settings.report || 'news.wav';
-  return seconds > 0 ? `${report}@@${Math.floor(seconds * 8000)}` : report;
 }

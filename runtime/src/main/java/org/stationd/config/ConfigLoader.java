@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *
  * <pre>
  * switch: sim                       # or esl://10.0.0.5:8021
+ * originates_per_second: 10         # calls placed per second at most (FreeSWITCH allows 30 sessions/s)
  * programs: programs
  * stations:
  *   - id: kampala
@@ -42,7 +43,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "sim", "programs", "media", "data", "control", "database", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
@@ -99,6 +100,13 @@ public final class ConfigLoader {
         if (top.containsKey("outbound")) {
             // incoming calls reach the host as parked channels over the inbound socket, never through FreeSWITCH's socket app
             r.error(top.get("outbound"), "outbound", "outbound: is not supported; stations.yaml lines are parked by the dialplan, see docs/freeswitch.md");
+        }
+
+        if (top.containsKey("originates_per_second")) {
+            Integer rate = r.integer(top.get("originates_per_second"), "originates_per_second", 1, 1000);
+            if (rate != null) {
+                sw = sw.withOriginatesPerSecond(rate);
+            }
         }
 
         Path programs = dir(r, top, "programs", base, "programs", true);

@@ -2,9 +2,18 @@ package org.stationd.config;
 
 /**
  * Which FreeSWITCH to drive: the embedded simulated switch ({@code sim}, the default) or a real
- * one ({@code esl://host:port}), always over the inbound Event Socket.
+ * one ({@code esl://host:port}), always over the inbound Event Socket. {@code originatesPerSecond}
+ * caps the calls the host places ({@code originates_per_second} in stations.yaml): FreeSWITCH
+ * refuses sessions beyond its {@code sessions-per-second} (30 by default) and a loopback call is
+ * two sessions.
  */
-public record SwitchConfig(boolean simulated, String host, int port, String password) {
+public record SwitchConfig(boolean simulated, String host, int port, String password, int originatesPerSecond) {
+    public static final int DEFAULT_ORIGINATES_PER_SECOND = 10;
+
+    public SwitchConfig(boolean simulated, String host, int port, String password) {
+        this(simulated, host, port, password, DEFAULT_ORIGINATES_PER_SECOND);
+    }
+
     public static final SwitchConfig SIM = new SwitchConfig(true, "127.0.0.1", 0, "ClueCon");
 
     /** Parses {@code sim} or {@code esl://host:port}; null if neither. */
@@ -31,6 +40,10 @@ public record SwitchConfig(boolean simulated, String host, int port, String pass
             return new SwitchConfig(false, host, port, pw);
         }
         return null;
+    }
+
+    public SwitchConfig withOriginatesPerSecond(int perSecond) {
+        return new SwitchConfig(simulated, host, port, password, perSecond);
     }
 
     public String describe() {

@@ -81,6 +81,8 @@ public final class StationHost implements AutoCloseable {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build(id -> schedules.entries(id));
     private final StationTap tap;
     private final CdrRecorder cdrRecorder;
+    /** Every station's originates share one pace: the switch limits sessions per second for all of them. */
+    private final org.stationd.station.OriginatePacer originates;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -100,6 +102,7 @@ public final class StationHost implements AutoCloseable {
         this.client = client;
         this.pool = StationPool.forThisMachine();   // lends threads while a handler is blocked or stuck
         this.scheduler = clock;
+        this.originates = new org.stationd.station.OriginatePacer(config.switchConfig().originatesPerSecond(), clock);
         this.db = config.database() == null ? Database.openH2(config.dataDir())
                 : Database.open(config.database().url(), config.database().user(), config.database().password());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
@@ -171,7 +174,7 @@ public final class StationHost implements AutoCloseable {
     }
 
     private StationServices services() {
-        return new StationServices(new EslSwitchLink(client), scheduler, pool, bus, listener,
+        return new StationServices(originates.pace(new EslSwitchLink(client)), scheduler, pool, bus, listener,
                 config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
                 StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), this::sms,
                 id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap, StationServices.randomIds());

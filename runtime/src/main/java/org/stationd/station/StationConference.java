@@ -47,20 +47,49 @@ final class StationConference implements Conference {
         memberIds.remove(uuid);
     }
 
-    /** A file the switch cannot play is reported as a playback that ended {@code failed}, so a show can skip it. */
     @Override
     public void play(String file) {
+        play(file, 0);
+    }
+
+    /**
+     * A file the switch refuses is reported as a playback that ended {@code failed} (with the switch's
+     * reason), never as one that finished, so a show can tell "not played" from "played to the end".
+     * FreeSWITCH's conference refuses {@code file@@samples}: a file that starts part-way is played,
+     * then moved with {@code file_seek <ms>} (the conference has read one frame of it by then).
+     */
+    @Override
+    public void play(String file, double fromSeconds) {
         String path = station.media(file);
         String[] entry = {path, file};
         playing.addLast(entry);
         stopping = false;
         station.api("conference " + switchName + " play " + path).whenComplete((r, e) -> {
             if (e != null || r.isError()) {
-                playing.remove(entry);
-                String why = e != null ? e.getMessage() : r.text();
-                station.submit(() -> station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
-                        .conference(this).file(file).status("failed").cause(why).build()));
+                refused(entry, e != null ? e.getMessage() : r.text());
+            } else if (fromSeconds > 0) {
+                seek(file, fromSeconds);
             }
+        });
+    }
+
+    private void seek(String file, double seconds) {
+        long ms = Math.round(seconds * 1000);
+        station.api("conference " + switchName + " file_seek " + ms).whenComplete((r, e) -> {
+            // nothing playing any more (it ended or was stopped meanwhile) answers -ERR no reply
+            if (e != null || r.isError()) {
+                String why = e != null ? e.getMessage() : r.text();
+                station.submit(() -> station.log("warn", "could not move " + file + " to " + seconds + " s (" + why + ")"));
+            }
+        });
+    }
+
+    private void refused(String[] entry, String why) {
+        playing.remove(entry);
+        station.submit(() -> {
+            station.log("warn", "the switch refused to play " + entry[1] + " into " + name + ": " + why);
+            station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
+                    .conference(this).file(entry[1]).status("failed").cause(why).build());
         });
     }
 
@@ -73,9 +102,7 @@ final class StationConference implements Conference {
         stopping = false;
         station.api("conference " + switchName + " say " + clean).whenComplete((r, e) -> {
             if (e != null || r.isError()) {
-                playing.remove(entry);
-                station.submit(() -> station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
-                        .conference(this).file(entry[1]).status("failed").cause(e != null ? e.getMessage() : r.text()).build()));
+                refused(entry, e != null ? e.getMessage() : r.text());
             }
         });
     }

@@ -12,15 +12,22 @@ import org.stationd.call.CallLeg;
  * then the SIMs), moves to the next when one fails, and redials from the top when an answered
  * transmitter call drops. The program hears {@code answered} for each connection and
  * {@code failed} only when every number failed; an unplanned drop arrives as {@code hangup}.
+ * A call the switch itself refused to create (over its sessions per second FreeSWITCH answers the
+ * originate {@code -ERR DESTINATION_OUT_OF_ORDER}) says nothing about the number: it is tried again.
  */
 final class TransmitterDialer {
     static final Duration REDIAL_DELAY = Duration.ofSeconds(2);
     static final int MAX_REDIALS = 5;
+    static final Duration REFUSED_RETRY_DELAY = Duration.ofSeconds(1);
+    static final int MAX_REFUSED_RETRIES = 10;
+    /** The cause of an originate FreeSWITCH refused before any call existed ("Throttle Error!" in its log). */
+    static final String SWITCH_REFUSED = "DESTINATION_OUT_OF_ORDER";
 
     private final StationContext station;
     private final List<String> dialStrings;
     private int attempt;
     private int redials;
+    private int refusals;
     private boolean active;
     private CallLeg current;
 
@@ -38,6 +45,7 @@ final class TransmitterDialer {
         }
         active = true;
         attempt = 0;
+        refusals = 0;
         return place();
     }
 
@@ -71,9 +79,19 @@ final class TransmitterDialer {
         }
         if (e.getKind() == EventKind.ANSWERED) {
             redials = 0;
+            refusals = 0;
             return true;
         }
         if (e.getKind() == EventKind.FAILED) {
+            if (active && SWITCH_REFUSED.equals(e.getCause()) && refusals++ < MAX_REFUSED_RETRIES) {
+                station.log("warn", "the switch refused the transmitter call " + dialStrings.get(attempt) + " (" + e.getCause() + "), trying it again");
+                station.scheduleOnThread(REFUSED_RETRY_DELAY, () -> {
+                    if (active && current == leg) {   // the program may have dialled again itself meanwhile
+                        place();
+                    }
+                });
+                return false;
+            }
             if (active && attempt + 1 < dialStrings.size()) {
                 station.log("warn", "transmitter " + dialStrings.get(attempt) + " failed (" + e.getCause() + "), trying the next");
                 attempt++;

@@ -456,6 +456,13 @@ public final class Show implements AutoCloseable {
                 .map(r -> String.valueOf(r.get("cmd"))).toList();
     }
 
+    /** What the switch answered a station's API command, in order: {@code +OK seek to position 24000}. */
+    public List<String> replies(String station, String commandPart) {
+        return records.stream().filter(r -> station.equals(r.get("st")) && "in".equals(r.get("dir")) && "reply".equals(r.get("k"))
+                        && String.valueOf(r.get("cmd")).contains(commandPart))
+                .map(r -> String.valueOf(r.get("body")).trim()).toList();
+    }
+
     /** Every line the stations reported: {@code <station> state|call|log|error|loaded …}. */
     public List<String> lines() {
         return List.copyOf(lines);

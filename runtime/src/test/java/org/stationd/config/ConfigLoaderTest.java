@@ -141,4 +141,19 @@ class ConfigLoaderTest {
         assertTrue(errors.contains(bad + ":2:8: database.url: must be a JDBC URL such as 'jdbc:postgresql://host/stationd', found 'postgres://db/stationd'"), errors.toString());
         assertTrue(errors.contains(bad + ":3:17: database.password_env: the environment variable STATIOND_TEST_UNSET_VARIABLE is not set"), errors.toString());
     }
+
+    @Test
+    void originatesPerSecondDefaultsBelowTheSwitchLimitAndIsChecked() throws Exception {
+        String station = """
+                stations:
+                  - id: kampala
+                    timezone: Africa/Kampala
+                    program: playlist.groovy
+                """;
+        assertEquals(SwitchConfig.DEFAULT_ORIGINATES_PER_SECOND, ConfigLoader.load(write("switch: esl://10.0.0.5:8021\n" + station)).switchConfig().originatesPerSecond());
+        assertEquals(5, ConfigLoader.load(write("switch: esl://10.0.0.5:8021\noriginates_per_second: 5\n" + station)).switchConfig().originatesPerSecond());
+        Path f = write("switch: esl://10.0.0.5:8021\noriginates_per_second: 0\n" + station);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+        assertTrue(e.errors().get(0).toString().contains("originates_per_second"), e.errors().toString());
+    }
 }

@@ -183,6 +183,27 @@ class StationContextTest {
         assertEquals(List.of("failed NO_ANSWER"), heard);
     }
 
+    /** Over its sessions per second FreeSWITCH refuses an originate (-ERR DESTINATION_OUT_OF_ORDER): the same number is tried again. */
+    @Test
+    void aTransmitterCallTheSwitchRefusedIsTriedAgainNotGivenUp() throws Exception {
+        StationContext s = station("lira");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("tx").add(new StateDefinition("a")
+                .enter(e -> ctx.getStation().dialTransmitter())
+                .on(EventKind.FAILED, e -> heard.add("failed " + e.getCause()))
+                .on(EventKind.ANSWERED, e -> heard.add("answered"))))));
+        sync(s);
+        link.originates.get(link.originated().get(0)).complete(new ApiResponse("-ERR DESTINATION_OUT_OF_ORDER\n"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (link.originated().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);   // the retry comes after REFUSED_RETRY_DELAY on the real clock
+        }
+        assertEquals(2, link.originated().size(), link.commands.toString());
+        assertTrue(link.commands.get(1).endsWith("}user/1001 &park()"), "the same number again, not the next: " + link.commands.get(1));
+        sync(s);
+        assertTrue(heard.isEmpty(), "the program hears nothing of a refusal: " + heard);
+    }
+
     @Test
     void reloadKeepsStateAndDataAndSwapRunsTeardown() throws Exception {
         StationContext s = station("mbale");

@@ -21,6 +21,24 @@ public interface Conference {
     void play(String file);
 
     /**
+     * Plays a file into the conference starting {@code fromSeconds} into it (a relay resuming a
+     * report where another station stopped); {@code conferencePlaybackDone} follows at its end.
+     * Only a file that plays at once can start part-way: one queued behind another starts at its
+     * beginning.
+     * <pre>{@code
+     * studio.play('news.wav', 42.5)                       // Groovy
+     * studio.play('news.wav', 42.5);                      // JavaScript
+     * }</pre>
+     * Added in API version 1 (the default plays from the start when asked for 0 and refuses otherwise).
+     */
+    default void play(String file, double fromSeconds) {
+        if (fromSeconds > 0) {
+            throw new UnsupportedOperationException("this conference cannot start a file part-way");
+        }
+        play(file);
+    }
+
+    /**
      * Speaks text into the conference with the switch's text-to-speech; {@code conferencePlaybackDone} follows.
      * <pre>{@code
      * studio.say("Message from ${m.from}: ${m.text}")            // Groovy

@@ -87,4 +87,30 @@ class ConferenceScenarioTest {
             assertTrue(h.api("conference news stop").startsWith("+OK Stopped"));
         }
     }
+
+    /**
+     * FreeSWITCH 1.10.12 refuses {@code file@@samples} in a conference but moves the file now playing
+     * with {@code file_seek <ms>} (checked on the real switch: a 10 s file moved to 6 s ended 4 s
+     * later); nothing playing answers {@code -ERR no reply}. A profile the switch does not have
+     * gets the built-in settings: no enter tone for the second member.
+     */
+    @Test
+    void fileSeekMovesThePlayingFileAndAnUnknownProfilePlaysNoTones() throws Exception {
+        try (SimHarness h = SimHarness.start()) {
+            h.client.bgapi("originate {origination_uuid=" + UUID.randomUUID() + "}loopback/answer_park/stations &conference(room@stationd)").result().join();
+            h.client.bgapi("originate {origination_uuid=" + UUID.randomUUID() + "}loopback/answer_park/stations &conference(room@stationd)").result().join();
+            h.awaitCount(action("add-member"), 2);
+            assertEquals("-ERR no reply\n", h.api("conference room file_seek 1000"));
+            String news = Prompts.STATIONS + "news.wav";
+            assertEquals("+OK (play) Playing file " + news + "\n", h.api("conference room play " + news));
+            assertEquals("+OK seek to position 32000\n", h.api("conference room file_seek 4000"));
+            h.advance(Duration.ofMillis(1400));
+            assertTrue(h.events(action("play-file-done")).isEmpty(), "the 5.5 s report has 1.5 s left after the seek");
+            h.advance(Duration.ofMillis(300));
+            EslEvent done = h.await(action("play-file-done"));
+            assertEquals(news, done.header("File"));
+            assertTrue(h.events(action("play-file")).stream().allMatch(e -> e.header("File").equals(news)), "no enter tone: " + h.events(action("play-file")));
+            assertTrue(h.api("conference list").contains(" rate: 8000 "), "the built-in rate");
+        }
+    }
 }

@@ -265,7 +265,11 @@ final class JsBridge {
         return new JsObject("conference", c, this)
                 .prop("name", c::getName)
                 .prop("members", c::getMembers)
-                .method("play", a -> { c.play(text(a, 0, "conference.play('news.wav')")); return null; })
+                .method("play", a -> {
+                    String file = text(a, 0, "conference.play('news.wav')");
+                    if (a.length > 1) c.play(file, number(a, 1, "conference.play('news.wav', 42.5)")); else c.play(file);
+                    return null;
+                })
                 .method("stop", a -> { c.stop(); return null; })
                 .method("say", a -> { c.say(text(a, 0, "conference.say('text')")); return null; })
                 .method("mute", a -> { c.mute(callArg(a, 0, "conference.mute(call)")); return null; })

@@ -66,7 +66,7 @@ public final class DefaultApis {
                 })))
                 .register(new SyncApi("uuid_break", r -> withChannel(r, ch -> {
                     if ("all".equalsIgnoreCase(r.arg(1))) {
-                        ch.runner().breakAll();
+                        ch.runner().breakAllAbovePark();
                     } else {
                         ch.runner().breakCurrent();
                     }

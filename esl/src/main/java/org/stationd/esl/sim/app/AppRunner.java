@@ -310,6 +310,22 @@ public final class AppRunner {
         extensionActive = saved;
     }
 
+    /**
+     * {@code uuid_break <uuid> all}: on a parked channel FreeSWITCH stops what plays inside the park
+     * and the park goes on (checked on 1.10.12: no CHANNEL_EXECUTE_COMPLETE for park, and a
+     * conference sent afterwards joins); with no park underneath, everything stops as before.
+     */
+    public void breakAllAbovePark() {
+        boolean parked = stack.stream().anyMatch(r -> r.app().isParking(r));
+        if (!parked) {
+            breakAll();
+            return;
+        }
+        while (!stack.isEmpty() && !stack.peek().app().isParking(stack.peek())) {
+            interrupt(stack.peek());
+        }
+    }
+
     /** Stops the innermost application only (uuid_break without 'all'). */
     public void breakCurrent() {
         AppRun top = stack.peek();

@@ -34,6 +34,10 @@ public final class Conference {
     private QueuedFile playing;
     private SimTimer playTimer;
     private long playStartedMicros;
+    /** Where the file now playing is (ms into it) as of {@link #positionSetMicros}: file_seek moves it. */
+    private long positionMillis;
+    private long positionSetMicros;
+    private boolean seeked;
     private boolean destroyed;
     private int running;
 
@@ -294,12 +298,60 @@ public final class Conference {
             return;
         }
         playStartedMicros = core.clock().nowMicros();
+        positionMillis = 0;
+        positionSetMicros = playStartedMicros;
+        seeked = false;
         long d = f.sound().endless() ? Long.MAX_VALUE / 4 : playMillis(f.sound());
-        playTimer = core.clock().schedule(d, () -> {
+        endIn(f, d);
+    }
+
+    private void endIn(QueuedFile f, long millis) {
+        playTimer = core.clock().schedule(millis, () -> {
             playTimer = null;
-            done(f, d);
+            done(f, seeked ? (core.clock().nowMicros() - playStartedMicros) / 1000 : millis);
             playNext();
         });
+    }
+
+    /**
+     * {@code file_seek [+-]<ms>}: moves the file now playing to that many ms from its start (or by
+     * that many from where it is; a bare sign is one second), replying with the position in samples.
+     * Nothing playing, or speech, answers as mod_conference does when it writes nothing. After a
+     * seek, play-file-done counts the time the file played (capture: a 10 s file moved to 7 s
+     * ended 3 s later reporting 3 s), not the file's length.
+     */
+    String seek(String arg) {
+        QueuedFile f = playing;
+        if (f == null || f.sound().endless() || f.path().startsWith("say:") || arg == null || arg.isEmpty()) {
+            return "-ERR no reply\n";
+        }
+        long now = core.clock().nowMicros();
+        long target;
+        if (arg.charAt(0) == '+' || arg.charAt(0) == '-') {
+            long step = leadingInt(arg);
+            long here = positionMillis + (now - positionSetMicros) / 1000;
+            target = Math.max(0, here + (step == 0 ? 1000 : step));
+        } else {
+            target = Math.max(0, leadingInt(arg));   // atoui: "abc" is 0, the start
+        }
+        positionMillis = target;
+        positionSetMicros = now;
+        seeked = true;
+        if (playTimer != null) {
+            playTimer.cancel();
+        }
+        endIn(f, Math.max(0, f.sound().durationMillis() - target) + 20);
+        return "+OK seek to position " + target * 8 + "\n";
+    }
+
+    private static long leadingInt(String s) {
+        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        int j = i;
+        while (j < s.length() && j - i < 9 && Character.isDigit(s.charAt(j))) {
+            j++;
+        }
+        long v = j > i ? Long.parseLong(s.substring(i, j)) : 0;
+        return s.charAt(0) == '-' ? -v : v;
     }
 
     /**
@@ -319,7 +371,7 @@ public final class Conference {
      * it ran), and FreeSWITCH divides them by 8 for milliseconds whatever the rate, as capture 04 shows.
      */
     private void done(QueuedFile f, long playedMillis) {
-        boolean whole = playedMillis >= playMillis(f.sound());
+        boolean whole = !seeked && playedMillis >= playMillis(f.sound());
         long samples = whole ? f.sound().samples() * profile.rate() / 8000 : playedMillis * profile.rate() / 1000;
         long ms = samples / 8;
         event(Sites.CONF_PLAY_DONE).add("seconds", ms / 1000).add("milliseconds", ms).add("samples", samples)

@@ -8,7 +8,7 @@ import org.stationd.esl.sim.api.ApiRequest;
 import org.stationd.esl.sim.event.Sites;
 
 /**
- * {@code conference list}, {@code conference <name> list|play|stop|kick|hup|mute|unmute|deaf|undeaf|count}
+ * {@code conference list}, {@code conference <name> list|play|file_seek|stop|kick|hup|mute|unmute|deaf|undeaf|count}
  * with mod_conference's replies. Kick-member (and mute-member…) events fire while the command runs;
  * the members actually leave on the conference thread's next pass, after the API event.
  */
@@ -50,6 +50,7 @@ public final class ConferenceApi implements ApiCommand {
             case "list" -> list(c, argv.size() > 2 && argv.get(2).equals("delim") && argv.size() > 3 ? argv.get(3) : ";");
             case "count" -> c.size() + "\n";
             case "play" -> play(c, target);
+            case "file_seek" -> c.seek(target);
             // FreeSWITCH's "conference <name> say <text>": the rest of the line is spoken by the TTS engine
             case "say" -> argv.size() < 3 ? "-ERR (say) Missing text\n"
                     : play(c, "say:" + String.join(" ", argv.subList(2, argv.size())));

@@ -17,4 +17,9 @@ public record ConferenceProfile(String name, String enterSound, String exitSound
     public static ConferenceProfile defaults(String name) {
         return new ConferenceProfile(name, "tone_stream://%(200,0,500,600,700)", "tone_stream://%(500,0,300,200,100,50,25)", null, 16000);
     }
+
+    /** A profile the switch's configuration does not have: mod_conference's built-in settings, no sounds, 8 kHz. */
+    public static ConferenceProfile builtIn(String name) {
+        return new ConferenceProfile(name, null, null, null, 8000);
+    }
 }

@@ -128,12 +128,18 @@ public final class Dialplan {
         return gateways;
     }
 
+    /**
+     * The profile a conference is created with. A name the configuration does not have gets
+     * mod_conference's built-in settings, as on FreeSWITCH 1.10.12 (no sounds at all), not the
+     * {@code default} profile.
+     */
     public ConferenceProfile conferenceProfile(String name) {
-        ConferenceProfile p = conferenceProfiles.get(name);
-        if (p == null) {
-            p = conferenceProfiles.get("default");
+        String n = name == null ? "default" : name;
+        ConferenceProfile p = conferenceProfiles.get(n);
+        if (p != null) {
+            return p;
         }
-        return p != null ? p : ConferenceProfile.defaults(name == null ? "default" : name);
+        return n.equals("default") ? ConferenceProfile.defaults(n) : ConferenceProfile.builtIn(n);
     }
 
     public Map<String, Path> sounds() {
