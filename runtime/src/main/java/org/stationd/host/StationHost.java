@@ -82,6 +82,7 @@ public final class StationHost implements AutoCloseable {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build(id -> schedules.entries(id));
     private final StationTap tap;
     private final CdrRecorder cdrRecorder;
+    private final SwitchResync resync;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -121,6 +122,9 @@ public final class StationHost implements AutoCloseable {
         all.addAll(extra);
         this.listener = new Listeners(all);
         client.addListener(router);
+        this.resync = new SwitchResync(client, this::stations);
+        client.addListener(resync);
+        client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         for (StationConfig sc : config.stations()) {
             StationContext station = new StationContext(sc, services());
@@ -344,6 +348,7 @@ public final class StationHost implements AutoCloseable {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", config.switchConfig().describe());
+        out.put("switchState", resync.describe());
         out.put("stations", list);
         out.put("compileErrors", Map.copyOf(compileErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().getFileName().toString(), Map.Entry::getValue))));
         out.put("routed", router.routed());

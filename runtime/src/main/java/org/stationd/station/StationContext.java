@@ -66,6 +66,8 @@ public final class StationContext implements Station {
     private volatile Map<String, Object> settings;
     private volatile String reportedStatus;
     private volatile String reportedReason;
+    /** The switch is shutting down or unreachable (the host says so on this thread): a failed transmitter dial is not final then. */
+    private boolean switchAway;
 
     public StationContext(StationConfig config, StationServices services) {
         this.config = config;
@@ -269,6 +271,52 @@ public final class StationContext implements Station {
         if ("CHANNEL_DESTROY".equals(e.name())) {
             removeCall(leg.getId());
             services.owners().release(leg.getId());
+        }
+    }
+
+    // ---- the switch going away and coming back -----------------------------------------------
+
+    /** The ids of the calls this station holds that have not ended. Station thread. */
+    public java.util.Set<String> liveCallIds() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        calls.values().stream().filter(c -> !c.isEnded()).forEach(c -> ids.add(c.getId()));
+        return ids;
+    }
+
+    /**
+     * The host's word on the switch: away (shutting down, or the link is lost) or back. Recorded
+     * as an input, so a replay makes the same transmitter decisions. Back: a transmitter waiting
+     * for the switch is dialled at once. Station thread.
+     */
+    public void switchState(boolean away) {
+        if (away == switchAway) return;
+        tap("in", "switch", Map.of("away", away));
+        switchAway = away;
+        services.listener().log(config.id(), programName(), state(), away ? "warn" : "info",
+                away ? "the switch is away; calls and transmitter wait for it" : "the switch is back");
+        if (!away) transmitter.switchBack();
+    }
+
+    boolean switchAway() { return switchAway; }
+
+    /**
+     * Calls that died with the switch (it restarted, or they ended while the link was down): each
+     * still up reaches the program as the hang-up FreeSWITCH would have sent, with {@code cause},
+     * then is forgotten as after CHANNEL_DESTROY. Station thread.
+     */
+    public void callsLost(java.util.Collection<String> ids, String cause) {
+        for (String id : ids) {
+            CallLeg leg = calls.get(id);
+            if (leg == null || leg.isEnded()) continue;
+            for (String name : List.of("CHANNEL_HANGUP", "CHANNEL_DESTROY")) {
+                Map<String, String> h = new LinkedHashMap<>();
+                h.put("Event-Name", name);
+                h.put("Unique-ID", id);
+                h.put("Answer-State", "hangup");
+                h.put("Hangup-Cause", cause);
+                h.put("Stationd-Resync", "the call is gone from the switch");
+                onEsl(new EslEvent(EslEvent.Format.PLAIN, h, null), null);
+            }
         }
     }
 
@@ -505,6 +553,10 @@ public final class StationContext implements Station {
     }
 
     private void failed(String what, String why) {
+        if (switchAway) {
+            log("warn", what + " not done while the switch is away: " + why);   // the switch's trouble, not the program's
+            return;
+        }
         lastError = what + ": " + why;
         services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
     }
