@@ -480,6 +480,7 @@ public final class StationHost implements AutoCloseable {
     /** Stops every station (teardown runs, calls are hung up) and then the connections. */
     @Override
     public void close() throws Exception {
+        resync.close();
         CountDownLatch stopped = new CountDownLatch(stations.size());
         for (StationContext s : stations.values()) {
             s.submit(() -> {

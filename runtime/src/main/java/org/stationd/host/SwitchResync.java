@@ -50,6 +50,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
     private volatile String coreUuid;
     private volatile String coreBefore;
     private volatile String last;
+    private volatile boolean closed;
 
     SwitchResync(EslClient client, Supplier<Collection<StationContext>> stations) {
         this.client = client;
@@ -91,12 +92,14 @@ final class SwitchResync implements ConnectionListener, EventListener {
 
     @Override
     public void onDisconnected(Throwable cause) {
-        away(State.DOWN);
+        if (!closed) {
+            away(State.DOWN);
+        }
     }
 
     @Override
     public void onConnected(boolean reconnect) {
-        if (!reconnect) {
+        if (!reconnect || closed) {
             return;
         }
         state = State.RESYNCHRONISING;
@@ -124,7 +127,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
                 .exceptionally(e -> null);
         core.thenCompose(c -> client.api("show channels as json").thenApply(r -> Map.entry(c == null ? "" : c, r.body())))
                 .whenComplete((answer, err) -> {
-                    if (state != State.RESYNCHRONISING) {
+                    if (state != State.RESYNCHRONISING || closed) {
                         return;   // the link dropped again meanwhile: the next reconnect resyncs
                     }
                     if (err != null || answer.getValue().startsWith("-ERR")) {
@@ -166,6 +169,11 @@ final class SwitchResync implements ConnectionListener, EventListener {
         log.info("FreeSWITCH is back; {} call(s) the stations held died with it ({}), on {} station(s)", lost, cause, affected);
         state = State.UP;
         since = Instant.now();
+    }
+
+    /** The host is stopping: its stations are gone, whatever the link does now. */
+    void close() {
+        closed = true;
     }
 
     /** The uuids in {@code show channels as json}: {@code {"row_count":2,"rows":[{"uuid":…},…]}}, or {@code {"row_count": 0}}. */

@@ -76,10 +76,10 @@ class SwitchRestartLiveTest {
                 .station("jja", s -> s.program("news-relay.js").transmitter("loopback/tx3/stations").settings("{ report: news.wav, seconds: 90 }"))
                 .start();
         try {
-            show.await("the playlist plays music", () -> show.aired("kla").contains("music-1.wav"));
-            show.await("both news stations relay", () -> show.entered("mbr", "relaying") && show.entered("jja", "relaying"));
+            show.await("the playlist plays music", BACK, () -> show.aired("kla").contains("music-1.wav"));
+            show.await("both news stations relay", BACK, () -> show.entered("mbr", "relaying") && show.entered("jja", "relaying"));
             assertEquals("up", switchState(show));
-            assertTrue(show.errors().isEmpty(), show.errors().toString());
+            assertTrue(show.errors().isEmpty(), errorLines(show));
             return show;
         } catch (Exception | Error e) {
             show.close();
@@ -114,7 +114,7 @@ class SwitchRestartLiveTest {
         });
         // news-relay stops the shared room when its transmitter drops; after a crash the room died with the switch, which says so
         List<String> errors = show.errors().stream().map(e -> e.message()).filter(m -> !m.contains("Conference shared-news not found")).toList();
-        assertTrue(errors.isEmpty(), errors + "\n" + FS.get().logTail());
+        assertTrue(errors.isEmpty(), errorLines(show));
     }
 
     /** The uuids of the switch's call legs the stations placed (the {@code -a} side of each loopback call). */
@@ -146,6 +146,11 @@ class SwitchRestartLiveTest {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    private static String errorLines(Show show) {
+        return String.join("\n", show.lines().stream().filter(l -> l.contains(" error ")).toList()) + "\n"
+                + show.errors().stream().map(e -> e.handler() + " in " + e.state() + ": " + e.message()).toList();
     }
 
     private static long count(Show show, String line) {

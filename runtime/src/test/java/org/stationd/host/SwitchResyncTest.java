@@ -1,0 +1,78 @@
+package org.stationd.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.esl.sim.channel.HangupCause;
+import org.stationd.testing.Show;
+
+/**
+ * The switch goes away under a playlist on the simulated switch: its calls end while the link is
+ * down (their hang-ups never reach the host), or it shuts down and starts again. The host shows
+ * it down, asks it what survived once it is back, the program hears the hang-up, and the station
+ * is back on air. The same on the real switch: {@code live.SwitchRestartLiveTest}.
+ */
+class SwitchResyncTest {
+    private static final Duration BACK = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private Show playlist() throws Exception {
+        return Show.in(dir).program(Show.programFile("playlist.groovy"))
+                .media("jingle.wav", 0.3).media("music-1.wav", 1)
+                .station("kla", s -> s.program("playlist.groovy").transmitter("user/3001")
+                        .settings("{ jingle: jingle.wav, music: [music-1.wav] }"))
+                .start();
+    }
+
+    @Test
+    void callsThatEndedWhileTheLinkWasDownReachTheProgramAsHangups() throws Exception {
+        try (Show show = playlist()) {
+            show.await("music plays", () -> show.aired("kla").contains("music-1.wav"));
+            String tx = show.station("kla").getTransmitter().getId();
+            show.sim().faults().refuseConnections(Duration.ofSeconds(2));
+            show.sim().faults().dropConnections();
+            show.await("status shows the switch down", () -> switchState(show).startsWith("down since"));
+            show.sim().faults().hangupAll(HangupCause.NORMAL_CLEARING);   // nobody hears it: the link is down
+            assertEquals(Set.of(tx), show.station("kla").liveCallIds(), "the station cannot know yet");
+
+            show.await("the program hears its transmitter hang up", BACK, () -> show.lines().contains("kla call hangup LOST_WHILE_DISCONNECTED"));
+            show.await("back on air", BACK, () -> show.lines().stream().filter("kla state playing"::equals).count() == 2);
+            show.await("status shows the switch up", () -> switchState(show).startsWith("up"));
+            assertTrue(switchState(show).contains("1 call(s) lost on 1 station(s), LOST_WHILE_DISCONNECTED"), switchState(show));
+            assertTrue(show.entered("kla", "reconnecting"), "the program's own hang-up handling ran");
+            assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
+
+    @Test
+    void aShutdownThenRestartBringsThePlaylistBackOnAir() throws Exception {
+        try (Show show = playlist()) {
+            show.await("music plays", () -> show.aired("kla").contains("music-1.wav"));
+            var outage = show.sim().faults().shutdown(Duration.ofSeconds(4));
+            show.await("status shows the switch away", () -> !switchState(show).startsWith("up"));
+            outage.down().join();
+            show.await("status shows the switch down", () -> switchState(show).startsWith("down since"));
+            show.await("back on air", BACK, () -> show.lines().stream().filter("kla state playing"::equals).count() == 2);
+            assertTrue(show.lines().contains("kla call hangup SYSTEM_SHUTDOWN"), String.join("\n", show.lines()));
+            assertTrue(!show.entered("kla", "off-air"), "a failed redial while the switch was away is not the end of the show");
+            show.await("status shows the switch up", () -> switchState(show).startsWith("up"));
+            assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
+
+    private static String switchState(Show show) {
+        try {
+            return String.valueOf(show.host().status().get("switchState"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
