@@ -117,7 +117,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
         }
         for (StationContext s : stations.get()) {
             suspects.computeIfAbsent(s.getId(), k -> ConcurrentHashMap.newKeySet()).addAll(s.liveCallIds());
-            s.submit(() -> s.switchState(true));
+            tell(s, () -> s.switchState(true));
         }
     }
 
@@ -160,7 +160,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
             }
             lost += gone.size();
             affected += gone.isEmpty() ? 0 : 1;
-            s.submit(() -> {
+            tell(s, () -> {
                 s.callsLost(gone, cause);
                 s.switchState(false);
             });
@@ -169,6 +169,14 @@ final class SwitchResync implements ConnectionListener, EventListener {
         log.info("FreeSWITCH is back; {} call(s) the stations held died with it ({}), on {} station(s)", lost, cause, affected);
         state = State.UP;
         since = Instant.now();
+    }
+
+    private static void tell(StationContext s, Runnable task) {
+        try {
+            s.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            log.debug("station {} is stopping; not told about the switch", s.getId());
+        }
     }
 
     /** The host is stopping: its stations are gone, whatever the link does now. */
