@@ -123,7 +123,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
 
     /** Asks the switch what it still has; a switch too busy to answer is asked again. */
     private void resync(int tries) {
-        CompletableFuture<String> core = client.api("global_getvar core_uuid").thenApply(r -> r.body().strip())
+        CompletableFuture<String> core = client.api("global_getvar core_uuid").thenApply(r -> r.isError() ? null : r.body().strip())
                 .exceptionally(e -> null);
         core.thenCompose(c -> client.api("show channels as json").thenApply(r -> Map.entry(c == null ? "" : c, r.body())))
                 .whenComplete((answer, err) -> {

@@ -67,6 +67,14 @@ class SwitchResyncTest {
         }
     }
 
+    @Test
+    void readsTheChannelListInBothShapesFreeSwitchSendsAndRefusesAnythingElse() throws Exception {
+        assertEquals(Set.of(), SwitchResync.uuids("{\"row_count\": 0}\n"));
+        assertEquals(Set.of("a1", "b2"), SwitchResync.uuids("{\"row_count\":2,\"rows\":[{\"uuid\":\"a1\",\"name\":\"loopback/tx1-a\"},"
+                + "{\"uuid\":\"b2\",\"name\":\"loopback/tx1-b\"}]}\n"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> SwitchResync.uuids("-ERR no reply\n"));
+    }
+
     private static String switchState(Show show) {
         try {
             return String.valueOf(show.host().status().get("switchState"));
