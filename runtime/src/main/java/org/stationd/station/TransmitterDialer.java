@@ -32,6 +32,8 @@ final class TransmitterDialer {
     private boolean waiting;
     private int waits;
     private long waitGeneration;
+    /** The transmitter dropped with SYSTEM_SHUTDOWN: the switch is going, whether or not the host has heard its SHUTDOWN yet. */
+    private boolean shutDown;
 
     TransmitterDialer(StationContext station, List<String> dialStrings) {
         this.station = station;
@@ -46,6 +48,12 @@ final class TransmitterDialer {
             return current;   // already up or ringing: one transmitter call at a time
         }
         active = true;
+        if (current != null && (station.switchAway() || shutDown)) {
+            // an originate while FreeSWITCH shuts down holds its exit up (~10 s per loopback reference): dial once it is back
+            station.log("warn", "the switch is away: the transmitter is dialled again as soon as it is back");
+            waitForSwitch(current, MAX_WAIT);
+            return current;   // the call that dropped, until the new one is placed
+        }
         retry();
         return current;
     }
@@ -66,10 +74,12 @@ final class TransmitterDialer {
         redials = 0;
         waiting = false;
         waits = 0;
+        shutDown = false;
     }
 
     /** The switch is back: a transmitter that was waiting for it is dialled now. */
     void switchBack() {
+        shutDown = false;
         if (active && waiting) {
             retry();
         }
@@ -97,6 +107,7 @@ final class TransmitterDialer {
         if (e.getKind() == EventKind.ANSWERED) {
             redials = 0;
             waits = 0;
+            shutDown = false;
             return true;
         }
         if (e.getKind() == EventKind.FAILED && active && switchTrouble(e.getCause())) {
@@ -116,6 +127,9 @@ final class TransmitterDialer {
             station.log("error", "transmitter unreachable after all " + dialStrings.size() + " numbers (" + e.getCause() + ")");
             station.transmitterUnreachable(e.getCause());
             return true;
+        }
+        if (e.getKind() == EventKind.HANGUP && "SYSTEM_SHUTDOWN".equals(e.getCause())) {
+            shutDown = true;
         }
         if (e.getKind() == EventKind.HANGUP && active && !leg.hangupRequested() && switchTrouble(e.getCause())) {
             // dialling a switch that is shutting down only delays its exit: wait until it is back (or, should it stay, a while)
