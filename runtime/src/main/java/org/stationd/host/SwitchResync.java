@@ -160,6 +160,9 @@ final class SwitchResync implements ConnectionListener, EventListener {
             }
             lost += gone.size();
             affected += gone.isEmpty() ? 0 : 1;
+            if (alive != null) {
+                hangUpStrays(s, alive);
+            }
             tell(s, () -> {
                 s.callsLost(gone, cause);
                 s.switchState(false);
@@ -169,6 +172,16 @@ final class SwitchResync implements ConnectionListener, EventListener {
         log.info("FreeSWITCH is back; {} call(s) the stations held died with it ({}), on {} station(s)", lost, cause, affected);
         state = State.UP;
         since = Instant.now();
+    }
+
+    /** A call the switch placed although the link lost the originate's answer: nobody holds it, so nothing would ever end it. */
+    private void hangUpStrays(StationContext s, Set<String> alive) {
+        for (String id : s.takeUncertainOriginates()) {
+            if (alive.contains(id) && !s.owns(id)) {
+                log.info("station {}: hanging up call {}, placed by the switch after the link lost its originate", s.getId(), id);
+                client.api("uuid_kill " + id + " NORMAL_CLEARING");
+            }
+        }
     }
 
     private static void tell(StationContext s, Runnable task) {

@@ -66,6 +66,8 @@ public final class StationContext implements Station {
     private volatile Map<String, Object> settings;
     private volatile String reportedStatus;
     private volatile String reportedReason;
+    /** Originates whose answer the link lost (the job's result never came): the switch may have placed them all the same. */
+    private final java.util.Set<String> uncertain = ConcurrentHashMap.newKeySet();
     /** The switch is shutting down or unreachable (the host says so on this thread): a failed transmitter dial is not final then. */
     private boolean switchAway;
 
@@ -299,6 +301,13 @@ public final class StationContext implements Station {
 
     boolean switchAway() { return switchAway; }
 
+    /** The originates whose outcome the link lost since the last call, forgotten as they are handed over. */
+    public java.util.Set<String> takeUncertainOriginates() {
+        java.util.Set<String> out = java.util.Set.copyOf(uncertain);
+        uncertain.removeAll(out);
+        return out;
+    }
+
     /**
      * Calls that died with the switch (it restarted, or they ended while the link was down): each
      * still up reaches the program as the hang-up FreeSWITCH would have sent, with {@code cause},
@@ -436,6 +445,9 @@ public final class StationContext implements Station {
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
         link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
             String cause = err != null ? "SWITCH_ERROR" : r.isError() ? r.errorText() : null;
+            if (err != null && !leg.isAnswered()) {
+                uncertain.add(uuid);
+            }
             if (cause != null && !leg.isAnswered() && leg.claimFailureReport()) {
                 leg.ended();
                 services.listener().callEvent(config.id(), uuid, "failed: " + cause);

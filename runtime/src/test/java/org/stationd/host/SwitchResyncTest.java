@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stationd.esl.client.EslClient;
+import org.stationd.esl.client.EslClientOptions;
 import org.stationd.esl.sim.channel.HangupCause;
 import org.stationd.testing.Show;
 
@@ -64,6 +66,35 @@ class SwitchResyncTest {
             assertTrue(!show.entered("kla", "off-air"), "a failed redial while the switch was away is not the end of the show");
             show.await("status shows the switch up", () -> switchState(show).startsWith("up"));
             assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
+
+    @Test
+    void aCallTheSwitchPlacedAfterTheLinkLostItsOriginateIsHungUp() throws Exception {
+        try (Show show = Show.in(dir).program(Show.programFile("playlist.groovy"))
+                .media("jingle.wav", 0.3).media("music-1.wav", 1)
+                .phone("3009", "{ answer_after_ms: 3000 }")
+                .station("kla", s -> s.program("playlist.groovy").transmitter("user/3009")
+                        .settings("{ jingle: jingle.wav, music: [music-1.wav] }"))
+                .start();
+             EslClient fs = EslClient.connect(EslClientOptions.of("127.0.0.1", show.sim().port(), "ClueCon"))) {
+            show.await("the transmitter rings on the switch", () -> !show.station("kla").liveCallIds().isEmpty()
+                    && channels(fs).containsAll(show.station("kla").liveCallIds()));
+            String first = show.station("kla").liveCallIds().iterator().next();
+            show.sim().faults().refuseConnections(Duration.ofSeconds(1));
+            show.sim().faults().dropConnections();   // the originate's answer is lost: it will come 3 s later, to nobody
+            show.await("on air", BACK, () -> show.aired("kla").contains("music-1.wav"));
+            assertTrue(!show.station("kla").owns(first), "the station gave the lost originate up");
+            show.await("the switch holds exactly the station's calls", BACK, () -> channels(fs).equals(show.station("kla").liveCallIds()));
+            assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
+
+    private static Set<String> channels(EslClient fs) {
+        try {
+            return SwitchResync.uuids(fs.api("show channels as json").get(5, java.util.concurrent.TimeUnit.SECONDS).body());
+        } catch (Exception e) {
+            return Set.of("(cannot ask the switch: " + e.getMessage() + ")");
         }
     }
 
