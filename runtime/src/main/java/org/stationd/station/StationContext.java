@@ -278,7 +278,7 @@ public final class StationContext implements Station {
 
     // ---- the switch going away and coming back -----------------------------------------------
 
-    /** The ids of the calls this station holds that have not ended. Station thread. */
+    /** The ids of the calls this station holds that have not ended (a snapshot: safe from any thread). */
     public java.util.Set<String> liveCallIds() {
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         calls.values().stream().filter(c -> !c.isEnded()).forEach(c -> ids.add(c.getId()));
