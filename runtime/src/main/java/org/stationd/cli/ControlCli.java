@@ -65,7 +65,7 @@ final class ControlCli {
         @Override
         @SuppressWarnings("unchecked")
         void print(Map<String, Object> reply) {
-            System.out.println("switch: " + reply.get("switch"));
+            System.out.println("switch: " + reply.get("switch") + (reply.get("switchState") == null ? "" : ": " + reply.get("switchState")));
             System.out.printf("%-14s %-22s %-14s %5s  %s%n", "STATION", "PROGRAM", "STATE", "CALLS", "LAST ERROR");
             for (Map<String, Object> s : (List<Map<String, Object>>) reply.get("stations")) {
                 System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), s.get("program"), s.get("state"), s.get("calls"),

@@ -182,6 +182,7 @@ public final class StrictReplay {
             case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(paths.translateAll(r.get("data"))).build()));
             case "sms" -> run(station, () -> station.onSms((String) r.get("from"), (String) r.get("text")));
             case "unload" -> run(station, station::unload);
+            case "switch" -> run(station, () -> station.switchState(Boolean.TRUE.equals(r.get("away"))));
             case "sched" -> {
                 if ("wrapUp".equals(r.get("event"))) {   // the scheduler's warning: the program hears it at the same moment
                     double seconds = ((Number) r.getOrDefault("seconds", 30)).doubleValue();

@@ -83,6 +83,7 @@ public final class StationHost implements AutoCloseable {
     private final CdrRecorder cdrRecorder;
     /** Every station's originates share one pace: the switch limits sessions per second for all of them. */
     private final org.stationd.station.OriginatePacer originates;
+    private final SwitchResync resync;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -122,6 +123,9 @@ public final class StationHost implements AutoCloseable {
         all.addAll(extra);
         this.listener = new Listeners(all);
         client.addListener(router);
+        this.resync = new SwitchResync(client, this::stations);
+        client.addListener(resync);
+        client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         for (StationConfig sc : config.stations()) {
             StationContext station = new StationContext(sc, services());
@@ -347,6 +351,7 @@ public final class StationHost implements AutoCloseable {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", config.switchConfig().describe());
+        out.put("switchState", resync.describe());
         out.put("stations", list);
         out.put("compileErrors", Map.copyOf(compileErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().getFileName().toString(), Map.Entry::getValue))));
         out.put("routed", router.routed());
@@ -478,6 +483,7 @@ public final class StationHost implements AutoCloseable {
     /** Stops every station (teardown runs, calls are hung up) and then the connections. */
     @Override
     public void close() throws Exception {
+        resync.close();
         CountDownLatch stopped = new CountDownLatch(stations.size());
         for (StationContext s : stations.values()) {
             s.submit(() -> {

@@ -144,7 +144,8 @@ public final class Router implements EventListener, CallOwners {
 
     @Override
     public void onGap(Gap gap) {
-        log.warn("events from the switch may have been missed ({}); stations keep their calls and learn of hang-ups as they come", gap.detail());
+        // after a reconnect the host asks the switch which calls survived (host.SwitchResync); an overflow is only counted
+        log.warn("events from the switch may have been missed ({})", gap.detail());
     }
 
     public long routed() { return routed.get(); }

@@ -69,6 +69,10 @@ public final class StationContext implements Station {
     private volatile String reportedStatus;
     private volatile String reportedReason;
     private volatile boolean quarantined;
+    /** Originates whose answer the link lost (the job's result never came): the switch may have placed them all the same. */
+    private final java.util.Set<String> uncertain = ConcurrentHashMap.newKeySet();
+    /** The switch is shutting down or unreachable (the host says so on this thread): a failed transmitter dial is not final then. */
+    private boolean switchAway;
 
     public StationContext(StationConfig config, StationServices services) {
         this.config = config;
@@ -307,6 +311,59 @@ public final class StationContext implements Station {
         }
     }
 
+    // ---- the switch going away and coming back -----------------------------------------------
+
+    /** The ids of the calls this station holds that have not ended (a snapshot: safe from any thread). */
+    public java.util.Set<String> liveCallIds() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        calls.values().stream().filter(c -> !c.isEnded()).forEach(c -> ids.add(c.getId()));
+        return ids;
+    }
+
+    /**
+     * The host's word on the switch: away (shutting down, or the link is lost) or back. Recorded
+     * as an input, so a replay makes the same transmitter decisions. Back: a transmitter waiting
+     * for the switch is dialled at once. Station thread.
+     */
+    public void switchState(boolean away) {
+        if (away == switchAway) return;
+        tap("in", "switch", Map.of("away", away));
+        switchAway = away;
+        services.listener().log(config.id(), programName(), state(), away ? "warn" : "info",
+                away ? "the switch is away; calls and transmitter wait for it" : "the switch is back");
+        if (!away) transmitter.switchBack();
+    }
+
+    boolean switchAway() { return switchAway; }
+
+    /** The originates whose outcome the link lost since the last call, forgotten as they are handed over. */
+    public java.util.Set<String> takeUncertainOriginates() {
+        java.util.Set<String> out = java.util.Set.copyOf(uncertain);
+        uncertain.removeAll(out);
+        return out;
+    }
+
+    /**
+     * Calls that died with the switch (it restarted, or they ended while the link was down): each
+     * still up reaches the program as the hang-up FreeSWITCH would have sent, with {@code cause},
+     * then is forgotten as after CHANNEL_DESTROY. Station thread.
+     */
+    public void callsLost(java.util.Collection<String> ids, String cause) {
+        for (String id : ids) {
+            CallLeg leg = calls.get(id);
+            if (leg == null || leg.isEnded()) continue;
+            for (String name : List.of("CHANNEL_HANGUP", "CHANNEL_DESTROY")) {
+                Map<String, String> h = new LinkedHashMap<>();
+                h.put("Event-Name", name);
+                h.put("Unique-ID", id);
+                h.put("Answer-State", "hangup");
+                h.put("Hangup-Cause", cause);
+                h.put("Stationd-Resync", "the call is gone from the switch");
+                onEsl(new EslEvent(EslEvent.Format.PLAIN, h, null), null);
+            }
+        }
+    }
+
     private void incoming(EslEvent e, String line) {
         String from = e.header("Caller-Caller-ID-Number");
         String to = e.header("Caller-Destination-Number");
@@ -423,6 +480,9 @@ public final class StationContext implements Station {
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
         link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
             String cause = err != null ? "SWITCH_ERROR" : r.isError() ? r.errorText() : null;
+            if (err != null && !leg.isAnswered()) {
+                uncertain.add(uuid);
+            }
             if (cause != null && !leg.isAnswered() && leg.claimFailureReport()) {
                 leg.ended();
                 services.listener().callEvent(config.id(), uuid, "failed: " + cause);
@@ -577,6 +637,10 @@ public final class StationContext implements Station {
     }
 
     private void failed(String what, String why) {
+        if (switchAway) {
+            log("warn", what + " not done while the switch is away: " + why);   // the switch's trouble, not the program's
+            return;
+        }
         lastError = what + ": " + why;
         services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
     }

@@ -485,6 +485,11 @@ public final class Show implements AutoCloseable {
      * timer, for up to 6 hours of show time; on real time (the switch plays real seconds) up to 30 s.
      */
     public void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, Duration.ofSeconds(30), condition);
+    }
+
+    /** The same with more patience on real time (a real switch restarting); a virtual clock ignores it. */
+    public void await(String what, Duration realPatience, BooleanSupplier condition) throws InterruptedException {
         if (lockstep != null) {
             if (!lockstep.runUntil(condition, VIRTUAL_PATIENCE)) {
                 throw new AssertionError("ran the show " + VIRTUAL_PATIENCE.toHours() + " h (to " + lockstep.now() + ") waiting for: " + what
@@ -492,10 +497,10 @@ public final class Show implements AutoCloseable {
             }
             return;
         }
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long end = System.nanoTime() + realPatience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("waited 30 s for: " + what + "\nthe stations said:\n  " + String.join("\n  ", lines));
+                throw new AssertionError("waited " + realPatience.toSeconds() + " s for: " + what + "\nthe stations said:\n  " + String.join("\n  ", lines));
             }
             Thread.sleep(20);
         }

@@ -251,4 +251,58 @@ class StationContextTest {
         assertEquals(1, errors.size(), errors.toString());
         assertEquals("play menu.wav", errors.get(0).handler());
     }
+
+    /**
+     * The switch goes away under a station: the transmitter's drop reaches the program, but a dial
+     * that fails while the switch is away is no {@code failed} for it; the station dials again the
+     * moment the switch is back, and calls that died with it are heard as hang-ups.
+     */
+    @Test
+    void aTransmitterWaitsForTheSwitchAndCallsLostWithItAreHungUp() throws Exception {
+        StationContext s = station("kla");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("tx")
+                .add(new StateDefinition("on")
+                        .enter(e -> ctx.getStation().dialTransmitter())
+                        .on(EventKind.ANSWERED, e -> heard.add("answered"))
+                        .on(EventKind.FAILED, e -> heard.add("failed " + e.getCause()))
+                        .on(EventKind.HANGUP, e -> {
+                            heard.add("hangup " + e.getCause());
+                            ctx.getStation().dialTransmitter();   // as news-relay does: at once
+                        })))));
+        sync(s);
+        String first = link.originated().get(0);
+        router.onEvent(esl("CHANNEL_ANSWER", first));
+        sync(s);
+
+        router.onEvent(esl("CHANNEL_HANGUP", first, "Hangup-Cause", "SYSTEM_SHUTDOWN"));
+        sync(s);
+        assertEquals(List.of("answered", "hangup SYSTEM_SHUTDOWN"), heard);
+        assertEquals(1, link.originated().size(), "no originate into a switch that is shutting down: " + link.commands);
+
+        s.submit(() -> s.switchState(true));
+        s.submit(() -> s.switchState(false));
+        sync(s);
+        assertEquals(2, link.originated().size(), "dialled the moment the switch is back: " + link.commands);
+        String second = link.originated().get(1);
+        link.originates.get(second).completeExceptionally(new IllegalStateException("connection closed"));   // the link dropped again
+        s.submit(() -> s.switchState(true));
+        sync(s);
+        assertEquals(List.of("answered", "hangup SYSTEM_SHUTDOWN"), heard, "a dial lost with the link is not the transmitter's failure");
+
+        s.submit(() -> s.switchState(false));
+        sync(s);
+        assertEquals(3, link.originated().size(), link.commands.toString());
+        String third = link.originated().get(2);
+        router.onEvent(esl("CHANNEL_ANSWER", third));
+        sync(s);
+        assertEquals(java.util.Set.of(third), s.liveCallIds());
+
+        s.submit(() -> s.callsLost(List.of(third), "SWITCH_RESTARTED"));   // the switch came back without it
+        sync(s);
+        assertEquals(List.of("answered", "hangup SYSTEM_SHUTDOWN", "answered", "hangup SWITCH_RESTARTED"), heard);
+        assertEquals(4, link.originated().size(), "the program dialled again: " + link.commands);
+        assertEquals(java.util.Set.of(link.originated().get(3)), s.liveCallIds(), "the lost call is forgotten, the new one is ringing");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
 }

@@ -69,6 +69,7 @@ public final class EslClient implements AutoCloseable {
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Backoff backoff;
+    private final OutageReport outage = new OutageReport(System::nanoTime, OutageReport.INTERVAL);
     private volatile EslSession session;
     private volatile boolean closing;
     private volatile boolean everConnected;
@@ -224,6 +225,7 @@ public final class EslClient implements AutoCloseable {
             }
             if (!closing && options.reconnect()) {
                 log.warn("lost the connection to FreeSWITCH at {}{}; reconnecting", options.address(), cause == null ? "" : " (" + cause.getMessage() + ")");
+                outage.lost();
                 scheduleReconnect();
             }
         }
@@ -260,6 +262,7 @@ public final class EslClient implements AutoCloseable {
         session = s;
         everConnected = true;
         attempt.set(0);
+        outage.restored();
         if (again) {
             log.info("reconnected to FreeSWITCH at {}", options.address());
         }
@@ -286,6 +289,10 @@ public final class EslClient implements AutoCloseable {
                         return;
                     }
                     log.debug("reconnect to {} failed: {}", options.address(), cause.getMessage());
+                    String still = outage.failed(options.address(), cause.getMessage());
+                    if (still != null) {
+                        log.warn("{}", still);
+                    }
                     scheduleReconnect();
                 }
             });

@@ -28,6 +28,9 @@ public record EslClientOptions(
         int dispatchLanes,
         int dispatchQueueCapacity) {
 
+    /** Silence after which the link is probed (see {@link #of}). */
+    public static final Duration WATCHDOG = Duration.ofSeconds(25);
+
     public EslClientOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(password, "password");
@@ -36,10 +39,16 @@ public record EslClientOptions(
         }
     }
 
+    /**
+     * The watchdog: FreeSWITCH sends HEARTBEAT every 20 s, so 25 s of silence is a missed
+     * heartbeat plus slack for a busy switch; the probe then gets the 10 s command timeout, so a
+     * switch that hangs with the socket open is noticed within 35 s (it was 45 + 10). Reconnects
+     * back off from 200 ms to 30 s: a switch that stays away costs a few attempts a minute.
+     */
     public static EslClientOptions of(String host, int port, String password) {
         return new EslClientOptions(host, port, null, password,
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
-                Duration.ofSeconds(45), Duration.ofMillis(200), Duration.ofSeconds(30), true,
+                WATCHDOG, Duration.ofMillis(200), Duration.ofSeconds(30), true,
                 4, 16_384);
     }
 
