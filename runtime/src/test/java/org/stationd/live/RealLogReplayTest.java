@@ -3,6 +3,7 @@ package org.stationd.live;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,9 +38,27 @@ class RealLogReplayTest {
                 .media("jingle.wav", 0.3).media("stories-1.wav", 0.4).media("ad-market.wav", 0.3).media("music-1.wav", 0.6)
                 .station("kla", s -> s.program("playlist.groovy").transmitter("loopback/tx1/stations")
                         .settings("{ jingle: jingle.wav, series: [stories-1.wav], ads: [ad-market.wav], music: [music-1.wav] }"));
-        Show show = record(bench, s -> s.await("music plays", () -> s.aired("kla").contains("music-1.wav")));
+        Show show = record(bench, s -> {
+            s.await("music plays", () -> s.aired("kla").contains("music-1.wav"));
+            // the transmitter's line drops (uuid_kill): the station redials and plays on
+            s.drop(s.station("kla").getTransmitter().getId());
+            s.await("back on air", () -> s.lines().stream().filter(l -> l.equals("kla state playing")).count() == 2);
+        });
 
-        replaysBothWays(show, "kla", "jingle.wav", "stories-1.wav", "ad-market.wav", "music-1.wav");
+        ReplayResult stimulus = replaysBothWays(show, "kla", "jingle.wav", "stories-1.wav", "ad-market.wav", "music-1.wav");
+        String timeline = String.join("\n", stimulus.timeline());
+        assertTrue(timeline.contains("playing  ● #1 hangs up") && timeline.contains("reconnecting  → bgapi originate"),
+                "the transmitter dropped again and was redialled:\n" + timeline);
+
+        // a changed show whose transmitter the replay's switch cannot route never airs: the replay fails, saying why
+        Path changed = dir.resolve("changed/playlist.groovy");
+        Files.createDirectories(changed.getParent());
+        Files.writeString(changed, Files.readString(dir.resolve("programs/playlist.groovy"))
+                .replace("station.dialTransmitter()", "station.originate('loopback/tx1/nowhere')"));
+        ReplayResult broken = show.replay("kla").program(changed).stimulus();
+        assertFalse(broken.ok(), broken.report());
+        assertTrue(broken.summary().startsWith("FAILED: the show never reached any state it reached after 'dialling' in the recording"),
+                broken.summary());
     }
 
     @Test
@@ -80,12 +99,15 @@ class RealLogReplayTest {
             s.await("queued", () -> s.aired("kla").contains("talkshow-queued.wav"));
             host.presses("5");
             s.await("caller on air", () -> s.logged("kla", "256700000022 is on air"));
+            host.hangsUp();   // the host ends the show
+            s.awaitState("kla", "off-air");
         });
 
         ReplayResult stimulus = replaysBothWays(show, "kla", "talkshow-ready.wav", "talkshow-queued.wav");
         String timeline = String.join("\n", stimulus.timeline());
         assertTrue(timeline.contains("calling-host  ● #1 presses 1"), "the host's phone answered the replayed call and pressed 1:\n" + timeline);
         assertTrue(timeline.contains("on-air  ● 256700000022 calls 7001"), timeline);
+        assertTrue(timeline.contains("on-air  ● #1 hangs up"), timeline);
     }
 
     @Test
