@@ -216,6 +216,7 @@ final class TestProgramCli implements Callable<Integer> {
     }
 
     private static String failure(ReplayResult r) {
+        if (r.failure() != null) return r.failure();   // the stimulus replay did not do what the show did
         if (r.divergence() == null) return r.summary() + (r.errors().isEmpty() ? "" : ": " + r.errors().get(0));
         ReplayResult.Divergence d = r.divergence();
         return "differs after " + r.inputs() + " input(s) and " + r.commands() + " matching command(s), at " + d.time() + " in state " + d.state() + ":\n"
