@@ -53,7 +53,7 @@ final class TestProgramCli implements Callable<Integer> {
     @Option(names = "--station", paramLabel = "ID", description = "replay only this station of the logs (default: every station of a log that ran this program)")
     String station;
 
-    @Option(names = "--stimulus", description = "replay only the recorded listeners and let the program do what it now does: PASS when it runs without errors")
+    @Option(names = "--stimulus", description = "replay only the recorded listeners and let the program do what it now does: PASS when it runs without errors and still does what the show did (answered calls answered, recorded states reached)")
     boolean stimulus;
 
     @Option(names = "--timeline", description = "print each session's whole timeline (what came in, what the program sent)")
