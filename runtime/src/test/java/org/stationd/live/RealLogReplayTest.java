@@ -71,7 +71,8 @@ class RealLogReplayTest {
         Show show = record(bench, s -> {
             // a listener calls the board, picks a category, and hangs up while asked for how many days
             Listener caller = s.listener("256700000001").calls(s.line("gulu", "ivr"))
-                    .when("category asked", () -> s.aired("gulu").contains("voiceboard-category.wav")).waits(Duration.ofMillis(500)).presses("3")
+                    .when("welcomed", () -> s.lines().contains("gulu call playbackDone voiceboard-welcome.wav done"))
+                    .waits(Duration.ofMillis(300)).presses("3")   // while the category is asked
                     .when("days asked", () -> s.aired("gulu").contains("voiceboard-days.wav")).waits(Duration.ofMillis(200));
             caller.hangsUp();
             s.await("the call is over", () -> s.lines().stream().anyMatch(l -> l.startsWith("gulu call hangup")));
