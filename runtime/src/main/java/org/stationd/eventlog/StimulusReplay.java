@@ -185,12 +185,12 @@ public final class StimulusReplay {
             switch (s.kind()) {
                 case LOAD -> {
                     Map<String, Object> settings = Replays.settings(s.fields(), config);
-                    onStation(() -> station.load(program, settings));
                     timeline.add(at + "● " + program.name() + " goes on air");
+                    onStation(() -> station.load(program, settings));
                 }
                 case UNLOAD -> {
-                    onStation(station::unload);
                     timeline.add(at + "● the show ends");
+                    onStation(station::unload);
                 }
                 case CALL -> {
                     String from = String.valueOf(s.fields().get("from"));

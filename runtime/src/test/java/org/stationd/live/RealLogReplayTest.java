@@ -1,5 +1,6 @@
 package org.stationd.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,7 @@ class RealLogReplayTest {
                 .filter(p -> p != null).distinct().toList();
         assertTrue(plays.size() >= aired.length && plays.subList(0, aired.length).equals(List.of(aired)),
                 "the replay airs " + List.of(aired) + " in order, as the real switch did: " + plays + "\n" + report);
+        assertEquals(stimulus.timeline(), show.replay(station).stimulus().timeline(), "a replay is the same on every run");
         return stimulus;
     }
 
