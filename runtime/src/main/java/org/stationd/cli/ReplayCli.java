@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
                 "--strict (the default) compares the commands the program sends with the recorded ones and reports the first divergence;",
                 "exit code 0 when they match.",
                 "--stimulus replays only the outside world (calls, keys, hang-ups, texts, messages, the clock) on the simulated switch",
-                "and lets the program do whatever it now does; exit code 0 when it runs without program errors."})
+                "and lets the program do whatever it now does; exit code 0 when it runs without program errors and does what the show did (docs/eventlog.md)."})
 final class ReplayCli implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", description = "an event log file (.jsonl or .jsonl.gz) or folder")
     Path log;

@@ -53,7 +53,7 @@ final class TestProgramCli implements Callable<Integer> {
     @Option(names = "--station", paramLabel = "ID", description = "replay only this station of the logs (default: every station of a log that ran this program)")
     String station;
 
-    @Option(names = "--stimulus", description = "replay only the recorded listeners and let the program do what it now does: PASS when it runs without errors")
+    @Option(names = "--stimulus", description = "replay only the recorded listeners and let the program do what it now does: PASS when it runs without errors and still does what the show did (answered calls answered, recorded states reached)")
     boolean stimulus;
 
     @Option(names = "--timeline", description = "print each session's whole timeline (what came in, what the program sent)")
@@ -216,6 +216,7 @@ final class TestProgramCli implements Callable<Integer> {
     }
 
     private static String failure(ReplayResult r) {
+        if (r.failure() != null) return r.failure();   // the stimulus replay did not do what the show did
         if (r.divergence() == null) return r.summary() + (r.errors().isEmpty() ? "" : ": " + r.errors().get(0));
         ReplayResult.Divergence d = r.divergence();
         return "differs after " + r.inputs() + " input(s) and " + r.commands() + " matching command(s), at " + d.time() + " in state " + d.state() + ":\n"

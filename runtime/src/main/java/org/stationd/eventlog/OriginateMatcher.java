@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stationd.esl.sim.channel.HangupCause;
+import org.stationd.esl.sim.dialplan.Dialplan;
+import org.stationd.esl.sim.dialplan.Extension;
 import org.stationd.esl.sim.dialplan.PhoneBehaviour;
 
 /**
@@ -22,6 +24,9 @@ final class OriginateMatcher {
     private static final Pattern UUID_VAR = Pattern.compile("origination_uuid=(" + UuidMap.UUID.pattern() + ")");
     private static final Pattern USER = Pattern.compile("user/([^@\\s]+)(@.*)?");
     private static final Pattern GATEWAY = Pattern.compile("sofia/gateway/([^/]+)/(\\S+)");
+    /** {@code loopback/<number>[/<context>[/<dialplan>]]}: the number routed in the context (default {@code default}). */
+    private static final Pattern LOOPBACK_DIAL = Pattern.compile("loopback/([^/|,\\s]+)(?:/([^/|,\\s]+))?(?:/[^/|,\\s]+)?");
+    private static final Pattern LOOPBACK = Pattern.compile("loopback/([^/]+)/([^/]+)");
 
     /** What the far end of a recorded call did: answered ({@code cause} null) or refused with {@code cause}, {@code after} the originate. */
     private record FarEnd(String recordedUuid, Duration after, String cause) {}
@@ -30,6 +35,8 @@ final class OriginateMatcher {
 
     private final List<Placed> recorded = new ArrayList<>();
     private final Map<String, FarEnd> outcomes = new LinkedHashMap<>();
+    /** Replayed uuid → the recorded call it is paired with, when that one was answered. */
+    private final Map<String, Answered> answered = new LinkedHashMap<>();
 
     OriginateMatcher(List<Map<String, Object>> records) {
         Map<String, Placed> byUuid = new LinkedHashMap<>();
@@ -63,14 +70,13 @@ final class OriginateMatcher {
 
     /**
      * What each recorded phone did on each call, in order, by endpoint ({@code user/3001},
-     * {@code sofia/gateway/pstn/5552001}): answered after so long, or refused with a cause; a call
-     * the log never saw answered rings on.
+     * {@code sofia/gateway/pstn/5552001}, {@code loopback/tx1/stations}): answered after so long,
+     * or refused with a cause; a call the log never saw answered rings on.
      */
     Map<String, List<PhoneBehaviour>> scripts() {
         Map<String, List<PhoneBehaviour>> out = new LinkedHashMap<>();
         for (Placed p : recorded) {
-            Matcher u = USER.matcher(p.target());
-            String endpoint = u.matches() ? "user/" + u.group(1) : GATEWAY.matcher(p.target()).matches() ? p.target() : null;
+            String endpoint = endpoint(p.target());
             if (endpoint != null) {
                 out.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(behaviour(outcomes.get(p.uuid())));
             }
@@ -79,19 +85,37 @@ final class OriginateMatcher {
     }
 
     /**
-     * The same phones in the switch's dialplan, for calls beyond the recorded ones: each as on its
-     * last recorded call. {@code users} by id, {@code gateways} by gateway and number.
+     * {@code base} with the same phones, for calls beyond the recorded ones: each as on its last
+     * recorded call (users by id, gateway numbers, loopback numbers as extensions of their context).
      */
-    void phones(Map<String, PhoneBehaviour> users, Map<String, Map<String, PhoneBehaviour>> gateways) {
+    Dialplan routing(Dialplan base) {
+        Map<String, PhoneBehaviour> users = new LinkedHashMap<>();
+        Map<String, Map<String, PhoneBehaviour>> gateways = new LinkedHashMap<>();
+        Map<String, Map<String, Extension>> loopback = new LinkedHashMap<>();
         scripts().forEach((endpoint, calls) -> {
             PhoneBehaviour last = calls.get(calls.size() - 1);
             Matcher g = GATEWAY.matcher(endpoint);
+            Matcher l = LOOPBACK.matcher(endpoint);
             if (g.matches()) {
                 gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).put(g.group(2), last);
+            } else if (l.matches()) {
+                loopback.computeIfAbsent(l.group(2), k -> new LinkedHashMap<>()).put(l.group(1), Extension.phone(l.group(1), last));
             } else {
                 users.put(endpoint.substring("user/".length()), last);
             }
         });
+        Dialplan d = base.withPhones(users, gateways);
+        for (Map.Entry<String, Map<String, Extension>> c : loopback.entrySet()) d = d.withExtensions(c.getKey(), c.getValue());
+        return d;
+    }
+
+    /** The endpoint a dial string reaches, as the simulated switch scripts it; null for others (error/…, several endpoints). */
+    private static String endpoint(String target) {
+        Matcher u = USER.matcher(target);
+        if (u.matches()) return "user/" + u.group(1);
+        if (GATEWAY.matcher(target).matches()) return target;
+        Matcher l = LOOPBACK_DIAL.matcher(target);
+        return l.matches() ? "loopback/" + l.group(1) + "/" + (l.group(2) == null ? "default" : l.group(2)) : null;
     }
 
     private static PhoneBehaviour behaviour(FarEnd f) {
@@ -108,10 +132,27 @@ final class OriginateMatcher {
         if (now == null) return;
         for (int i = 0; i < recorded.size(); i++) {
             if (recorded.get(i).target().equals(now.target())) {
-                recordedToReplayed.put(recorded.remove(i).uuid(), now.uuid());
+                Placed was = recorded.remove(i);
+                recordedToReplayed.put(was.uuid(), now.uuid());
+                FarEnd f = outcomes.get(was.uuid());
+                if (f != null && f.cause() == null) answered.put(now.uuid(), new Answered(was.target(), was.at(), f.after()));
                 return;
             }
         }
+    }
+
+    /** A recorded call whose far end answered, {@code after} it was placed {@code at}. */
+    record Answered(String target, Instant at, Duration after) {}
+
+    /** The recorded call a replayed one (by its origination uuid) stands for, if the far end answered it; else null. */
+    synchronized Answered answeredInRecording(String replayedUuid) {
+        return answered.get(replayedUuid);
+    }
+
+    /** The origination uuid of an originate command, or null. */
+    static String originationUuid(String command) {
+        Placed p = parse(command, null);
+        return p == null ? null : p.uuid();
     }
 
     private static Placed parse(String command, Instant at) {

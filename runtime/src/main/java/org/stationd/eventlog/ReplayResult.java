@@ -4,9 +4,14 @@ import java.util.List;
 
 /**
  * What a replay found: whether the program did what the recording says (strict), the first
- * place it did not, and a readable timeline.
+ * place it did not, and a readable timeline; for a stimulus replay that did not do what the
+ * recorded show did, {@code failure} says why in one line.
  */
-public record ReplayResult(boolean ok, Divergence divergence, int inputs, int commands, List<String> timeline, List<String> errors) {
+public record ReplayResult(boolean ok, Divergence divergence, int inputs, int commands, List<String> timeline, List<String> errors, String failure) {
+    public ReplayResult(boolean ok, Divergence divergence, int inputs, int commands, List<String> timeline, List<String> errors) {
+        this(ok, divergence, inputs, commands, timeline, errors, null);
+    }
+
     /** The first command that differs: when, in which state, what the recording has and what the program sent. */
     public record Divergence(String time, String state, String expected, String actual) {
         @Override
@@ -44,6 +49,9 @@ public record ReplayResult(boolean ok, Divergence divergence, int inputs, int co
     public String summary() {
         if (divergence != null) {
             return "DIVERGED after " + inputs + " input(s) and " + commands + " matching command(s) " + divergence;
+        }
+        if (failure != null) {
+            return "FAILED: " + failure + " (" + inputs + " input(s), " + commands + " command(s)" + (errors.isEmpty() ? "" : ", " + errors.size() + " program error(s)") + ")";
         }
         return (ok ? "OK" : "FAILED") + ": " + inputs + " input(s), " + commands + " command(s)" + (errors.isEmpty() ? "" : ", " + errors.size() + " program error(s)");
     }

@@ -18,7 +18,8 @@ import org.stationd.esl.sim.SimOptions;
 import org.stationd.esl.sim.SimSwitch;
 import org.stationd.esl.sim.dialplan.Dialplan;
 import org.stationd.esl.sim.dialplan.DialplanLoader;
-import org.stationd.esl.sim.dialplan.PhoneBehaviour;
+import org.stationd.esl.sim.app.AppCall;
+import org.stationd.esl.sim.dialplan.Extension;
 import org.stationd.station.InMemoryBus;
 import org.stationd.station.Lockstep;
 import org.stationd.station.MemoryRecordings;
@@ -74,7 +75,9 @@ public final class StimulusReplay {
         Instant start = Instant.parse((String) records.get(0).get("t"));
         Instant end = Instant.parse((String) records.get(records.size() - 1).get("t"));
         if (until != null && until.isBefore(end)) end = until;
-        try (World w = new World(start, records)) {
+        Instant last = end;
+        StimulusCheck check = new StimulusCheck(records.stream().filter(r -> !Instant.parse((String) r.get("t")).isAfter(last)).toList());
+        try (World w = new World(start, records, check)) {
             int inputs = 0;
             for (Stimuli.Stimulus s : Stimuli.of(records)) {
                 if (s.at().isAfter(end)) break;
@@ -83,7 +86,10 @@ public final class StimulusReplay {
                 w.settle();
             }
             w.advanceTo(end);
-            return new ReplayResult(w.errors.isEmpty(), null, inputs, (int) w.commands.get(), List.copyOf(w.timeline), List.copyOf(w.errors));
+            w.settle();
+            String failure = check.failure();
+            return new ReplayResult(w.errors.isEmpty() && failure == null, null, inputs, (int) w.commands.get(), List.copyOf(w.timeline),
+                    List.copyOf(w.errors), failure);
         }
     }
 
@@ -102,14 +108,18 @@ public final class StimulusReplay {
         /** Recorded uuid → the switch's uuid for the same call in this replay. */
         final Map<String, String> calls = new java.util.concurrent.ConcurrentHashMap<>();
         final OriginateMatcher originates;
+        final StimulusCheck check;
 
-        World(Instant start, List<Map<String, Object>> records) {
+        World(Instant start, List<Map<String, Object>> records, StimulusCheck check) {
+            this.check = check;
             originates = new OriginateMatcher(records);
             // the phones the station called answer (or refuse) on each call as they did, then as on their last call
-            Map<String, PhoneBehaviour> users = new LinkedHashMap<>();
-            Map<String, Map<String, PhoneBehaviour>> gateways = new LinkedHashMap<>();
-            originates.phones(users, gateways);
-            Dialplan dialplan = (simDialplan != null ? DialplanLoader.load(simDialplan) : DialplanLoader.defaults()).withPhones(users, gateways);
+            Dialplan dialplan = originates.routing(simDialplan != null ? DialplanLoader.load(simDialplan) : DialplanLoader.defaults());
+            // the recorded listeners' calls parked for the station, whatever this switch's dialplan says of their numbers
+            Map<String, Extension> lines = new LinkedHashMap<>();
+            Stimuli.of(records).stream().filter(st -> st.kind() == Stimuli.Kind.CALL)
+                    .map(st -> String.valueOf(st.fields().get("to"))).forEach(to -> lines.put(to, new Extension(to, List.of(new AppCall("park", "")))));
+            dialplan = dialplan.withExtensions(dialplan.setting("incoming_context", "default"), lines);
             SimOptions opts = SimOptions.defaults().withZone(config.timezone()).withDialplan(dialplan);
             lockstep = Lockstep.start(start, opts).realTime(speed == ReplaySpeed.REALTIME);
             sim = lockstep.sim();
@@ -119,7 +129,18 @@ public final class StimulusReplay {
             Router router = new Router();
             client.addListener(router);
             MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
-            StationListener listener = Replays.errorsInto(errors, stationClock::now);
+            StationListener errorLines = Replays.errorsInto(errors, stationClock::now);
+            StationListener listener = new StationListener() {
+                @Override
+                public void programError(String st, String p, org.stationd.api.ProgramError e) {
+                    errorLines.programError(st, p, e);
+                }
+
+                @Override
+                public void stateChanged(String st, String p, String from, String to) {
+                    check.in(null, to);
+                }
+            };
             StationServices services = new StationServices(new EslSwitchLink(client), stationClock, pool, new InMemoryBus(), listener,
                     mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store,
                     k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi),
@@ -137,6 +158,11 @@ public final class StimulusReplay {
         /** Every input and command of the station: the timeline, and the pairing of the calls it places. */
         private void tap(String st, String pv, String state, String dir, String kind, Map<String, Object> fields) {
             lockstep.activity();
+            check.in(pv, state);
+            if ("job".equals(kind) && String.valueOf(fields.get("body")).strip().startsWith("-ERR")) {
+                String uuid = OriginateMatcher.originationUuid(String.valueOf(fields.get("cmd")));
+                if (uuid != null) check.callFailed(uuid, String.valueOf(fields.get("body")).strip().substring(4).strip(), originates);
+            }
             if ("out".equals(dir)) {
                 commands.incrementAndGet();
                 String text = ReplayLink.text(kind, fields);
@@ -159,12 +185,12 @@ public final class StimulusReplay {
             switch (s.kind()) {
                 case LOAD -> {
                     Map<String, Object> settings = Replays.settings(s.fields(), config);
-                    onStation(() -> station.load(program, settings));
                     timeline.add(at + "● " + program.name() + " goes on air");
+                    onStation(() -> station.load(program, settings));
                 }
                 case UNLOAD -> {
-                    onStation(station::unload);
                     timeline.add(at + "● the show ends");
+                    onStation(station::unload);
                 }
                 case CALL -> {
                     String from = String.valueOf(s.fields().get("from"));

@@ -65,6 +65,9 @@ public final class Router implements EventListener, CallOwners {
         StationContext owner = uuid == null ? null : owners.get(uuid);
         if (owner != null) {
             send(owner, e, null);
+            // a call's last event for its station, decided here in the order events arrive: whether a
+            // later one (FreeSWITCH's CS_DESTROY CHANNEL_STATE) reaches the station never depends on its pace
+            if ("CHANNEL_DESTROY".equals(e.name())) owners.remove(uuid, owner);
             return;
         }
         if ("CHANNEL_PARK".equals(e.name()) && "inbound".equals(e.header("Call-Direction")) && e.variable("station_id") == null) {

@@ -3,6 +3,7 @@ package org.stationd.station;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.stationd.esl.command.EslCommands;
 import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.session.ApiResponse;
@@ -28,24 +29,30 @@ final class TappedLink implements SwitchLink {
     @Override
     public CompletableFuture<ApiResponse> api(String command) {
         out("api", Map.of("cmd", command));
-        return inner.api(command).whenComplete((r, e) -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("cmd", command);
-            f.put("body", e != null ? "-ERR SWITCH_ERROR " + e.getMessage() : r.body());
-            tap.record(station.getId(), station.programVersion(), station.state(), "in", "reply", f);
-        });
+        return inner.api(command).whenComplete((r, e) -> in("reply", command, r, e));
     }
 
     /** The job's result is an input too (an originate's -ERR USER_BUSY changes what the show does): it is logged when it arrives. */
     @Override
     public CompletableFuture<ApiResponse> bgapi(String command) {
         out("bgapi", Map.of("cmd", command));
-        return inner.bgapi(command).whenComplete((r, e) -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("cmd", command);
-            f.put("body", e != null ? "-ERR SWITCH_ERROR " + e.getMessage() : r.body());
-            tap.record(station.getId(), station.programVersion(), station.state(), "in", "job", f);
-        });
+        return inner.bgapi(command).whenComplete((r, e) -> in("job", command, r, e));
+    }
+
+    /**
+     * Logs the switch's answer on the station's thread, queued just before the station's own
+     * handling of it: in the order the station handles its inputs, not when another thread saw it.
+     */
+    private void in(String kind, String command, ApiResponse r, Throwable e) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("cmd", command);
+        f.put("body", e != null ? "-ERR SWITCH_ERROR " + e.getMessage() : r.body());
+        Runnable record = () -> tap.record(station.getId(), station.programVersion(), station.state(), "in", kind, f);
+        try {
+            station.submit(record);
+        } catch (RejectedExecutionException stopped) {
+            record.run();   // the station is gone: the answer is still part of the log
+        }
     }
 
     /** Asked of the switch once for the whole host, not by the station's program: not in the station's log. */

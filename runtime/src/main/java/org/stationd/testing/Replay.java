@@ -114,7 +114,9 @@ public final class Replay {
 
     /**
      * Replays only the recorded outside world (calls, keys, hang-ups, texts, messages) on the
-     * simulated switch and lets the program do what it now does; ok when it ran without errors.
+     * simulated switch and lets the program do what it now does; ok when it ran without errors and
+     * did what the recorded show did (calls answered then are answered, recorded states reached:
+     * docs/eventlog.md), else {@link ReplayResult#failure()} says why.
      */
     public ReplayResult stimulus() throws IOException, ConfigException, ProgramCompileException, InterruptedException {
         return run(true);

@@ -82,6 +82,17 @@ class TestProgramCommandTest {
     }
 
     @Test
+    void withStimulusAShowThatNoLongerGoesOnAirFailsWithTheReason() throws Exception {
+        // the changed show dials a phone the simulated switch does not have: no error, but it never plays
+        Path copy = dir.resolve("playlist.groovy");
+        Files.writeString(copy, Files.readString(HOME.resolve("programs/playlist.groovy")).replace("station.dialTransmitter()", "station.originate('user/9999')"));
+        Result r = run("test-program", copy.toString(), "--stimulus");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.lines().contains("FAIL " + HOME.resolve("examples/playlist/transmitter-drops.jsonl")
+                + ": the show never reached any state it reached after 'dialling' in the recording (playing, reconnecting)"), r.out());
+    }
+
+    @Test
     void aGivenLogIsReplayedInsteadOfTheExamples() throws Exception {
         Path log = dir.resolve("elsewhere/session.jsonl");
         Files.createDirectories(log.getParent());

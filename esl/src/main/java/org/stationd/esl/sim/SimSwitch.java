@@ -112,7 +112,8 @@ public final class SimSwitch implements AutoCloseable {
     /**
      * The next calls to a phone behave like these, in order, then as the dialplan says: a replay
      * makes each recorded call's far end answer or refuse as it did.
-     * {@code endpoint} is {@code user/3001} or {@code sofia/gateway/pstn/5552001}.
+     * {@code endpoint} is {@code user/3001}, {@code sofia/gateway/pstn/5552001} or
+     * {@code loopback/tx1/stations} (the B leg then acts as the phone instead of running the dialplan).
      */
     public void script(String endpoint, List<org.stationd.esl.sim.dialplan.PhoneBehaviour> inOrder) {
         core.script(endpoint, inOrder);

@@ -116,6 +116,16 @@ public final class Dialplan {
         return new Dialplan(contexts, u, g, conferenceProfiles, sounds, settings);
     }
 
+    /**
+     * A copy in which {@code context} has these extensions by exact name (ahead of its patterns);
+     * a context not in this dialplan is added. A replay routes recorded numbers with it.
+     */
+    public Dialplan withExtensions(String context, Map<String, Extension> byName) {
+        Map<String, Map<String, Extension>> c = deepCopy(contexts);
+        c.computeIfAbsent(context, k -> new LinkedHashMap<>()).putAll(byName);
+        return new Dialplan(c, users, gateways, conferenceProfiles, sounds, settings);
+    }
+
     public Map<String, PhoneBehaviour> users() {
         return users;
     }

@@ -11,6 +11,7 @@ import org.stationd.esl.sim.channel.ChannelState;
 import org.stationd.esl.sim.channel.Direction;
 import org.stationd.esl.sim.channel.HangupCause;
 import org.stationd.esl.sim.dialplan.Extension;
+import org.stationd.esl.sim.dialplan.PhoneBehaviour;
 import org.stationd.esl.sim.event.EventBuilder;
 import org.stationd.esl.sim.event.Sites;
 
@@ -28,13 +29,16 @@ final class LoopbackCall {
     private final String dest;
     private final String context;
     private final String dialplan;
+    /** What the B leg does instead of its dialplan extension (a replay's recorded far end), or null. */
+    private final PhoneBehaviour scripted;
 
-    LoopbackCall(SwitchCore core, Origination origination, String dest, String context, String dialplan) {
+    LoopbackCall(SwitchCore core, Origination origination, String dest, String context, String dialplan, PhoneBehaviour scripted) {
         this.core = core;
         this.origination = origination;
         this.dest = dest;
         this.context = context;
         this.dialplan = dialplan;
+        this.scripted = scripted;
     }
 
     void start() {
@@ -121,7 +125,7 @@ final class LoopbackCall {
         b.setCallState(CallState.RINGING);
         b.fire("CHANNEL_STATE", Sites.CHANNEL_STATE);
         core.events().skipSequence();
-        Extension ext = core.dialplan().lookup(context, dest);
+        Extension ext = scripted != null ? Extension.phone(dest, scripted) : core.dialplan().lookup(context, dest);
         if (ext == null) {
             b.hangup(HangupCause.NO_ROUTE_DESTINATION);
             return;

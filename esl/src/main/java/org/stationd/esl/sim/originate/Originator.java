@@ -68,7 +68,10 @@ public final class Originator {
                     o.fail(HangupCause.INVALID_URL);
                     return;
                 }
-                new LoopbackCall(core, o, p[1], p.length > 2 ? p[2] : "default", p.length > 3 ? p[3] : "xml").start();
+                String context = p.length > 2 ? p[2] : "default";
+                // a replay may script what this number's far end does on this call, over the dialplan
+                PhoneBehaviour scripted = core.behaviour("loopback/" + p[1] + "/" + context, null);
+                new LoopbackCall(core, o, p[1], context, p.length > 3 ? p[3] : "xml", scripted).start();
             }
             case "user" -> {
                 String id = p.length > 1 ? p[1] : "";
