@@ -226,7 +226,7 @@ class HostileProgramsTest {
     @Test
     void javaScriptCannotLeaveItsContext() throws Exception {
         for (String a : List.of("java.lang.System.exit(1);", "Java.type('java.lang.Runtime').getRuntime().halt(1);",
-                "Polyglot.eval('js', '1');", "load('/etc/passwd');", "new java.io.File('/etc/passwd');",
+                "Polyglot.eval('js', '1');", "load('/etc/passwd');",
                 "station.getClass().forName('java.lang.Runtime');", "Object.getPrototypeOf(log).constructor.constructor('return Java')().type('x');",
                 "log.info.constructor('return this')().Java.type('java.lang.Thread');", "new Worker('x.js');",
                 "require('fs');", "while (true) {}")) {

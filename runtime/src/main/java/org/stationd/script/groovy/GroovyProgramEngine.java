@@ -34,6 +34,7 @@ import org.stationd.script.ProgramEngine;
 import org.stationd.script.ProgramSource;
 import org.stationd.script.SourceText;
 import org.stationd.script.groovy.sandbox.AnnotationBan;
+import org.stationd.script.groovy.sandbox.Checker;
 import org.stationd.script.groovy.sandbox.ProgramLoader;
 import org.stationd.script.groovy.sandbox.SandboxTransformer;
 
@@ -65,6 +66,7 @@ public final class GroovyProgramEngine implements ProgramEngine {
         this.runner = runner;
         this.loadLimit = loadLimit;
         this.parent = new ProgramLoader(GroovyProgramEngine.class.getClassLoader());
+        Checker.warmUp();
     }
 
     @Override

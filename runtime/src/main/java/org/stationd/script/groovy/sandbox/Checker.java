@@ -20,6 +20,19 @@ import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 public final class Checker {
     private Checker() {}
 
+    /**
+     * Builds the policy and the decisions for the everyday types now, when the engine starts, so
+     * that a program's first handler does not pay for them inside its time limit.
+     */
+    public static void warmUp() {
+        for (Class<?> c : List.of(String.class, org.codehaus.groovy.runtime.GStringImpl.class, ArrayList.class,
+                java.util.LinkedHashMap.class, java.util.HashMap.class, Integer.class, Long.class, Double.class,
+                java.math.BigDecimal.class, Boolean.class, java.time.ZonedDateTime.class)) {
+            Policy.method(c, "toString");
+        }
+        Policy.implicitMethod("program");
+    }
+
     /** {@code receiver.name(args)}, {@code receiver?.name(args)}, {@code receiver*.name(args)}. */
     public static Object call(Object receiver, Object method, boolean safe, boolean spread, Object[] args) {
         String name = String.valueOf(method);

@@ -105,6 +105,10 @@ final class Policy {
     /** Types a program may name (declarations, casts, {@code new}, class literals) besides the API and its own. */
     private static final Set<String> NAMEABLE_NAMES = nameable();
 
+    /** Each value type's method names (Java's and Groovy's), computed once: building metaclasses is slow. */
+    private static final Map<Class<?>, Set<String>> VALUE_NAMES = valueNames();
+    private static final Set<String> ARRAY_NAMES = Set.copyOf(groovyMethods(Object[].class));
+
     /** Every method name Groovy resolves on a script, a closure or a class besides the program's own. */
     private static final Set<String> HOST_METHODS = hostMethods();
     private static final Set<String> HOST_PROPERTIES = hostProperties();
@@ -193,6 +197,16 @@ final class Policy {
         return Set.copyOf(names);
     }
 
+    private static Map<Class<?>, Set<String>> valueNames() {
+        Map<Class<?>, Set<String>> out = new HashMap<>();
+        for (Class<?> v : VALUE_TYPES) {
+            Set<String> names = javaMethods(v);
+            names.addAll(groovyMethods(v));
+            out.put(v, Set.copyOf(names));
+        }
+        return Map.copyOf(out);
+    }
+
     private static Set<String> hostMethods() {
         Set<String> names = new HashSet<>();
         for (Class<?> c : List.of(Script.class, Closure.class, Object.class)) {
@@ -250,7 +264,7 @@ final class Policy {
             } else if (Throwable.class.isAssignableFrom(c)) {
                 methods.addAll(THROWABLE_METHODS);
             } else if (c.isArray()) {
-                methods.addAll(groovyMethods(Object[].class));
+                methods.addAll(ARRAY_NAMES);
             } else if (c.isEnum() && isApi(c)) {
                 methods.addAll(javaMethods(c));
             } else {
@@ -262,10 +276,7 @@ final class Policy {
                     }
                 }
                 for (Class<?> v : VALUE_TYPES) {
-                    if (v.isAssignableFrom(c)) {
-                        methods.addAll(javaMethods(v));
-                        methods.addAll(groovyMethods(v));
-                    }
+                    if (v.isAssignableFrom(c)) methods.addAll(VALUE_NAMES.get(v));
                 }
             }
             methods.removeAll(DENIED);
