@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.stationd.script.Scripts.compileError;
 
 import groovy.lang.GroovySystem;
 import java.nio.file.Files;
@@ -135,6 +135,26 @@ class HostileProgramsTest {
                 "this.class.protectionDomain", "e.call.\"${'getClass'}\"().\"${'getModule'}\"()")) {
             attack("reflect.groovy", groovy(a));
         }
+    }
+
+    @Test
+    void codeInTheProgramsOwnClassesIsCheckedToo() throws Exception {
+        for (String cls : List.of("class Evil { static { 'id'.\"${'exe' + 'cute'}\"() } }",
+                "class Evil { def x = 'id'.\"${'exe' + 'cute'}\"() }", "class Evil { { 'id'.\"${'exe' + 'cute'}\"() } }",
+                "class Evil { Evil() { 'id'.\"${'exe' + 'cute'}\"() } }", "class Evil { static boot() { 'id'.\"${'exe' + 'cute'}\"() } }")) {
+            String text = "program {\n    state('intro') {\n        on.dtmf { e -> new Evil(); Evil.boot()\n            log.info('reached') }\n    }\n}\n" + cls + "\n";
+            ActionLog log = new ActionLog();
+            FakeContext ctx = new FakeContext(log);
+            try (LoadedProgram p = engines.load(ProgramSource.of("classes.groovy", text), ctx)) {
+                HandlerException ex = assertThrows(HandlerException.class,
+                        () -> Scripts.invoke(engines, p, "intro", EventKind.DTMF, Scripts.dtmf("1"), Duration.ofSeconds(2)), cls);
+                assertTrue(ex.error().message().contains("not allowed in a program"), cls + " -> " + ex.error().message());
+                assertEquals("classes.groovy:7", ex.error().location(), cls);
+            }
+            assertFalse(log.lines().contains("log.info: reached"), cls);
+        }
+        assertTrue(compileError(engines, "classes.groovy", "class Evil extends Thread { }\nprogram { state('a') { } }\n")
+                .getMessage().startsWith("classes.groovy:1:"));
     }
 
     @Test
