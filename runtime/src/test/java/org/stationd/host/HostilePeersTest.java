@@ -56,4 +56,43 @@ class HostilePeersTest {
             }
         }
     }
+
+    @Test
+    void recordingsAreWrittenOnlyInTheStationsFolderInBothLanguages() throws Exception {
+        String groovy = """
+                program {
+                    state('open') {
+                        on.incomingCall { e -> e.call.answer() }
+                        on.dtmf { e -> e.call.record(e.digit == '1' ? '/tmp/stationd-owned.wav' : '../../owned.wav', 5) }
+                    }
+                }
+                """;
+        String js = """
+                program({ states: { open: {
+                    incomingCall(e) { e.call.answer(); },
+                    dtmf(e) { e.call.record(e.digit === '1' ? '/tmp/stationd-owned.wav' : '../../owned.wav', 5); }
+                } } });
+                """;
+        Show.Builder b = Show.in(dir).program("rec.groovy", groovy).program("rec.js", js)
+                .station("g", spec -> spec.program("rec.groovy").line("ivr", "7101"))
+                .station("j", spec -> spec.program("rec.js").line("ivr", "7102"));
+        try (Show show = b.start()) {
+            for (String st : new String[] {"g", "j"}) {
+                show.listener("25670000010" + (st.equals("g") ? "1" : "2")).calls(show.line(st, "ivr"))
+                        .when("answered", () -> show.lines().contains(st + " call answered")).presses("1")
+                        .when("refused once", () -> refusals(show, st) >= 1).presses("2");
+                show.await("both refused on " + st, () -> refusals(show, st) >= 2);
+            }
+            assertTrue(show.commands("g").stream().noneMatch(c -> c.contains("owned")), show.commands("g").toString());
+            assertTrue(show.commands("j").stream().noneMatch(c -> c.contains("owned")), show.commands("j").toString());
+            for (ProgramError e : show.errors()) {
+                assertTrue(e.message().contains("recordings are written in the station's recordings folder"), e.message());
+                assertTrue(e.location() != null && e.location().matches("rec\\.groovy:4|rec\\.js:3:\\d+"), e.location());
+            }
+        }
+    }
+
+    private static long refusals(Show show, String station) {
+        return show.lines().stream().filter(l -> l.startsWith(station + " error record ")).count();
+    }
 }
