@@ -12,7 +12,7 @@ public final class Failures {
         }
         // Messages that already say what they are (IllegalArgumentException from our own checks) read better bare.
         if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                || t instanceof UnsupportedOperationException) {
+                || t instanceof UnsupportedOperationException || t instanceof SecurityException) {
             return m;
         }
         return type + ": " + m;

@@ -592,11 +592,23 @@ public final class StationContext implements Station {
         return services.mediaDir().resolve(file).toAbsolutePath().toString();
     }
 
+    /**
+     * Where a recording is written: always inside the station's recordings folder (FreeSWITCH
+     * writes it with the switch's rights, so a program must not name any other place).
+     */
     String recordingPath(String file) {
-        if (file.startsWith("/")) {
-            return file;
+        java.nio.file.Path folder = services.recordingsDir().resolve(config.id()).toAbsolutePath().normalize();
+        java.nio.file.Path path;
+        try {
+            path = folder.resolve(file).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            path = null;
         }
-        return services.recordingsDir().resolve(config.id()).resolve(file).toAbsolutePath().toString();
+        if (path == null || !path.startsWith(folder) || path.equals(folder) || file.contains("\n") || file.contains(" ")) {
+            throw new IllegalArgumentException("record '" + file + "': recordings are written in the station's recordings "
+                    + "folder; give a file name without spaces, e.g. 'greeting.wav'");
+        }
+        return path.toString();
     }
 
     /**

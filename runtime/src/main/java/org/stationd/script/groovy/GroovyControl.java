@@ -28,7 +28,7 @@ final class GroovyControl implements ScriptControl {
     @Override
     public ScriptFailure describe(Throwable failure) {
         Throwable t = failure;
-        while (t instanceof InvokerInvocationException && t.getCause() != null) {
+        while ((t instanceof InvokerInvocationException || t instanceof ExceptionInInitializerError) && t.getCause() != null) {
             t = t.getCause();
         }
         return new ScriptFailure(message(t), location(t));

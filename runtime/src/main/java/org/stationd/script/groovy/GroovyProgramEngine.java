@@ -33,6 +33,10 @@ import org.stationd.script.ProgramCompileException;
 import org.stationd.script.ProgramEngine;
 import org.stationd.script.ProgramSource;
 import org.stationd.script.SourceText;
+import org.stationd.script.groovy.sandbox.AnnotationBan;
+import org.stationd.script.groovy.sandbox.Checker;
+import org.stationd.script.groovy.sandbox.ProgramLoader;
+import org.stationd.script.groovy.sandbox.SandboxTransformer;
 
 /**
  * Groovy programs: {@code program { state('intro') { enter { … }; on.dtmf { e -> … } } }}.
@@ -44,7 +48,13 @@ import org.stationd.script.SourceText;
  *
  * <p>Compiled with {@link ThreadInterrupt} (loops, closures and methods check the thread's
  * interrupt flag: {@link HandlerRunner} stops runaway handlers that way) and with
- * {@link ProgramChecks} (handler names, guard rails, {@code go} targets). {@code @Grab} is off.
+ * {@link ProgramChecks} (handler names, guard rails, {@code go} targets).
+ *
+ * <p>The sandbox (package {@code sandbox}) is enforced while the program runs, not only by
+ * reading its source: no annotations (so no AST transformation, {@code @Grab} or {@code @ASTTest},
+ * runs in the compiler), every call, property access, subscript and cast goes through an
+ * allow-list ({@code Checker}, {@code Policy}), and each version's class loader sees only the JDK,
+ * Groovy and the scripting API ({@code ProgramLoader}).
  */
 public final class GroovyProgramEngine implements ProgramEngine {
     private final HandlerRunner runner;
@@ -55,7 +65,8 @@ public final class GroovyProgramEngine implements ProgramEngine {
     public GroovyProgramEngine(HandlerRunner runner, Duration loadLimit) {
         this.runner = runner;
         this.loadLimit = loadLimit;
-        this.parent = GroovyProgramEngine.class.getClassLoader();
+        this.parent = new ProgramLoader(GroovyProgramEngine.class.getClassLoader());
+        Checker.warmUp();
     }
 
     @Override
@@ -154,7 +165,10 @@ public final class GroovyProgramEngine implements ProgramEngine {
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(ProgramScript.class.getName());
         cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
-        cc.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class), checks);
+        // Order matters: annotations are refused before any could run; the sandbox rewrites the
+        // program as written (after the checks read it, before ThreadInterrupt adds its own calls).
+        cc.addCompilationCustomizers(new AnnotationBan(), checks, new SandboxTransformer(),
+                new ASTTransformationCustomizer(ThreadInterrupt.class));
         GroovyClassLoader loader = new GroovyClassLoader(parent, cc);
         try {
             Class<?> cls = loader.parseClass(new GroovyCodeSource(source.text(), source.fileName(), "/groovy/stationd"), false);

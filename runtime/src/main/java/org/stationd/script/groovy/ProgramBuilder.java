@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.stationd.script.groovy.sandbox.DslObject;
 import org.stationd.api.ApiVersion;
 import org.stationd.api.ProgramDefinition;
 import org.stationd.api.StateDefinition;
@@ -21,7 +22,7 @@ import org.stationd.api.StateDefinition;
  * <p>Calls are dispatched by hand ({@link GroovyInterceptable}), so each word checks its own
  * arguments and answers a wrong call with its usage instead of Groovy's MissingMethodException.
  */
-final class ProgramBuilder extends GroovyObjectSupport implements GroovyInterceptable {
+final class ProgramBuilder extends GroovyObjectSupport implements GroovyInterceptable, DslObject {
     private static final List<String> WORDS = List.of("apiVersion", "name", "state", "onError", "teardown");
 
     private final ProgramScript scope;

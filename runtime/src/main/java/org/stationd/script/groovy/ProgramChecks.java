@@ -32,14 +32,13 @@ import org.stationd.script.HandlerNames;
  *     program is declared.</li>
  * </ul>
  *
- * <p>Guard rails, not a security boundary. A Groovy program runs inside the stationd JVM with
- * its rights, and dynamic Groovy can reach around any static rule. These catch the mistakes and
- * the casual misuse a volunteer might write: stopping the JVM ({@code System.exit}), running
- * commands ({@code 'ls'.execute()}), files and sockets ({@code java.io}, {@code java.nio},
- * {@code java.net}), threads and waiting ({@code Thread}, {@code java.util.concurrent},
- * {@code sleep}), reflection and class loading, {@code metaClass} changes (global: they would
- * change every station), and stationd's internals (programs see only {@code org.stationd.api}).
- * Programs that must be contained are written in JavaScript, whose context has no host access.
+ * <p>Guard rails that explain, at compile time with line:column, the misuse a volunteer might
+ * write: stopping the JVM ({@code System.exit}), running commands ({@code 'ls'.execute()}), files
+ * and sockets ({@code java.io}, {@code java.nio}, {@code java.net}), threads and waiting
+ * ({@code Thread}, {@code java.util.concurrent}, {@code sleep}), reflection and class loading,
+ * {@code metaClass} changes, and stationd's internals. They read the source only; the security
+ * boundary is the sandbox (package {@code sandbox}), which checks every call while the program
+ * runs, so dynamic Groovy ({@code this."${name}"()}, {@code invokeMethod}) cannot reach around them.
  */
 final class ProgramChecks extends CompilationCustomizer {
     /** A {@code go 'x'} with a literal target, and where it is written. */

@@ -67,10 +67,16 @@ public abstract class ProgramScript extends Script {
         return context().getLog();
     }
 
-    /** Whether the script itself defines this method (a helper), so builders pass the call on. */
+    /**
+     * Whether the script itself defines this method (a helper), so builders pass the call on.
+     * Only the script's own methods: not Groovy's (sleep, evaluate…) nor this base class's.
+     */
     final boolean respondsTo(String method, Object args) {
         Object[] a = args instanceof Object[] arr ? arr : new Object[] {args};
-        return !getMetaClass().respondsTo(this, method, a).isEmpty();
+        for (groovy.lang.MetaMethod m : getMetaClass().respondsTo(this, method, a)) {
+            if (m.getDeclaringClass().getTheClass() == getClass()) return true;
+        }
+        return false;
     }
 
     /** Misspelt DSL words end up here: say what was meant. */

@@ -8,6 +8,7 @@ import groovy.lang.MissingPropertyException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import org.stationd.script.groovy.sandbox.DslObject;
 import org.stationd.api.EventKind;
 import org.stationd.api.StateDefinition;
 import org.stationd.script.HandlerNames;
@@ -17,7 +18,7 @@ import org.stationd.script.HandlerNames;
  * {@code on.esl('NAME')}, {@code timeout(seconds)}. Each handler may be declared once.
  * Dispatched by hand, like {@link ProgramBuilder}.
  */
-final class StateBuilder extends GroovyObjectSupport implements GroovyInterceptable {
+final class StateBuilder extends GroovyObjectSupport implements GroovyInterceptable, DslObject {
     private static final List<String> WORDS = List.of("enter", "exit", "on", "timeout");
 
     private final StateDefinition state;
@@ -121,7 +122,7 @@ final class StateBuilder extends GroovyObjectSupport implements GroovyIntercepta
     }
 
     /** {@code on.dtmf { e -> … }}, {@code on.esl('CHANNEL_PROGRESS') { e -> … }}. */
-    public final class On extends GroovyObjectSupport implements GroovyInterceptable {
+    public final class On extends GroovyObjectSupport implements GroovyInterceptable, DslObject {
         @Override
         public Object invokeMethod(String name, Object args) {
             Object[] a = args instanceof Object[] arr ? arr : new Object[] {args};
