@@ -46,7 +46,7 @@ public final class ConfigLoader {
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
-    private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
+    private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe", "keys");
     private static final Set<String> DATABASE = Set.of("url", "user", "password", "password_env");
     private static final Set<String> SHOW = Set.of("program", "start", "duration", "end", "repeat", "except", "priority", "settings");
 
@@ -104,7 +104,7 @@ public final class ConfigLoader {
         Path programs = dir(r, top, "programs", base, "programs", true);
         Path media = dir(r, top, "media", base, "programs/media", false);
         Path data = dir(r, top, "data", base, "data", false);
-        ControlConfig control = control(r, top.get("control"));
+        ControlConfig control = control(r, top.get("control"), base);
         DatabaseConfig database = top.containsKey("database") ? database(r, top.get("database")) : null;
         Path simDialplan = null;
         if (top.containsKey("sim")) {
@@ -169,7 +169,11 @@ public final class ConfigLoader {
         return url == null ? null : new DatabaseConfig(url, user, password);
     }
 
-    private static ControlConfig control(NodeReader r, Node node) {
+    /**
+     * The control sockets. Operators beyond this machine must be authenticated: a control endpoint
+     * that is not loopback needs {@code keys} (made by {@code ./stationd keys}), or the host does not start.
+     */
+    private static ControlConfig control(NodeReader r, Node node, Path base) {
         if (node == null) {
             return ControlConfig.DEFAULT;
         }
@@ -186,7 +190,23 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new ControlConfig(ctl, pub, List.copyOf(subs));
+        Path keys = null;
+        if (m.containsKey("keys")) {
+            String k = r.string(m.get("keys"), "control.keys");
+            if (k != null) {
+                keys = base.resolve(k).normalize();
+                String problem = org.stationd.control.ControlKeys.hostProblem(keys);
+                if (problem != null) {
+                    r.error(m.get("keys"), "control.keys", problem);
+                }
+            }
+        }
+        if (ctl != null && keys == null && !m.containsKey("keys") && !org.stationd.control.Endpoints.isLoopback(ctl)) {
+            r.error(m.containsKey("control") ? m.get("control") : node, "control.control", "'" + ctl
+                    + "' is reachable from the network, so operators must be authenticated: run ./stationd keys and add 'keys: keys' under control:"
+                    + " (or bind to tcp://127.0.0.1:PORT)");
+        }
+        return new ControlConfig(ctl, pub, List.copyOf(subs), keys);
     }
 
     private static StationConfig station(NodeReader r, Node node, String path, Path programs,

@@ -26,6 +26,7 @@ import org.stationd.storage.ProgramVersions;
 import org.stationd.storage.ScheduleStore;
 import org.stationd.config.StationConfig;
 import org.stationd.control.ControlCommand;
+import org.stationd.control.ControlKeys;
 import org.stationd.control.ControlServer;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
@@ -130,7 +131,8 @@ public final class StationHost implements AutoCloseable {
         for (StationContext station : stations.values()) {
             startSchedule(station);
         }
-        this.control = new ControlServer(zmq, config.control().control(), this::control);
+        this.control = new ControlServer(zmq, config.control().control(),
+                config.control().keys() == null ? null : ControlKeys.forHost(config.control().keys()), this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
@@ -346,6 +348,7 @@ public final class StationHost implements AutoCloseable {
         out.put("compileErrors", Map.copyOf(compileErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().getFileName().toString(), Map.Entry::getValue))));
         out.put("routed", router.routed());
         out.put("unowned", router.unowned());
+        out.put("control", control.counters());
         return out;
     }
 
@@ -354,7 +357,7 @@ public final class StationHost implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("no station '" + stationId + "'; stations are " + stations.keySet());
         }
-        Path file = config.programsDir().resolve(programFile);
+        Path file = ProgramsFolder.resolve(config.programsDir(), programFile);
         programs.remove(file.toAbsolutePath().normalize());
         ProgramFactory f = program(file);
         if (f == null) {
@@ -409,7 +412,7 @@ public final class StationHost implements AutoCloseable {
         String stationId = required(c, "station");
         StationContext station = stationOrFail(stationId);
         String program = required(c, "program");
-        if (program(config.programsDir().resolve(program)) == null) {
+        if (program(ProgramsFolder.resolve(config.programsDir(), program)) == null) {
             throw new IllegalArgumentException("program " + program + " does not compile: " + compileErrors.get(config.programsDir().resolve(program).toAbsolutePath().normalize()));
         }
         String rrule = c.arg("repeat");

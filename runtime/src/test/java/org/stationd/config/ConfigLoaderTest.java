@@ -141,4 +141,41 @@ class ConfigLoaderTest {
         assertTrue(errors.contains(bad + ":2:8: database.url: must be a JDBC URL such as 'jdbc:postgresql://host/stationd', found 'postgres://db/stationd'"), errors.toString());
         assertTrue(errors.contains(bad + ":3:17: database.password_env: the environment variable STATIOND_TEST_UNSET_VARIABLE is not set"), errors.toString());
     }
+
+    @Test
+    void aControlEndpointReachableFromTheNetworkNeedsKeys() throws Exception {
+        Path open = write("""
+                control:
+                  control: tcp://0.0.0.0:5570
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(open)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(open + ":2:12: control.control: 'tcp://0.0.0.0:5570' is reachable from the network, so operators must be authenticated: run ./stationd keys"),
+                errors.toString());
+
+        Path missing = write("""
+                control: { control: "tcp://*:5570", keys: nokeys }
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(List.of(missing + ":1:43: control.keys: no host.cert_secret in " + dir.resolve("nokeys") + "; make keys with ./stationd keys"), errors);
+
+        org.stationd.control.ControlKeys.create(dir.resolve("keys"), "operator", false);
+        HostConfig c = ConfigLoader.load(write("""
+                control: { control: "tcp://*:5570", keys: keys }
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """));
+        assertEquals(dir.resolve("keys"), c.control().keys());
+        assertEquals("tcp://*:5570", c.control().control());
+    }
 }
