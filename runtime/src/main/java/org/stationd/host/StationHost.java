@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationd.config.ConfiguredShow;
 import org.stationd.config.HostConfig;
+import org.stationd.retention.Retention;
 import org.stationd.schedule.AiringLog;
 import org.stationd.schedule.Durations;
 import org.stationd.schedule.Recurrence;
@@ -82,6 +83,9 @@ public final class StationHost implements AutoCloseable {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build(id -> schedules.entries(id));
     private final StationTap tap;
     private final CdrRecorder cdrRecorder;
+    private final java.util.concurrent.ExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
+    private final Retention retention;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -106,6 +110,8 @@ public final class StationHost implements AutoCloseable {
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
         this.cdrRecorder = new CdrRecorder(new Cdrs(db));
+        this.retention = new Retention(config.retention(), db, config.dataDir().resolve("eventlog"), config.dataDir().resolve("recordings"),
+                scheduler, housekeeping).start();
         this.tap = (st, v, state, dir, kind, fields) -> {
             log.record(st, v, state, dir, kind, fields);
             cdrRecorder.record(st, v, state, dir, kind, fields);
@@ -497,6 +503,9 @@ public final class StationHost implements AutoCloseable {
         zmq.close();
         pool.close();
         if (scheduler instanceof RealScheduler real) real.close();
+        retention.close();
+        housekeeping.shutdown();
+        housekeeping.awaitTermination(10, TimeUnit.SECONDS);   // a sweep under way finishes before the database closes
         eventLog.close();
         cdrRecorder.close();
         db.close();

@@ -178,4 +178,41 @@ class ConfigLoaderTest {
         assertEquals(dir.resolve("keys"), c.control().keys());
         assertEquals("tcp://*:5570", c.control().control());
     }
+
+    @Test
+    void retentionInDaysOrForeverWithDefaultsAndErrorsWithLineColumnAndKey() throws Exception {
+        assertEquals(RetentionConfig.DEFAULT, ConfigLoader.load(write("""
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """)).retention());
+        HostConfig c = ConfigLoader.load(write("""
+                retention:
+                  eventlog: 14d
+                  texts: forever
+                  recordings: 2
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """));
+        assertEquals(new RetentionConfig(java.time.Duration.ofDays(14), java.time.Duration.ofDays(365), null, java.time.Duration.ofDays(2)), c.retention());
+        Path bad = write("""
+                retention:
+                  calls: a year
+                  recordings: 0d
+                  sms: 3d
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(3, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(bad + ":4:3: retention.sms: unknown key"), errors.toString());
+        assertEquals(List.of(
+                bad + ":2:10: retention.calls: must be a number of days of at least 1, like 30d, or 'forever'; found 'a year'",
+                bad + ":3:15: retention.recordings: must be a number of days of at least 1, like 30d, or 'forever'; found '0d'"), errors.subList(1, 3));
+    }
 }
