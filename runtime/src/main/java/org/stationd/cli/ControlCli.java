@@ -90,6 +90,10 @@ final class ControlCli {
                 System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), s.get("program"), s.get("state"), s.get("calls"),
                         s.get("lastError") == null ? "" : s.get("lastError"));
             }
+            if (reply.get("control") instanceof Map<?, ?> ctl) {
+                System.out.println("control socket: " + ctl.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
             Map<String, Object> errs = (Map<String, Object>) reply.get("compileErrors");
             if (errs != null) {
                 errs.forEach((f, e) -> System.out.println("compile error: " + e));

@@ -10,7 +10,8 @@ import org.zeromq.ZMQ;
 /** What {@code ./stationd status|swap|reload|schedule} use to talk to a running host. */
 public final class ControlClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ZContext zmq = new ZContext();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ControlClient.class);
+    private final ZContext zmq = quiet(new ZContext());
     private ZMQ.Socket socket;
     private final String endpoint;
     private final int timeoutMillis;
@@ -26,6 +27,17 @@ public final class ControlClient implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
         this.keys = keys;
         socket = open();
+    }
+
+    /**
+     * ZeroMQ's I/O threads print their exceptions by default; closing after a host refused us can
+     * raise one (a closed channel), and no stack trace should reach an operator's terminal.
+     */
+    private static ZContext quiet(ZContext context) {
+        Thread.UncaughtExceptionHandler debug = (t, e) -> log.debug("zeromq {}: {}", t.getName(), e.toString());
+        context.setUncaughtExceptionHandler(debug);
+        context.setNotificationExceptionHandler(debug);
+        return context;
     }
 
     private ZMQ.Socket open() {

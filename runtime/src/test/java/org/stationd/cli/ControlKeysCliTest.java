@@ -63,6 +63,16 @@ class ControlKeysCliTest {
             assertEquals(1, asAmina.exit(), asAmina.out());
             assertTrue(asAmina.err().contains("operator amina is read-only"), asAmina.err());
 
+            // without keys the host never answers: one line, no stack trace (the CLI gives up after its 10 s of pings)
+            CliRun refused = CliRun.stationd("status", "--control", host.endpoint(), "--config", dir.resolve("none.yaml").toString());
+            assertEquals(2, refused.exit(), refused.out());
+            // (the host runs in this JVM: its own log lines land on the same System.err)
+            List<String> said = refused.err().lines().filter(l -> !l.contains("o.s.c.ConnectionWatch")).toList();
+            assertEquals(1, said.size(), refused.err());
+            assertTrue(said.get(0).startsWith("stationd: no answer from a stationd host at " + host.endpoint()), refused.err());
+            assertFalse(refused.err().contains("Exception") || refused.err().contains("\tat "), refused.err());
+            assertTrue(host.refused() >= 1);
+
             CliRun noKeys = CliRun.stationd("status", "--control", host.endpoint(), "--keys", dir.resolve("nowhere").toString());
             assertEquals(2, noKeys.exit());
             assertTrue(noKeys.err().startsWith("stationd: no operator keys: no host.cert in " + dir.resolve("nowhere")), noKeys.err());
