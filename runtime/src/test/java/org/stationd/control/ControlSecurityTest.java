@@ -117,6 +117,25 @@ class ControlSecurityTest {
     }
 
     @Test
+    void operatorsAreAuthorisedAndRevokedByTheirCertificatesWithoutARestart() throws Exception {
+        ControlKeys.create(keys, ControlKeys.DEFAULT_OPERATOR, false);
+        try (ZContext zmq = new ZContext();
+             ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", ControlKeys.forHost(keys), ECHO)) {
+            ControlKeys.create(keys, "bob", false);
+            ControlKeys.Operator bob = ControlKeys.forOperator(keys.resolve("bob"));
+            try (ControlClient client = new ControlClient(server.endpoint(), 5000, bob)) {
+                assertEquals(Map.of("ok", true, "echo", "status"), client.send(Map.of("cmd", "status")));
+            }
+            java.nio.file.Files.delete(keys.resolve("operators/bob.cert"));
+            long before = server.refused();
+            try (ControlClient client = new ControlClient(server.endpoint(), SHORT, bob)) {
+                assertThrows(IOException.class, () -> client.send(Map.of("cmd", "status")));
+            }
+            awaitAbove(server::refused, before);
+        }
+    }
+
+    @Test
     void garbageOversizedAndMalformedMessagesAreAnsweredCountedAndTheHostGoesOn() throws Exception {
         ControlKeys.create(keys, ControlKeys.DEFAULT_OPERATOR, false);
         ControlKeys.Operator operator = ControlKeys.forOperator(keys);
