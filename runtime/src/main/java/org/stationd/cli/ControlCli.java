@@ -11,6 +11,7 @@ import org.stationd.config.ConfigException;
 import org.stationd.config.ConfigLoader;
 import org.stationd.config.ControlConfig;
 import org.stationd.control.ControlClient;
+import org.stationd.control.ControlKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,12 +20,19 @@ import picocli.CommandLine.Parameters;
 final class ControlCli {
     private ControlCli() {}
 
+    /** The environment variable naming an operator's keys folder. */
+    static final String KEYS_ENV = "STATIOND_CONTROL_KEYS";
+
     abstract static class Base implements Callable<Integer> {
         @Option(names = "--config", description = "stations.yaml of the running host (for its control endpoint)", defaultValue = "stations.yaml")
         Path config;
 
         @Option(names = "--control", description = "control endpoint, e.g. tcp://127.0.0.1:5570 (default: from the config)")
         String endpoint;
+
+        @Option(names = "--keys", paramLabel = "DIR", description = "this operator's keys: host.cert and operator.cert_secret (default: $"
+                + KEYS_ENV + ", else control.keys of the config)")
+        Path keys;
 
         abstract Map<String, Object> request();
 
@@ -34,15 +42,26 @@ final class ControlCli {
 
         @Override
         public Integer call() throws Exception {
-            String ep = endpoint;
-            if (ep == null) {
+            ControlConfig fromFile;
+            try {
+                fromFile = ConfigLoader.load(config).control();
+            } catch (ConfigException e) {
+                fromFile = ControlConfig.DEFAULT;
+            }
+            String ep = endpoint != null ? endpoint : fromFile.control();
+            Path keyDir = keys != null ? keys
+                    : System.getenv(KEYS_ENV) != null && !System.getenv(KEYS_ENV).isBlank() ? Path.of(System.getenv(KEYS_ENV))
+                    : fromFile.keys();
+            ControlKeys.Operator operator = null;
+            if (keyDir != null) {
                 try {
-                    ep = ConfigLoader.load(config).control().control();
-                } catch (ConfigException e) {
-                    ep = ControlConfig.DEFAULT.control();
+                    operator = ControlKeys.forOperator(keyDir);
+                } catch (java.io.IOException e) {
+                    System.err.println("stationd: no operator keys: " + e.getMessage());
+                    return 2;
                 }
             }
-            try (ControlClient client = new ControlClient(ep, 60_000)) {   // a swap or reload compiles first: seconds on a busy host
+            try (ControlClient client = new ControlClient(ep, 60_000, operator)) {   // a swap or reload compiles first: seconds on a busy host
                 Map<String, Object> reply = client.send(request());
                 if (!Boolean.TRUE.equals(reply.get("ok"))) {
                     System.err.println("stationd: " + reply.get("error"));
@@ -70,6 +89,10 @@ final class ControlCli {
             for (Map<String, Object> s : (List<Map<String, Object>>) reply.get("stations")) {
                 System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), s.get("program"), s.get("state"), s.get("calls"),
                         s.get("lastError") == null ? "" : s.get("lastError"));
+            }
+            if (reply.get("control") instanceof Map<?, ?> ctl) {
+                System.out.println("control socket: " + ctl.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
             }
             Map<String, Object> errs = (Map<String, Object>) reply.get("compileErrors");
             if (errs != null) {

@@ -43,12 +43,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
-    private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe");
+    private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe", "keys");
     private static final Set<String> DATABASE = Set.of("url", "user", "password", "password_env");
+    private static final Set<String> RETENTION = Set.of("eventlog", "calls", "texts", "recordings");
     private static final Set<String> SHOW = Set.of("program", "start", "duration", "end", "repeat", "except", "priority", "settings");
 
     private ConfigLoader() {}
@@ -112,8 +113,9 @@ public final class ConfigLoader {
         Path programs = dir(r, top, "programs", base, "programs", true);
         Path media = dir(r, top, "media", base, "programs/media", false);
         Path data = dir(r, top, "data", base, "data", false);
-        ControlConfig control = control(r, top.get("control"));
+        ControlConfig control = control(r, top.get("control"), base);
         DatabaseConfig database = top.containsKey("database") ? database(r, top.get("database")) : null;
+        RetentionConfig retention = top.containsKey("retention") ? retention(r, top.get("retention")) : RetentionConfig.DEFAULT;
         Path simDialplan = null;
         if (top.containsKey("sim")) {
             String sim = r.string(top.get("sim"), "sim");
@@ -142,7 +144,7 @@ public final class ConfigLoader {
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database);
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {
@@ -155,6 +157,34 @@ public final class ConfigLoader {
             r.error(top.get(key), key, "directory '" + p + "' does not exist");
         }
         return p;
+    }
+
+    /** {@code retention: { eventlog: 30d, calls: 365d, texts: 90d, recordings: 7d }}: whole days, or {@code forever}; unnamed ones keep their default. */
+    private static RetentionConfig retention(NodeReader r, Node node) {
+        Map<String, Node> m = r.map(node, "retention", RETENTION);
+        RetentionConfig d = RetentionConfig.DEFAULT;
+        return new RetentionConfig(days(r, m, "eventlog", d.eventLogs()), days(r, m, "calls", d.calls()),
+                days(r, m, "texts", d.texts()), days(r, m, "recordings", d.recordings()));
+    }
+
+    private static java.time.Duration days(NodeReader r, Map<String, Node> m, String key, java.time.Duration fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        String v = r.string(m.get(key), "retention." + key);
+        if (v == null) {
+            return fallback;
+        }
+        String t = v.trim();
+        if (t.equals("forever")) {
+            return null;
+        }
+        java.util.regex.Matcher days = java.util.regex.Pattern.compile("(\\d{1,5})\\s*d?").matcher(t);
+        if (!days.matches() || Integer.parseInt(days.group(1)) < 1) {
+            r.error(m.get(key), "retention." + key, "must be a number of days of at least 1, like 30d, or 'forever'; found '" + v + "'");
+            return fallback;
+        }
+        return java.time.Duration.ofDays(Integer.parseInt(days.group(1)));
     }
 
     /** {@code database: { url: jdbc:…, user: …, password_env: VAR }}; the password may also be given as is. */
@@ -177,7 +207,11 @@ public final class ConfigLoader {
         return url == null ? null : new DatabaseConfig(url, user, password);
     }
 
-    private static ControlConfig control(NodeReader r, Node node) {
+    /**
+     * The control sockets. Operators beyond this machine must be authenticated: a control endpoint
+     * that is not loopback needs {@code keys} (made by {@code ./stationd keys}), or the host does not start.
+     */
+    private static ControlConfig control(NodeReader r, Node node, Path base) {
         if (node == null) {
             return ControlConfig.DEFAULT;
         }
@@ -194,7 +228,23 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new ControlConfig(ctl, pub, List.copyOf(subs));
+        Path keys = null;
+        if (m.containsKey("keys")) {
+            String k = r.string(m.get("keys"), "control.keys");
+            if (k != null) {
+                keys = base.resolve(k).normalize();
+                String problem = org.stationd.control.ControlKeys.hostProblem(keys);
+                if (problem != null) {
+                    r.error(m.get("keys"), "control.keys", problem);
+                }
+            }
+        }
+        if (ctl != null && keys == null && !m.containsKey("keys") && !org.stationd.control.Endpoints.isLoopback(ctl)) {
+            r.error(m.containsKey("control") ? m.get("control") : node, "control.control", "'" + ctl
+                    + "' is reachable from the network, so operators must be authenticated: run ./stationd keys and add 'keys: keys' under control:"
+                    + " (or bind to tcp://127.0.0.1:PORT)");
+        }
+        return new ControlConfig(ctl, pub, List.copyOf(subs), keys);
     }
 
     private static StationConfig station(NodeReader r, Node node, String path, Path programs,

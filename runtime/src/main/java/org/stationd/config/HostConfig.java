@@ -3,7 +3,7 @@ package org.stationd.config;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder. */
+/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder; {@code retention} how long stored things are kept. */
 public record HostConfig(
         Path file,
         SwitchConfig switchConfig,
@@ -13,7 +13,8 @@ public record HostConfig(
         ControlConfig control,
         List<StationConfig> stations,
         Path simDialplan,
-        DatabaseConfig database) {
+        DatabaseConfig database,
+        RetentionConfig retention) {
 
     public StationConfig station(String id) {
         return stations.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);

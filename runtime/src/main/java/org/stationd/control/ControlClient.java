@@ -10,18 +10,50 @@ import org.zeromq.ZMQ;
 /** What {@code ./stationd status|swap|reload|schedule} use to talk to a running host. */
 public final class ControlClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ZContext zmq = new ZContext();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ControlClient.class);
+    private final ZContext zmq = quiet(new ZContext());
     private ZMQ.Socket socket;
     private final String endpoint;
     private final int timeoutMillis;
+    private final ControlKeys.Operator keys;
 
     public ControlClient(String endpoint, int timeoutMillis) {
+        this(endpoint, timeoutMillis, null);
+    }
+
+    /** With an operator's keys: a CURVE client of the host whose public key they hold. */
+    public ControlClient(String endpoint, int timeoutMillis, ControlKeys.Operator keys) {
         this.endpoint = endpoint;
         this.timeoutMillis = timeoutMillis;
-        socket = zmq.createSocket(SocketType.DEALER);
-        socket.setReceiveTimeOut(timeoutMillis);
-        socket.setLinger(0);
-        socket.connect(endpoint);
+        this.keys = keys;
+        socket = open();
+    }
+
+    /**
+     * ZeroMQ's I/O threads print their exceptions by default; closing after a host refused us can
+     * raise one (a closed channel), and no stack trace should reach an operator's terminal.
+     */
+    private static ZContext quiet(ZContext context) {
+        Thread.UncaughtExceptionHandler debug = (t, e) -> log.debug("zeromq {}: {}", t.getName(), e.toString());
+        context.setUncaughtExceptionHandler(debug);
+        context.setNotificationExceptionHandler(debug);
+        return context;
+    }
+
+    private ZMQ.Socket open() {
+        ZMQ.Socket s = zmq.createSocket(SocketType.DEALER);
+        s.setReceiveTimeOut(timeoutMillis);
+        s.setLinger(0);
+        if (keys != null) {
+            keys.apply(s);
+        }
+        s.connect(endpoint);
+        return s;
+    }
+
+    private String hint() {
+        return keys == null ? "is './stationd run' running? (a host with control keys answers only operators with keys: STATIOND_CONTROL_KEYS)"
+                : "is './stationd run' running, and are these operator keys authorised there (in its keys' operators folder)?";
     }
 
     private long nextId;
@@ -42,13 +74,13 @@ public final class ControlClient implements AutoCloseable {
                     reconnect();   // a connection that is not getting through is replaced, not waited on
                 }
                 if (!connected && System.currentTimeMillis() > end) {
-                    throw new IOException("no answer from a stationd host at " + endpoint + "; is './stationd run' running?");
+                    throw new IOException("no answer from a stationd host at " + endpoint + "; " + hint());
                 }
             }
         }
         Map<String, Object> reply = exchange(command, timeoutMillis);
         if (reply == null) {
-            throw new IOException("no answer from a stationd host at " + endpoint + " within " + timeoutMillis / 1000 + " s; is './stationd run' running?");
+            throw new IOException("no answer from a stationd host at " + endpoint + " within " + timeoutMillis / 1000 + " s; " + hint());
         }
         reply.remove("rid");
         return reply;
@@ -59,8 +91,11 @@ public final class ControlClient implements AutoCloseable {
         long rid = ++nextId;
         Map<String, Object> withId = new java.util.LinkedHashMap<>(command);
         withId.put("rid", rid);
-        socket.send(JSON.writeValueAsBytes(withId));
         long end = System.currentTimeMillis() + waitMillis;
+        socket.setSendTimeOut(waitMillis);   // a DEALER with no connection yet (a host that refuses our keys) would wait for ever
+        if (!socket.send(JSON.writeValueAsBytes(withId))) {
+            return null;
+        }
         while (true) {
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
@@ -81,9 +116,7 @@ public final class ControlClient implements AutoCloseable {
 
     private void reconnect() {
         zmq.destroySocket(socket);
-        socket = zmq.createSocket(SocketType.DEALER);
-        socket.setLinger(0);
-        socket.connect(endpoint);
+        socket = open();
     }
 
     @Override

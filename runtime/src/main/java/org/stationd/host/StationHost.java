@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationd.config.ConfiguredShow;
 import org.stationd.config.HostConfig;
+import org.stationd.retention.Retention;
 import org.stationd.schedule.AiringLog;
 import org.stationd.schedule.Durations;
 import org.stationd.schedule.Recurrence;
@@ -26,6 +27,7 @@ import org.stationd.storage.ProgramVersions;
 import org.stationd.storage.ScheduleStore;
 import org.stationd.config.StationConfig;
 import org.stationd.control.ControlCommand;
+import org.stationd.control.ControlKeys;
 import org.stationd.control.ControlServer;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
@@ -84,6 +86,9 @@ public final class StationHost implements AutoCloseable {
     /** Every station's originates share one pace: the switch limits sessions per second for all of them. */
     private final org.stationd.station.OriginatePacer originates;
     private final SwitchResync resync;
+    private final java.util.concurrent.ExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
+    private final Retention retention;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -109,6 +114,8 @@ public final class StationHost implements AutoCloseable {
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
         this.cdrRecorder = new CdrRecorder(new Cdrs(db));
+        this.retention = new Retention(config.retention(), db, config.dataDir().resolve("eventlog"), config.dataDir().resolve("recordings"),
+                scheduler, housekeeping).start();
         this.tap = (st, v, state, dir, kind, fields) -> {
             log.record(st, v, state, dir, kind, fields);
             cdrRecorder.record(st, v, state, dir, kind, fields);
@@ -139,7 +146,8 @@ public final class StationHost implements AutoCloseable {
         for (StationContext station : stations.values()) {
             startSchedule(station);
         }
-        this.control = new ControlServer(zmq, config.control().control(), this::control);
+        this.control = new ControlServer(zmq, config.control().control(),
+                config.control().keys() == null ? null : ControlKeys.forHost(config.control().keys()), this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
@@ -356,6 +364,7 @@ public final class StationHost implements AutoCloseable {
         out.put("compileErrors", Map.copyOf(compileErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().getFileName().toString(), Map.Entry::getValue))));
         out.put("routed", router.routed());
         out.put("unowned", router.unowned());
+        out.put("control", control.counters());
         return out;
     }
 
@@ -364,7 +373,7 @@ public final class StationHost implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("no station '" + stationId + "'; stations are " + stations.keySet());
         }
-        Path file = config.programsDir().resolve(programFile);
+        Path file = ProgramsFolder.resolve(config.programsDir(), programFile);
         programs.remove(file.toAbsolutePath().normalize());
         ProgramFactory f = program(file);
         if (f == null) {
@@ -419,7 +428,7 @@ public final class StationHost implements AutoCloseable {
         String stationId = required(c, "station");
         StationContext station = stationOrFail(stationId);
         String program = required(c, "program");
-        if (program(config.programsDir().resolve(program)) == null) {
+        if (program(ProgramsFolder.resolve(config.programsDir(), program)) == null) {
             throw new IllegalArgumentException("program " + program + " does not compile: " + compileErrors.get(config.programsDir().resolve(program).toAbsolutePath().normalize()));
         }
         String rrule = c.arg("repeat");
@@ -505,6 +514,9 @@ public final class StationHost implements AutoCloseable {
         zmq.close();
         pool.close();
         if (scheduler instanceof RealScheduler real) real.close();
+        retention.close();
+        housekeeping.shutdown();
+        housekeeping.awaitTermination(10, TimeUnit.SECONDS);   // a sweep under way finishes before the database closes
         eventLog.close();
         cdrRecorder.close();
         db.close();

@@ -156,4 +156,78 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
         assertTrue(e.errors().get(0).toString().contains("originates_per_second"), e.errors().toString());
     }
+
+    @Test
+    void aControlEndpointReachableFromTheNetworkNeedsKeys() throws Exception {
+        Path open = write("""
+                control:
+                  control: tcp://0.0.0.0:5570
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(open)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(open + ":2:12: control.control: 'tcp://0.0.0.0:5570' is reachable from the network, so operators must be authenticated: run ./stationd keys"),
+                errors.toString());
+
+        Path missing = write("""
+                control: { control: "tcp://*:5570", keys: nokeys }
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(List.of(missing + ":1:43: control.keys: no host.cert_secret in " + dir.resolve("nokeys") + "; make keys with ./stationd keys"), errors);
+
+        org.stationd.control.ControlKeys.create(dir.resolve("keys"), "operator", false);
+        HostConfig c = ConfigLoader.load(write("""
+                control: { control: "tcp://*:5570", keys: keys }
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """));
+        assertEquals(dir.resolve("keys"), c.control().keys());
+        assertEquals("tcp://*:5570", c.control().control());
+    }
+
+    @Test
+    void retentionInDaysOrForeverWithDefaultsAndErrorsWithLineColumnAndKey() throws Exception {
+        assertEquals(RetentionConfig.DEFAULT, ConfigLoader.load(write("""
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """)).retention());
+        HostConfig c = ConfigLoader.load(write("""
+                retention:
+                  eventlog: 14d
+                  texts: forever
+                  recordings: 2
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """));
+        assertEquals(new RetentionConfig(java.time.Duration.ofDays(14), java.time.Duration.ofDays(365), null, java.time.Duration.ofDays(2)), c.retention());
+        Path bad = write("""
+                retention:
+                  calls: a year
+                  recordings: 0d
+                  sms: 3d
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(3, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(bad + ":4:3: retention.sms: unknown key"), errors.toString());
+        assertEquals(List.of(
+                bad + ":2:10: retention.calls: must be a number of days of at least 1, like 30d, or 'forever'; found 'a year'",
+                bad + ":3:15: retention.recordings: must be a number of days of at least 1, like 30d, or 'forever'; found '0d'"), errors.subList(1, 3));
+    }
 }

@@ -170,6 +170,12 @@ class HostEndToEndTest {
                 h.awaitLine("g log quiet now");
                 h.await("the old program's transmitter call is hung up", () -> h.host.station("g").getTransmitter() == null);
 
+                // only programs in the programs folder: a path out of it is refused and the station keeps its program
+                java.util.Map<String, Object> escape = ops.send(java.util.Map.of("cmd", "swap", "station", "g", "program", "../stations.yaml"));
+                assertEquals(false, escape.get("ok"));
+                assertTrue(String.valueOf(escape.get("error")).contains("'../stations.yaml' is outside the programs folder"), escape.toString());
+                assertEquals("quiet.js", h.host.station("g").programName());
+
                 java.util.Map<String, Object> bad = ops.send(java.util.Map.of("cmd", "swap", "station", "nowhere", "program", "quiet.js"));
                 assertEquals(false, bad.get("ok"));
                 assertTrue(String.valueOf(bad.get("error")).contains("no station 'nowhere'"), bad.toString());

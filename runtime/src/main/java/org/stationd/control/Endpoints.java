@@ -1,0 +1,35 @@
+package org.stationd.control;
+
+import java.util.Locale;
+
+/** What a ZeroMQ endpoint says about who can reach it. */
+public final class Endpoints {
+    private Endpoints() {}
+
+    /**
+     * Whether an endpoint can only be reached from this machine: {@code ipc://}, {@code inproc://},
+     * or TCP on 127.x.x.x, ::1 or localhost. Anything else (a public address, {@code *}, 0.0.0.0,
+     * an interface or host name) counts as reachable from the network.
+     */
+    public static boolean isLoopback(String endpoint) {
+        String e = endpoint.trim().toLowerCase(Locale.ROOT);
+        if (e.startsWith("ipc://") || e.startsWith("inproc://")) {
+            return true;
+        }
+        if (!e.startsWith("tcp://")) {
+            return false;
+        }
+        String hostPort = e.substring("tcp://".length());
+        int semi = hostPort.indexOf(';');   // tcp://source;destination: the destination is what is bound or reached
+        if (semi >= 0) hostPort = hostPort.substring(semi + 1);
+        String host;
+        if (hostPort.startsWith("[")) {
+            int end = hostPort.indexOf(']');
+            host = end < 0 ? hostPort : hostPort.substring(1, end);
+        } else {
+            int colon = hostPort.lastIndexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        }
+        return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+}
