@@ -51,12 +51,13 @@ final class SimulatorDifferences {
     private static final Set<String> ENDINGS = Set.of("PLAYBACK_STOP", "CHANNEL_UNPARK", "CHANNEL_EXECUTE_COMPLETE", "RECORD_STOP");
 
     /**
-     * An A leg's CHANNEL_ORIGINATE is fired by the originating thread while the leg's own thread goes
-     * on: under load it arrives after CHANNEL_ANSWER (still saying ringing; capture 10 shows it too).
-     * Both switches' sequences have it right after the leg's CHANNEL_CREATE.
+     * An A leg's CHANNEL_CREATE, CHANNEL_ORIGINATE and CHANNEL_ANSWER are fired from different
+     * threads (the originating one, the leg's own, the loopback partner's): under load they arrive
+     * in any order (seen on the real switch: ANSWER before CREATE, ORIGINATE after ANSWER; capture
+     * 10 too), and ORIGINATE says ringing or answered depending on when it was written. Both
+     * switches' sequences have them as CREATE, ORIGINATE (ringing), ANSWER, where they first stood.
      */
-    static final String ORIGINATE_RACE = "CHANNEL_ORIGINATE written right after the A leg's CHANNEL_CREATE";
-
+    static final String ORIGINATE_RACE = "an A leg's CREATE, ORIGINATE (ringing) and ANSWER written in that order";
     static List<LegSequence.Line> canonical(List<LegSequence.Line> lines) {
         List<LegSequence.Line> out = originateAfterCreate(lines);
         int h = -1;
@@ -90,19 +91,39 @@ final class SimulatorDifferences {
         return out;
     }
 
+    private static final List<String> ORIGINATION = List.of("CHANNEL_CREATE", "CHANNEL_ORIGINATE", "CHANNEL_ANSWER");
+    private static final Set<String> LEADING = Set.of("CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE", "CHANNEL_ANSWER");
+
     private static List<LegSequence.Line> originateAfterCreate(List<LegSequence.Line> lines) {
         List<LegSequence.Line> out = new ArrayList<>(lines);
-        int create = -1;
-        int originate = -1;
-        for (int i = 0; i < out.size(); i++) {
-            if (create < 0 && out.get(i).is("CHANNEL_CREATE")) {
-                create = i;
-            } else if (originate < 0 && out.get(i).is("CHANNEL_ORIGINATE")) {
-                originate = i;
+        int end = 0;
+        while (end < out.size() && LEADING.contains(out.get(end).name())) {
+            end++;
+        }
+        List<LegSequence.Line> lead = out.subList(0, end);
+        if (lead.stream().noneMatch(l -> l.is("CHANNEL_ORIGINATE"))) {
+            return out;   // not an originated A leg
+        }
+        List<Integer> slots = new ArrayList<>();
+        List<LegSequence.Line> found = new ArrayList<>();
+        for (String name : ORIGINATION) {
+            for (int i = 0; i < lead.size(); i++) {
+                if (lead.get(i).is(name)) {
+                    slots.add(i);
+                    LegSequence.Line l = lead.get(i);
+                    if (name.equals("CHANNEL_ORIGINATE") && l.headers().containsKey("Answer-State")) {
+                        Map<String, String> hd = new LinkedHashMap<>(l.headers());
+                        hd.put("Answer-State", "ringing");
+                        l = new LegSequence.Line(l.name(), hd);
+                    }
+                    found.add(l);
+                    break;
+                }
             }
         }
-        if (create >= 0 && originate > create + 1) {
-            out.add(create + 1, out.remove(originate));
+        slots.sort(Integer::compare);
+        for (int i = 0; i < slots.size(); i++) {
+            lead.set(slots.get(i), found.get(i));
         }
         return out;
     }

@@ -161,4 +161,20 @@ class ApplicationsTest {
             assertEquals("-ERR no such session\n", h.api("uuid_send_dtmf 00000000-0000-0000-0000-000000000000 1"));
         }
     }
+
+    /** module_exists answers as mod_commands does: the bundled switch has no TTS engine and no mod_sms; a default simulator speaks. */
+    @Test
+    void moduleExistsAnswersForTheModulesTheSwitchHas() throws Exception {
+        try (SimHarness h = SimHarness.start(org.stationd.esl.sim.SimOptions.defaults().withDialplan(org.stationd.esl.sim.dialplan.Dialplan.bundledStations()),
+                org.stationd.esl.client.EslClientOptions.of("127.0.0.1", 1, "ClueCon"))) {
+            assertEquals("true", h.api("module_exists mod_conference"));
+            assertEquals("true", h.api("module_exists mod_loopback"));
+            assertEquals("false", h.api("module_exists mod_flite"));
+            assertEquals("false", h.api("module_exists mod_sms"));
+            assertEquals("false", h.api("module_exists mod_nonsense"));
+        }
+        try (SimHarness h = SimHarness.start()) {
+            assertEquals("true", h.api("module_exists mod_flite"));
+        }
+    }
 }

@@ -12,6 +12,18 @@ import org.stationd.esl.sim.conference.ConferenceApi;
 public final class DefaultApis {
     private DefaultApis() {}
 
+    /** The modules whose work the simulator does (mod_sofia: gateway dial strings); no mod_sms, like the bundled switch. */
+    private static final java.util.Set<String> MODULES = java.util.Set.of("mod_event_socket", "mod_commands", "mod_dptools", "mod_dialplan_xml",
+            "mod_loopback", "mod_sofia", "mod_conference", "mod_sndfile", "mod_native_file", "mod_tone_stream", "mod_say_en");
+
+    /** {@code module_exists mod_x}: {@code true} or {@code false}, without a newline, as mod_commands answers; TTS engines per {@code speech_modules}. */
+    static String moduleExists(ApiRequest r) {
+        String name = r.arg(0) == null ? "" : r.arg(0).trim();
+        boolean tts = name.startsWith("mod_") && !MODULES.contains(name) && java.util.Set.of("mod_flite", "mod_tts_commandline", "mod_unimrcp").contains(name)
+                && r.core().dialplan().hasSpeechModule(name.substring(4));
+        return MODULES.contains(name) || tts ? "true" : "false";
+    }
+
     private static final String NO_SUCH_CHANNEL = "-ERR No such channel!\n";
 
     public static void register(ApiCommands apis) {
@@ -40,6 +52,7 @@ public final class DefaultApis {
                 .register(new SyncApi("create_uuid", r -> UUID.randomUUID().toString()))
                 .register(new SyncApi("echo", ApiRequest::args))
                 .register(new SyncApi("reloadxml", r -> "+OK [Success]\n"))
+                .register(new SyncApi("module_exists", DefaultApis::moduleExists))
                 .register(new SyncApi("uptime", DefaultApis::uptime))
                 .register(new SyncApi("global_getvar", DefaultApis::globalGetvar))
                 .register(new SyncApi("global_setvar", DefaultApis::globalSetvar))

@@ -44,11 +44,7 @@ final class SpeakApp implements Application {
 
     /** The dialplan's {@code switch: speech_modules} (comma-separated; {@code none}); unset: every engine is there. */
     private static boolean hasSpeechModule(AppRun run, String engine) {
-        String modules = run.core().dialplan().setting("speech_modules", "*").trim();
-        if (modules.equals("*")) {
-            return true;
-        }
-        return engine != null && java.util.Arrays.stream(modules.split(",")).map(String::trim).anyMatch(engine::equals);
+        return run.core().dialplan().hasSpeechModule(engine);
     }
 
     @Override

@@ -165,4 +165,16 @@ public final class Dialplan {
     public Map<String, String> settings() {
         return settings;
     }
+
+    /**
+     * Whether the switch has the text-to-speech engine {@code engine} ({@code flite}): the
+     * {@code switch: speech_modules} setting (comma-separated, or {@code none}); unset, every engine.
+     */
+    public boolean hasSpeechModule(String engine) {
+        String modules = setting("speech_modules", "*").trim();
+        if (modules.equals("*")) {
+            return true;
+        }
+        return engine != null && java.util.Arrays.stream(modules.split(",")).map(String::trim).anyMatch(engine::equals);
+    }
 }
