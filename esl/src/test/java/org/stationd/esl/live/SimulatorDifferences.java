@@ -55,9 +55,10 @@ final class SimulatorDifferences {
      * threads (the originating one, the leg's own, the loopback partner's): under load they arrive
      * in any order (seen on the real switch: ANSWER before CREATE, ORIGINATE after ANSWER; capture
      * 10 too), and ORIGINATE says ringing or answered depending on when it was written. Both
-     * switches' sequences have them as CREATE, ORIGINATE (ringing), ANSWER, where they first stood.
+     * switches' sequences have CREATE then ORIGINATE (ringing) first, then the leg's own progress and
+     * answer in the order they came.
      */
-    static final String ORIGINATE_RACE = "an A leg's CREATE, ORIGINATE (ringing) and ANSWER written in that order";
+    static final String ORIGINATE_RACE = "an A leg's CREATE and ORIGINATE (ringing) written before its progress and answer";
     static List<LegSequence.Line> canonical(List<LegSequence.Line> lines) {
         List<LegSequence.Line> out = originateAfterCreate(lines);
         int h = -1;
@@ -91,9 +92,11 @@ final class SimulatorDifferences {
         return out;
     }
 
-    private static final List<String> ORIGINATION = List.of("CHANNEL_CREATE", "CHANNEL_ORIGINATE", "CHANNEL_ANSWER");
-    private static final Set<String> LEADING = Set.of("CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE", "CHANNEL_ANSWER");
+    private static final List<String> FIRST = List.of("CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE");
+    private static final Set<String> LEADING = Set.of("CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE",
+            "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA", "CHANNEL_ANSWER");
 
+    /** The leading run of an originated A leg, stably sorted: UUID, OUTGOING, CREATE, ORIGINATE (ringing), then the rest as they came. */
     private static List<LegSequence.Line> originateAfterCreate(List<LegSequence.Line> lines) {
         List<LegSequence.Line> out = new ArrayList<>(lines);
         int end = 0;
@@ -104,26 +107,18 @@ final class SimulatorDifferences {
         if (lead.stream().noneMatch(l -> l.is("CHANNEL_ORIGINATE"))) {
             return out;   // not an originated A leg
         }
-        List<Integer> slots = new ArrayList<>();
-        List<LegSequence.Line> found = new ArrayList<>();
-        for (String name : ORIGINATION) {
-            for (int i = 0; i < lead.size(); i++) {
-                if (lead.get(i).is(name)) {
-                    slots.add(i);
-                    LegSequence.Line l = lead.get(i);
-                    if (name.equals("CHANNEL_ORIGINATE") && l.headers().containsKey("Answer-State")) {
-                        Map<String, String> hd = new LinkedHashMap<>(l.headers());
-                        hd.put("Answer-State", "ringing");
-                        l = new LegSequence.Line(l.name(), hd);
-                    }
-                    found.add(l);
-                    break;
-                }
+        List<LegSequence.Line> sorted = new ArrayList<>(lead);
+        sorted.sort(java.util.Comparator.comparingInt(l -> FIRST.contains(l.name()) ? FIRST.indexOf(l.name()) : FIRST.size()));
+        for (int i = 0; i < sorted.size(); i++) {
+            LegSequence.Line l = sorted.get(i);
+            if (l.is("CHANNEL_ORIGINATE") && l.headers().containsKey("Answer-State")) {
+                Map<String, String> hd = new LinkedHashMap<>(l.headers());
+                hd.put("Answer-State", "ringing");
+                sorted.set(i, new LegSequence.Line(l.name(), hd));
             }
         }
-        slots.sort(Integer::compare);
-        for (int i = 0; i < slots.size(); i++) {
-            lead.set(slots.get(i), found.get(i));
+        for (int i = 0; i < sorted.size(); i++) {
+            lead.set(i, sorted.get(i));
         }
         return out;
     }
