@@ -36,6 +36,14 @@ public final class HandlerRunner implements AutoCloseable {
     public static final Duration DEFAULT_BLOCKED_LIMIT = Duration.ofSeconds(5);
     /** How long a stopped handler may take to unwind before its station is told it is stuck. */
     public static final Duration STUCK_AFTER = Duration.ofSeconds(2);
+    /**
+     * Memory a single handler call may allocate (the thread's allocations, live or not): far above
+     * any show's needs (a handler allocates kilobytes), far below the heap, so a handler that grows
+     * a list without end is stopped before the host runs out of memory.
+     */
+    public static final long ALLOCATION_LIMIT = 256L << 20;
+    /** How often a long handler is looked at, so an allocation spree cannot outrun its limit. */
+    private static final long MAX_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Wall time beyond its CPU time after which a handler counts as blocked and its pool compensates. */
     static final Duration BLOCKED_NOTICE = Duration.ofMillis(250);
     /** A handler runnable but off the CPU this many times the blocked bound (a native call that never returns) is stopped too. */
@@ -116,7 +124,7 @@ public final class HandlerRunner implements AutoCloseable {
     public void run(ScriptControl control, Body body, Duration limit, String state, String handlerName)
             throws HandlerException {
         Watch watch = new Watch(Thread.currentThread(), control, limit.toNanos(), blockedLimit.toNanos());
-        watch.schedule(limit.toNanos());
+        watch.schedule(Math.min(limit.toNanos(), MAX_CHECK_NANOS));
         Throwable failure = null;
         try {
             body.run();
@@ -131,7 +139,10 @@ public final class HandlerRunner implements AutoCloseable {
         }
         if (watch.finish()) {
             ScriptFailure where = failure == null ? null : control.describe(failure);
-            String message = watch.blocked
+            String message = watch.allocating
+                    ? "allocated more than " + (ALLOCATION_LIMIT >> 20) + " MB and was stopped (a list or text that grows without end?); "
+                      + "keep what a program stores small"
+                    : watch.blocked
                     ? "was blocked for " + (blockedLimit.toMillis() % 1000 == 0 ? blockedLimit.toSeconds() + " s" : blockedLimit.toMillis() + " ms")
                       + " (sleeping or waiting) and was stopped; "
                       + "handlers must never wait: start things and react to their events, use station.after(seconds, 'name') for later work"
@@ -174,6 +185,8 @@ public final class HandlerRunner implements AutoCloseable {
         private final long cpuLimit;
         private final long wallLimit;
         private final long cpuStart;
+        private final long allocStart;
+        private boolean allocating;       // stopped by the allocation limit
         private final long wallStart = System.nanoTime();
         private int state = RUNNING;
         private boolean cancelled;
@@ -187,6 +200,7 @@ public final class HandlerRunner implements AutoCloseable {
             this.cpuLimit = cpuLimit;
             this.wallLimit = wallLimit;
             this.cpuStart = cpuTime(runner);
+            this.allocStart = allocated(runner);
         }
 
         synchronized void schedule(long delayNanos) {
@@ -204,10 +218,12 @@ public final class HandlerRunner implements AutoCloseable {
                 case BLOCKED, WAITING, TIMED_WAITING -> true;
                 default -> false;
             };
-            if (cpu >= cpuLimit || (waiting && wall >= wallLimit) || wall >= HARD_LIMIT_FACTOR * wallLimit) {
+            boolean overAllocated = allocStart >= 0 && allocated(runner) - allocStart > ALLOCATION_LIMIT;
+            if (overAllocated || cpu >= cpuLimit || (waiting && wall >= wallLimit) || wall >= HARD_LIMIT_FACTOR * wallLimit) {
                 synchronized (this) {
                     if (state != RUNNING) return;
-                    blocked = cpu < cpuLimit;
+                    allocating = overAllocated;
+                    blocked = !overAllocated && cpu < cpuLimit;
                     state = STOPPING;
                 }
                 stopper.execute(this::expire);
@@ -224,7 +240,7 @@ public final class HandlerRunner implements AutoCloseable {
             }
             // it cannot use the rest of its CPU limit sooner than that much wall time
             long untilWall = wallLimit - wall > 0 ? wallLimit - wall : wallLimit / 10;
-            schedule(Math.min(cpuLimit - cpu, Math.min(untilWall, BLOCKED_NOTICE.toNanos())));
+            schedule(Math.min(cpuLimit - cpu, Math.min(untilWall, MAX_CHECK_NANOS)));
         }
 
         private void expire() {
@@ -278,6 +294,12 @@ public final class HandlerRunner implements AutoCloseable {
             }
             return stopped;
         }
+    }
+
+    /** Bytes a thread has allocated so far, or -1 where the JVM cannot tell. */
+    private static long allocated(Thread t) {
+        return CPU instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()
+                && sun.isThreadAllocatedMemoryEnabled() ? sun.getThreadAllocatedBytes(t.threadId()) : -1;
     }
 
     /** CPU time of a thread in ns; where the JVM cannot measure it, wall time stands in (never stops early: the wall bound is larger). */

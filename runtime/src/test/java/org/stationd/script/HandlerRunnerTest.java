@@ -43,7 +43,7 @@ class HandlerRunnerTest {
     /** The limit is CPU time: with every core busy several times over, a handler that needs 80 ms of CPU still finishes. */
     @Test
     void aLoadedMachineStopsNoHealthyHandlerButStillStopsAnEndlessLoop() throws Exception {
-        try (Load load = new Load(4 * Runtime.getRuntime().availableProcessors())) {
+        try (org.stationd.support.BusyCores load = new org.stationd.support.BusyCores(4)) {
             for (int i = 0; i < 3; i++) {
                 runner.invoke(ev -> burnCpu(Duration.ofMillis(80)), null, Duration.ofMillis(200));
             }
@@ -54,6 +54,20 @@ class HandlerRunnerTest {
             }, null, Duration.ofMillis(200)));
             assertTrue(e.error().message().startsWith("used more than 200 ms of CPU time"), e.error().message());
         }
+    }
+
+    /** A handler that keeps what it allocates is stopped by its allocations long before the heap is gone (and its CPU limit). */
+    @Test
+    void aHandlerThatAllocatesWithoutEndIsStoppedBeforeTheHostRunsOutOfMemory() {
+        java.util.List<byte[]> kept = new java.util.ArrayList<>();
+        HandlerTimeoutException e = assertThrows(HandlerTimeoutException.class, () -> runner.invoke(ev -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                kept.add(new byte[1 << 20]);
+            }
+        }, null, Duration.ofSeconds(60)));
+        assertTrue(e.error().message().startsWith("allocated more than 256 MB and was stopped"), e.error().message());
+        assertTrue(kept.size() < 2048, "stopped at " + kept.size() + " MB");
+        kept.clear();
     }
 
     @Test
@@ -117,29 +131,6 @@ class HandlerRunnerTest {
         if (x < 0) throw new AssertionError();
     }
 
-    /** Busy threads on every core, until closed. */
-    static final class Load implements AutoCloseable {
-        private final java.util.concurrent.atomic.AtomicBoolean on = new java.util.concurrent.atomic.AtomicBoolean(true);
-        private final List<Thread> threads = new java.util.ArrayList<>();
-
-        Load(int n) {
-            for (int i = 0; i < n; i++) {
-                Thread t = new Thread(() -> {
-                    double x = 0;
-                    while (on.get()) x += Math.sqrt(x + 1);
-                }, "load-" + i);
-                t.setDaemon(true);
-                t.start();
-                threads.add(t);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            on.set(false);
-            for (Thread t : threads) t.join();
-        }
-    }
 
     @Test
     void aFailureBecomesAProgramError() {
