@@ -1,9 +1,11 @@
 package org.stationd.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,13 +86,33 @@ class ProgramDifferentialTest {
                 });
     }
 
+    @Test
+    void talkShow() throws Exception {
+        compare("talkshow", b -> b.program(Show.programFile("talkshow.js"))
+                        .media("talkshow-ready.wav", 0.3).media("talkshow-queued.wav", 0.3).media("hold.wav", 0.5)
+                        .media("talkshow-offair.wav", 0.3).media("goodbye.wav", 0.3)
+                        .station("kla", s -> s.program("talkshow.js").transmitter("loopback/tx1/stations").line("call-in", "256414000001")
+                                .settings("{ host: loopback/tx9/stations, mode: queue }")),
+                (show, legs) -> {
+                    Listener host = show.answered("kla", "loopback/tx9/stations");
+                    legs.awaitPlayed("tx9.a", "talkshow-ready.wav");
+                    host.presses("1");
+                    // the transmitter, then the host join the show (the host's "you are on air" fails: no TTS on either switch)
+                    legs.await(e -> "add-member".equals(e.header("Action")) && e.uniqueId() != null
+                            && e.uniqueId().equals(legs.recorder.uuidOf("tx9.a")), "the host in the show");
+                });
+    }
+
     private static boolean fileIs(String path, String name) {
         return path != null && (path.equals(name) || path.endsWith("/" + name));
     }
 
     private void compare(String name, Bench bench, Session session) throws Exception {
-        LegSequence real = run(bench.setUp(Show.in(dir.resolve("real")).realSwitch(FS.get().url())), session, "FreeSWITCH");
-        LegSequence simulated = run(bench.setUp(Show.in(dir.resolve("sim")).bundledDialplan()), session, "simulator");
+        List<String> realErrors = new ArrayList<>();
+        List<String> simErrors = new ArrayList<>();
+        LegSequence real = run(bench.setUp(Show.in(dir.resolve("real")).realSwitch(FS.get().url())), session, "FreeSWITCH", realErrors);
+        LegSequence simulated = run(bench.setUp(Show.in(dir.resolve("sim")).bundledDialplan()), session, "simulator", simErrors);
+        assertEquals(realErrors, simErrors, "what the programs were told went wrong, on FreeSWITCH and on the simulator");
         Path report = Path.of("target", "differential", "program-" + name + ".txt");
         Files.createDirectories(report.getParent());
         Files.writeString(report, "== FreeSWITCH\n" + real + "\n== simulator\n" + simulated);
@@ -101,7 +123,11 @@ class ProgramDifferentialTest {
         }
     }
 
-    private static LegSequence run(Show.Builder bench, Session session, String where) throws Exception {
+    /**
+     * Runs the session; what the stations heard as errors from the switch is added to {@code errors}
+     * (with uuids written as roles), to be compared too.
+     */
+    private static LegSequence run(Show.Builder bench, Session session, String where, List<String> errors) throws Exception {
         Observer[] observer = new Observer[1];
         bench.beforeStations(options -> observer[0] = new Observer(options));
         try (Show show = bench.start()) {
@@ -116,22 +142,29 @@ class ProgramDifferentialTest {
             } finally {
                 observer[0].close();   // before the show closes its switch
             }
-            if (!show.errors().isEmpty()) {
-                throw new AssertionError("on " + where + ": " + show.errors());
-            }
+            errors.addAll(show.errors().stream().map(e -> e.handler() + ": " + e.message()).toList());
         } finally {
             if (observer[0] != null) {
                 observer[0].close();
             }
         }
-        return LegSequence.of(observer[0].recorder, bench.dir().toAbsolutePath(), List.of());
+        LegSequence legs = LegSequence.of(observer[0].recorder, bench.dir().toAbsolutePath(), List.of());
+        for (int i = 0; i < errors.size(); i++) {
+            String e = errors.get(i).replace(bench.dir().toAbsolutePath().toString(), "<media>");
+            for (var r : observer[0].recorder.roles().entrySet()) {
+                e = e.replace(r.getValue(), "<" + r.getKey() + ">");
+            }
+            errors.set(i, e);
+        }
+        return legs;
     }
 
     /**
      * Every event of one switch, on a connection of its own subscribed to ALL. A loopback call's A
-     * leg is named when its final channel name ({@code loopback/<dest>-a}) first shows: {@code tx<n>.a}
-     * for a transmitter ({@code tx<N>}), {@code listener<n>.a} for any other number, {@code n}
-     * counting such calls in the order they appear; the recorder finds each B leg.
+     * leg is named when its final channel name ({@code loopback/<dest>-a}) first shows: a phone that
+     * answers ({@code tx<N>}: a transmitter, a talk show's host) by its number, {@code tx<N>.a}, and
+     * {@code tx<N>#2.a} when dialled again; a listener ({@code listener<n>.a}) by the order the
+     * listeners' calls appear; the recorder finds each B leg.
      */
     static final class Observer implements EventListener, AutoCloseable {
         private static final Pattern A_LEG = Pattern.compile("loopback/([^/]+)-a");
@@ -155,8 +188,10 @@ class ProgramDifferentialTest {
                 Matcher m = A_LEG.matcher(channel);
                 if (m.matches()) {
                     named.add(uuid);
-                    String kind = m.group(1).matches("tx\\d+") ? "tx" : "listener";
-                    recorder.expectCall(kind + calls.merge(kind, 1, Integer::sum), uuid);
+                    String dest = m.group(1);
+                    String kind = dest.matches("tx\\d+") ? dest : "listener";
+                    int n = calls.merge(kind, 1, Integer::sum);
+                    recorder.expectCall(kind.equals("listener") ? kind + n : n == 1 ? kind : kind + "#" + n, uuid);
                 }
             }
             recorder.onEvent(e);
