@@ -103,6 +103,21 @@ class ProgramDifferentialTest {
                 });
     }
 
+    @Test
+    void newsRelay() throws Exception {
+        compare("news-relay", b -> b.program(Show.programFile("news-relay.js")).media("news.wav", 1)
+                        .station("s01", s -> s.program("news-relay.js").transmitter("loopback/tx1/stations").settings("{ report: news.wav }"))
+                        .station("s02", s -> s.program("news-relay.js").transmitter("loopback/tx2/stations").settings("{ report: news.wav }")),
+                (show, legs) -> {
+                    // the report ends the session by itself: every station hangs its transmitter up
+                    show.await("both done", () -> show.entered("s01", "done") && show.entered("s02", "done"));
+                    for (String leg : List.of("tx1.a", "tx1.b", "tx2.a", "tx2.b")) {
+                        String uuid = legs.recorder.awaitUuid(leg, WAIT_MS);
+                        legs.await(e -> e.is("CHANNEL_DESTROY") && uuid.equals(e.uniqueId()), leg + " ends");
+                    }
+                });
+    }
+
     private static boolean fileIs(String path, String name) {
         return path != null && (path.equals(name) || path.endsWith("/" + name));
     }

@@ -45,7 +45,8 @@ public final class LegSequence {
             if (SimulatorDifferences.ignored(e.name())) {
                 continue;
             }
-            lines.computeIfAbsent(legs.roleOf(e), k -> new ArrayList<>()).add(line(e, roles, media));
+            Line line = line(e, roles, media);
+            lines.computeIfAbsent(SimulatorDifferences.legOf(legs.roleOf(e), line), k -> new ArrayList<>()).add(line);
         }
         LegSequence s = new LegSequence();
         lines.forEach((leg, l) -> s.byLeg.put(leg, SimulatorDifferences.canonical(l).stream().map(Line::toString).toList()));
