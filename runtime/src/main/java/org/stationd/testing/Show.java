@@ -61,11 +61,10 @@ public final class Show implements AutoCloseable {
     private Phones phones;
     private StationHost host;
     private boolean closed;
-
+    /** Listeners are loopback calls over the simulator's Event Socket, as on a real switch ({@link Builder#bundledDialplan}). */
     private final boolean phonesOverEsl;
-    private boolean stationsStopped;
-
     private final SwitchWatcher beforeStations;
+    private boolean stationsStopped;
 
     /** Something that watches the switch the stations use (see {@link Builder#beforeStations}). */
     @FunctionalInterface
@@ -204,14 +203,14 @@ public final class Show implements AutoCloseable {
         }
 
         public Show start() throws Exception {
-            StringBuilder sim = new StringBuilder("switch: { incoming_context: stations }\ncontexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: park }\nusers:\n");
-            users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
-            sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
             if (bundledDialplan) {
                 try (var in = DialplanLoader.class.getResourceAsStream(DialplanLoader.BUNDLED_STATIONS_RESOURCE)) {
                     Files.write(dir.resolve("sim.yaml"), in.readAllBytes());
                 }
             } else {
+                StringBuilder sim = new StringBuilder("switch: { incoming_context: stations }\ncontexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: park }\nusers:\n");
+                users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
+                sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
                 Files.writeString(dir.resolve("sim.yaml"), sim.toString());
             }
             Files.writeString(dir.resolve("stations.yaml"), "switch: " + (switchUrl == null ? "sim" : switchUrl) + "\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
