@@ -23,7 +23,9 @@ import org.stationd.host.StationHost;
 import org.stationd.host.SwitchConnection;
 import org.stationd.media.Wav;
 import org.stationd.script.ProgramEngines;
+import org.stationd.esl.client.EslClientOptions;
 import org.stationd.esl.sim.SimOptions;
+import org.stationd.esl.sim.dialplan.DialplanLoader;
 import org.stationd.station.Lockstep;
 import org.stationd.station.Router;
 import org.stationd.station.StationContext;
@@ -59,10 +61,22 @@ public final class Show implements AutoCloseable {
     private Phones phones;
     private StationHost host;
     private boolean closed;
+    /** Listeners are loopback calls over the simulator's Event Socket, as on a real switch ({@link Builder#bundledDialplan}). */
+    private final boolean phonesOverEsl;
+    private final SwitchWatcher beforeStations;
+    private boolean stationsStopped;
 
-    private Show(Path dir, Instant virtualStart) {
+    /** Something that watches the switch the stations use (see {@link Builder#beforeStations}). */
+    @FunctionalInterface
+    public interface SwitchWatcher {
+        void switchUp(EslClientOptions eventSocket) throws Exception;
+    }
+
+    private Show(Path dir, Instant virtualStart, boolean phonesOverEsl, SwitchWatcher beforeStations) {
+        this.beforeStations = beforeStations;
         this.dir = dir;
         this.virtualStart = virtualStart;
+        this.phonesOverEsl = phonesOverEsl;
     }
 
     public static Builder in(Path dir) throws IOException {
@@ -96,6 +110,8 @@ public final class Show implements AutoCloseable {
         final List<Show> started = new CopyOnWriteArrayList<>();
         private Instant virtualStart;
         private String switchUrl;
+        private boolean bundledDialplan;
+        private SwitchWatcher beforeStations;
 
         Builder(Path dir) throws IOException {
             this.dir = dir;
@@ -117,6 +133,7 @@ public final class Show implements AutoCloseable {
         /** The same, starting at {@code start} (e.g. just before a scheduled show). */
         public Builder virtualTime(Instant start) {
             if (switchUrl != null) throw new IllegalStateException("a real switch runs on real time, not a virtual clock");
+            if (bundledDialplan) throw new IllegalStateException("the bundled dialplan's listeners call over the Event Socket, on real time");
             this.virtualStart = start;
             return this;
         }
@@ -128,7 +145,30 @@ public final class Show implements AutoCloseable {
          */
         public Builder realSwitch(String eslUrl) {
             if (virtualStart != null) throw new IllegalStateException("a real switch runs on real time, not a virtual clock");
+            if (bundledDialplan) throw new IllegalStateException("the bundled dialplan is for the simulator; a real switch has its own");
             this.switchUrl = eslUrl;
+            return this;
+        }
+
+        /**
+         * Runs the show on the simulator with the bundled FreeSWITCH's {@code stations} context
+         * ({@link DialplanLoader#BUNDLED_STATIONS_RESOURCE}, as {@code Dialplan.bundledStations()}):
+         * transmitters are {@code loopback/tx<N>/stations} and listeners loopback calls placed over
+         * the Event Socket, exactly as on {@link #realSwitch} — the same session on both switches.
+         */
+        public Builder bundledDialplan() {
+            if (switchUrl != null) throw new IllegalStateException("the bundled dialplan is for the simulator; a real switch has its own");
+            if (virtualStart != null) throw new IllegalStateException("the bundled dialplan's listeners call over the Event Socket, on real time");
+            this.bundledDialplan = true;
+            return this;
+        }
+
+        /**
+         * Called once the switch is up and before any station starts, with how to reach its Event
+         * Socket: a test connects its own observer there and misses nothing the stations do.
+         */
+        public Builder beforeStations(SwitchWatcher watcher) {
+            this.beforeStations = watcher;
             return this;
         }
 
@@ -163,14 +203,20 @@ public final class Show implements AutoCloseable {
         }
 
         public Show start() throws Exception {
-            StringBuilder sim = new StringBuilder("switch: { incoming_context: stations }\ncontexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: park }\nusers:\n");
-            users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
-            sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
-            Files.writeString(dir.resolve("sim.yaml"), sim.toString());
+            if (bundledDialplan) {
+                try (var in = DialplanLoader.class.getResourceAsStream(DialplanLoader.BUNDLED_STATIONS_RESOURCE)) {
+                    Files.write(dir.resolve("sim.yaml"), in.readAllBytes());
+                }
+            } else {
+                StringBuilder sim = new StringBuilder("switch: { incoming_context: stations }\ncontexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: park }\nusers:\n");
+                users.forEach((u, b) -> sim.append("  \"").append(u).append("\": ").append(b).append('\n'));
+                sim.append("gateways:\n  pstn:\n    default: { answer_after_ms: 100 }\n");
+                Files.writeString(dir.resolve("sim.yaml"), sim.toString());
+            }
             Files.writeString(dir.resolve("stations.yaml"), "switch: " + (switchUrl == null ? "sim" : switchUrl) + "\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
                     + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
                     + "stations:\n" + stations);
-            Show show = new Show(dir, virtualStart);
+            Show show = new Show(dir, virtualStart, bundledDialplan, beforeStations);
             started.add(show);
             try {
                 show.open();
@@ -257,9 +303,19 @@ public final class Show implements AutoCloseable {
         } else {
             link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), zone);
         }
-        phones = link != null && link.sim() == null
-                ? new SwitchPhones(config.switchConfig().host(), config.switchConfig().port(), config.switchConfig().password())
-                : new SimPhones(this::sim);
+        if (link != null && link.sim() == null) {
+            phones = new SwitchPhones(config.switchConfig().host(), config.switchConfig().port(), config.switchConfig().password());
+        } else if (phonesOverEsl) {
+            phones = new SwitchPhones("127.0.0.1", link.sim().port(), config.switchConfig().password());
+        } else {
+            phones = new SimPhones(this::sim);
+        }
+        if (beforeStations != null) {
+            String password = config.switchConfig().password();
+            beforeStations.switchUp(link != null && link.sim() == null
+                    ? EslClientOptions.of(config.switchConfig().host(), config.switchConfig().port(), password)
+                    : EslClientOptions.of("127.0.0.1", sim().port(), password));
+        }
         engines = new ProgramEngines();
         StationListener recorder = new StationListener() {
             @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }
@@ -522,11 +578,21 @@ public final class Show implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Stops the stations (their teardown runs and their calls are hung up) but keeps the switch and
+     * the phones: a test then waits for the switch to end every call before {@link #close}.
+     */
+    public synchronized void stopStations() throws Exception {
+        if (stationsStopped) return;
+        stationsStopped = true;
+        if (host != null) host.close();
+    }
+
     @Override
     public synchronized void close() throws Exception {
         if (closed) return;
         closed = true;
-        if (host != null) host.close();
+        stopStations();
         if (phones != null) phones.close();
         if (link != null) link.close();
         if (lockstep != null) lockstep.close();

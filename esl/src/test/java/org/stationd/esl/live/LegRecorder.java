@@ -15,13 +15,13 @@ import org.stationd.esl.event.EslEvent;
  * {@code other_loopback_leg_uuid} ({@code tx.b}). Uuids never decide what is compared, roles do.
  * Events of no channel go to {@code conference} (conference::maintenance) or {@code switch}.
  */
-final class LegRecorder implements EventListener {
+public final class LegRecorder implements EventListener {
     private final List<EslEvent> events = new ArrayList<>();
     private final Map<String, String> roleByUuid = new HashMap<>();
     private final Map<String, String> uuidByRole = new LinkedHashMap<>();
 
     /** The A leg the scenario originates with {@code origination_uuid=uuid} plays {@code call}.a. */
-    synchronized void expectCall(String call, String aUuid) {
+    public synchronized void expectCall(String call, String aUuid) {
         bind(aUuid, call + ".a");
     }
 
@@ -61,7 +61,7 @@ final class LegRecorder implements EventListener {
     }
 
     /** The role of an event's leg, decided when it is read (B legs are learnt from later events too). */
-    synchronized String roleOf(EslEvent e) {
+    public synchronized String roleOf(EslEvent e) {
         String u = e.uniqueId();
         if (u != null) {
             String r = roleByUuid.get(u);
@@ -73,20 +73,20 @@ final class LegRecorder implements EventListener {
         return "switch";
     }
 
-    synchronized String uuidOf(String role) {
+    public synchronized String uuidOf(String role) {
         return uuidByRole.get(role);
     }
 
-    synchronized Map<String, String> roles() {
+    public synchronized Map<String, String> roles() {
         return new LinkedHashMap<>(uuidByRole);
     }
 
-    synchronized List<EslEvent> events() {
+    public synchronized List<EslEvent> events() {
         return new ArrayList<>(events);
     }
 
     /** Waits for the {@code n}th event (1-based) matching {@code p}; fails after {@code timeoutMs} describing what was seen. */
-    synchronized EslEvent await(Predicate<EslEvent> p, int n, long timeoutMs, String what) throws InterruptedException {
+    public synchronized EslEvent await(Predicate<EslEvent> p, int n, long timeoutMs, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (true) {
             int seen = 0;
@@ -104,7 +104,7 @@ final class LegRecorder implements EventListener {
     }
 
     /** Waits until the role's uuid is known (a B leg shows up in an event). */
-    synchronized String awaitUuid(String role, long timeoutMs) throws InterruptedException {
+    public synchronized String awaitUuid(String role, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (uuidByRole.get(role) == null) {
             long left = deadline - System.currentTimeMillis();
@@ -114,5 +114,21 @@ final class LegRecorder implements EventListener {
             wait(left);
         }
         return uuidByRole.get(role);
+    }
+
+    /**
+     * Every leg seen so far has been destroyed, and every conference created destroyed: the session
+     * is over and no more events of it will come.
+     */
+    public void awaitAllDestroyed(long timeoutMs) throws InterruptedException {
+        for (var leg : roles().entrySet()) {
+            String uuid = leg.getValue();
+            await(e -> e.is("CHANNEL_DESTROY") && uuid.equals(e.uniqueId()), 1, timeoutMs, "CHANNEL_DESTROY on " + leg.getKey());
+        }
+        int rooms = (int) events().stream().filter(e -> "conference-create".equals(e.header("Action"))).count();
+        if (rooms > 0) {
+            await(e -> "conference::maintenance".equals(e.subclass()) && "conference-destroy".equals(e.header("Action")), rooms, timeoutMs,
+                    rooms + ". conference conference-destroy");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.stationd.esl.live;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.stationd.esl.event.EslEvent;
  * conference Action, and the key headers of {@link SimulatorDifferences#KEY_HEADERS} with uuids
  * written as roles), plus the api replies. Two runs are compared line by line per leg.
  */
-final class LegSequence {
+public final class LegSequence {
     private final Map<String, List<String>> byLeg = new TreeMap<>();
 
     /** One kept event: its name (with the subclass) and its key headers in {@link SimulatorDifferences#KEY_HEADERS} order. */
@@ -30,50 +31,59 @@ final class LegSequence {
     }
 
     static LegSequence of(ScenarioRun run) {
+        return of(run.legs(), run.mediaDir(), run.replies());
+    }
+
+    /**
+     * The sequences of what {@code legs} recorded, with {@code media} (the session's own folder)
+     * written as {@code <media>}, plus {@code replies} (api replies already written with roles) as the leg {@code api}.
+     */
+    public static LegSequence of(LegRecorder legs, Path media, List<String> replies) {
         Map<String, List<Line>> lines = new TreeMap<>();
-        Map<String, String> roles = run.legs().roles();
-        for (EslEvent e : run.legs().events()) {
+        Map<String, String> roles = legs.roles();
+        for (EslEvent e : legs.events()) {
             if (SimulatorDifferences.ignored(e.name())) {
                 continue;
             }
-            lines.computeIfAbsent(run.legs().roleOf(e), k -> new ArrayList<>()).add(line(e, roles, run));
+            Line line = line(e, roles, media);
+            lines.computeIfAbsent(SimulatorDifferences.legOf(legs.roleOf(e), line), k -> new ArrayList<>()).add(line);
         }
         LegSequence s = new LegSequence();
         lines.forEach((leg, l) -> s.byLeg.put(leg, SimulatorDifferences.canonical(l).stream().map(Line::toString).toList()));
-        if (!run.replies().isEmpty()) {
-            s.byLeg.put("api", run.replies());
+        if (!replies.isEmpty()) {
+            s.byLeg.put("api", replies);
         }
         return s;
     }
 
-    private static Line line(EslEvent e, Map<String, String> roles, ScenarioRun run) {
+    private static Line line(EslEvent e, Map<String, String> roles, Path media) {
         Map<String, String> h = new java.util.LinkedHashMap<>();
         for (String k : SimulatorDifferences.KEY_HEADERS) {
             String v = e.header(k);
             if (v != null && !v.isEmpty()) {
-                h.put(k, normalize(v, roles, run));
+                h.put(k, normalize(v, roles, media));
             }
         }
         if (e.is("BACKGROUND_JOB")) {
-            h.put("", normalize(e.body().strip(), roles, run));
+            h.put("", normalize(e.body().strip(), roles, media));
         }
         return new Line(e.subclass() != null ? e.name() + " " + e.subclass() : e.name(), h);
     }
 
-    private static String normalize(String v, Map<String, String> roles, ScenarioRun run) {
+    private static String normalize(String v, Map<String, String> roles, Path media) {
         String t = v;
         for (var r : roles.entrySet()) {
             t = t.replace(r.getValue(), "<" + r.getKey() + ">");
         }
-        return SimulatorDifferences.normalize(t.replace(run.mediaDir().toString(), "<media>"));
+        return SimulatorDifferences.normalize(t.replace(media.toString(), "<media>"));
     }
 
-    Map<String, List<String>> legs() {
+    public Map<String, List<String>> legs() {
         return byLeg;
     }
 
     /** Every line one side has and the other lacks, leg by leg (longest common subsequence). */
-    static List<String> differences(LegSequence real, LegSequence sim) {
+    public static List<String> differences(LegSequence real, LegSequence sim) {
         List<String> out = new ArrayList<>();
         TreeSet<String> legs = new TreeSet<>(real.byLeg.keySet());
         legs.addAll(sim.byLeg.keySet());

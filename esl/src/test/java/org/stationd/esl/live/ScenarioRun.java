@@ -130,13 +130,7 @@ final class ScenarioRun implements AutoCloseable {
 
     /** Every leg seen so far has been destroyed: the scenario is over and no more events of it will come. */
     void awaitAllDestroyed() throws InterruptedException {
-        for (String role : legs.roles().keySet()) {
-            await(role, "CHANNEL_DESTROY");
-        }
-        int rooms = (int) legs.events().stream().filter(e -> "conference-create".equals(e.header("Action"))).count();
-        if (rooms > 0) {
-            awaitConference("conference-destroy", rooms);
-        }
+        legs.awaitAllDestroyed(WAIT_MS);
     }
 
     LegRecorder legs() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #normalize}: identifiers each switch makes up (uuids, written as the leg's role when it
  *       has one; conference member ids) and the folders each keeps files in;</li>
  *   <li>{@link #HANGUP_RACE}: where a leg hung up by its partner ends what it ran;</li>
- *   <li>{@link #ORIGINATE_RACE}: where an A leg's CHANNEL_ORIGINATE lands under load.</li>
+ *   <li>{@link #ORIGINATE_RACE}: where an A leg's CHANNEL_ORIGINATE lands under load;</li>
+ *   <li>{@link #legOf}: the order of background jobs of different calls, and which of two members
+ *       joining at once gets the floor.</li>
  * </ul>
  * Only the {@link #KEY_HEADERS} of an event are compared; legs are paired by role, never by uuid.
  */
@@ -126,6 +129,32 @@ final class SimulatorDifferences {
     private static boolean ending(LegSequence.Line l) {
         return ENDINGS.contains(l.name()) || "del-member".equals(l.headers().get("Action"));
     }
+
+    /**
+     * The leg a line is compared under: its role's, but for two races between calls.
+     * <ul>
+     *   <li>Background jobs started at once for different calls (two stations dialling their
+     *       transmitters on their own threads) finish in either order (seen both ways): a job whose
+     *       reply names a call ({@code +OK <tx2.a>}) is filed under {@code jobs <call>}, so jobs are
+     *       compared in order per call, not across calls; others stay under {@code switch}.</li>
+     *   <li>The conference gives the floor to the first member to join (both switches do): when two
+     *       stations' transmitters join at once, which one that is is a race between the stations
+     *       (seen: tx1 on FreeSWITCH, tx2 on the simulator, same session). A member's floor-change is
+     *       filed under {@code conference floor}, in the order the switch sent them.</li>
+     * </ul>
+     */
+    static String legOf(String role, LegSequence.Line line) {
+        if (role.equals("switch") && line.is("BACKGROUND_JOB")) {
+            Matcher m = JOB_CALL.matcher(line.headers().getOrDefault("", ""));
+            return m.find() ? "jobs " + m.group(1) : "switch";
+        }
+        if (!role.equals("conference") && line.is("CUSTOM conference::maintenance") && "floor-change".equals(line.headers().get("Action"))) {
+            return "conference floor";
+        }
+        return role;
+    }
+
+    private static final Pattern JOB_CALL = Pattern.compile("<([^<>\\s]+)\\.a>");
 
     /** Conference member ids count up over each switch's life, so the same member has another id on each. */
     private static final Pattern MEMBER_ID = Pattern.compile("(kicked|kick|hup) \\d+");

@@ -30,6 +30,8 @@ public final class AppRunner {
     /** The channel is leaving what it runs for a bridge (uuid_bridge): its media applications fail rather than break. */
     private boolean leaving;
     private SimTimer tick;
+    /** Messages parsed by a park without media: they fire no PRIVATE_COMMAND (see processMessages). */
+    private final java.util.Set<Message> unannounced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public AppRunner(SwitchCore core, Channel ch) {
         this.core = core;
@@ -125,12 +127,20 @@ public final class AppRunner {
 
     /** Runs queued messages that may run now; leaves the rest for when the running application allows. */
     private void processMessages() {
+        // switch_ivr_park on a leg without media (neither answered nor early) takes one message a
+        // 20 ms turn and parses it without firing PRIVATE_COMMAND (seen on the real switch: a parked
+        // loopback B leg answered by sendmsg); the rest of the turn (parse_all_events) fires it
+        boolean parkWithoutMedia = !stack.isEmpty() && stack.peek().app().isParking(stack.peek()) && !ch.isAnswered() && !ch.isEarly();
         while (!messages.isEmpty() && !ch.isDown()) {
             Message m = messages.peek();
             if (!mayRunNow(m)) {
                 return;
             }
             messages.poll();
+            if (parkWithoutMedia) {
+                parkWithoutMedia = false;
+                unannounced.add(m);
+            }
             handle(m);
             if (!stack.isEmpty() && !stack.peek().app().isParking(stack.peek())) {
                 // something blocking started; later messages wait for a frame at least
@@ -173,7 +183,7 @@ public final class AppRunner {
     }
 
     private void privateCommand(Message m) {
-        if (!m.fromSocket()) {
+        if (!m.fromSocket() || unannounced.remove(m)) {
             return;
         }
         EventBuilder b = core.events().withLeadingHeaders("PRIVATE_COMMAND", null, m.leadingHeaders(), Sites.PRIVATE_COMMAND);
