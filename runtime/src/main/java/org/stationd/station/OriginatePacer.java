@@ -46,6 +46,11 @@ public final class OriginatePacer {
             public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
                 return link.sendmsg(uuid, msg);
             }
+
+            @Override
+            public Boolean hasSpeechEngine(String engine) {
+                return link.hasSpeechEngine(engine);
+            }
         };
     }
 

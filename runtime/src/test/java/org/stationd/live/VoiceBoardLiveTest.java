@@ -136,23 +136,24 @@ class VoiceBoardLiveTest {
 
     @Test
     void aRecordTheSwitchCannotOpenReachesTheProgramAsAFailure() throws Exception {
-        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where the recording's folder should be");
-        Path target = blocker.resolve("message.wav").toAbsolutePath();
         Show.Builder bench = Show.in(dir).realSwitch(FS.get().url()).program("recorder.groovy", RECORDER)
                 .station("gulu", s -> s.program("recorder.groovy").transmitter("loopback/tx1/stations").line("ivr", "7009")
-                        .settings("{ file: '" + target + "' }"));
+                        .settings("{ file: blocker/message.wav }"));
         try (Show show = bench.start()) {
+            // a file where the recording's folder should be: neither the host nor FreeSWITCH can make it
+            Files.writeString(dir.resolve("data/recordings/gulu/blocker"), "not a folder");
             String caller = show.listener("256700000004").calls(show.line("gulu", "ivr")).callId();
             // FreeSWITCH cannot open the file, hangs the caller up, and the record ends without RECORD_START
             show.await("the program heard it failed", () -> show.logged("gulu", "recorded: failed DESTINATION_OUT_OF_ORDER"));
             assertTrue(show.lines().contains("gulu call hangup DESTINATION_OUT_OF_ORDER"), show.lines().toString());
             assertTrue(show.lines().contains("gulu call recordingDone message.wav failed DESTINATION_OUT_OF_ORDER"), show.lines().toString());
             List<String> why = show.errors().stream().map(e -> e.handler() + ": " + e.message()).toList();
-            assertEquals(1, why.size(), why.toString());
-            String said = why.get(0).replaceFirst("call [0-9a-f-]{36}:", "call <the station's leg>:");
-            assertEquals("record: station gulu, call <the station's leg>: the switch could not record " + target
+            assertEquals(2, why.size(), why.toString());
+            assertTrue(why.get(0).startsWith("record: station gulu cannot make its recordings folder " + dir.resolve("data/recordings/gulu/blocker")), why.get(0));
+            String said = why.get(1).replaceFirst("call [0-9a-f-]{36}:", "call <the station's leg>:");
+            assertEquals("record: station gulu, call <the station's leg>: the switch could not record " + dir.resolve("data/recordings/gulu/blocker/message.wav").toAbsolutePath()
                     + " (it could not open the file for writing and hung the call up: DESTINATION_OUT_OF_ORDER)", said);
-            assertFalse(why.get(0).contains(caller), "the station's own leg, not the listener's: " + why.get(0));
+            assertFalse(why.get(1).contains(caller), "the station's own leg, not the listener's: " + why.get(1));
         }
     }
 

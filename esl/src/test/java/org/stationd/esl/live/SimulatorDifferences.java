@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *   <li>{@link #normalize}: identifiers each switch makes up (uuids, written as the leg's role when it
  *       has one; conference member ids) and the folders each keeps files in;</li>
  *   <li>{@link #HANGUP_RACE}: where a leg hung up by its partner ends what it ran;</li>
+ *   <li>{@link #FLOOR_RACE}: whether a departed holder's floor passes to a member who is leaving too;</li>
  *   <li>{@link #ORIGINATE_RACE}: where an A leg's CHANNEL_ORIGINATE lands under load;</li>
  *   <li>{@link #legOf}: the order of background jobs of different calls, and which of two members
  *       joining at once gets the floor.</li>
@@ -62,8 +63,32 @@ final class SimulatorDifferences {
      * answer in the order they came.
      */
     static final String ORIGINATE_RACE = "an A leg's CREATE and ORIGINATE (ringing) written before its progress and answer";
+    /**
+     * When the floor holder leaves while another member stays, the real switch's conference thread
+     * may hand the floor to that member in its next pass (seen in a talk-show session: to a member
+     * already hanging up, then back to none as it left) or not at all (capture 04 and most runs),
+     * depending on which hang-up its thread sees first. A floor given to a member that is hanging up
+     * is left out, and repeated floor changes to nobody are written once.
+     */
+    static final String FLOOR_RACE = "a floor handed to a member already hanging up is left out; repeated floor changes to nobody count once";
+
+    private static List<LegSequence.Line> withoutFloorRace(List<LegSequence.Line> lines) {
+        List<LegSequence.Line> out = new ArrayList<>();
+        for (LegSequence.Line l : lines) {
+            boolean floor = l.is("CUSTOM conference::maintenance") && "floor-change".equals(l.headers().get("Action"));
+            if (floor && "hangup".equals(l.headers().get("Answer-State"))) {
+                continue;
+            }
+            if (floor && !l.headers().containsKey("Answer-State") && !out.isEmpty() && out.getLast().equals(l)) {
+                continue;
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
     static List<LegSequence.Line> canonical(List<LegSequence.Line> lines) {
-        List<LegSequence.Line> out = originateAfterCreate(lines);
+        List<LegSequence.Line> out = originateAfterCreate(withoutFloorRace(lines));
         int h = -1;
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).is("CHANNEL_HANGUP")) {
