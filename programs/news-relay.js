@@ -69,7 +69,8 @@ program({
     done: {
       enter() {
         station.cancel('token');
-        if (data.master) station.releaseLease(TOKEN);
+        // the report has ended: the token is kept until it expires, so a station that has not yet
+        // heard news/done cannot take it and play the report again
         data.master = false;
         const tx = station.transmitter;
         if (tx) tx.hangup();
