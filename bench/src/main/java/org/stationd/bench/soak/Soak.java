@@ -59,7 +59,7 @@ public final class Soak {
     private final AtomicLong swapRefusals = new AtomicLong();
     private final Map<String, OnAir> onAir = new LinkedHashMap<>();
 
-    /** Kinds of attack to swap in ({@link Hostile}), or null for all. */
+    /** Kinds of attack to swap in ({@link Hostile}), or null for {@link Hostile#DEFAULT_KINDS}. */
     private final List<String> kinds;
 
     Soak(Duration length, Duration every, List<String> kinds) {
@@ -90,7 +90,7 @@ public final class Soak {
     void run() throws Exception {
         Path dir = Files.createTempDirectory("stationd-soak");
         List<String> hostile = prepare(Show.home(), dir).stream()
-                .filter(f -> kinds == null || kinds.stream().anyMatch(k -> f.startsWith(Hostile.PREFIX + k + "."))).toList();
+                .filter(f -> (kinds == null ? Hostile.DEFAULT_KINDS : kinds).stream().anyMatch(k -> f.startsWith(Hostile.PREFIX + k + "."))).toList();
         if (hostile.isEmpty()) throw new IllegalArgumentException("no hostile programs of kinds " + kinds);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
         Map<String, String> own = new LinkedHashMap<>();
