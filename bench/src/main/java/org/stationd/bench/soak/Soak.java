@@ -50,6 +50,7 @@ public final class Soak {
     private final Duration length;
     private final Duration every;
     private final Map<String, Long> hostileStops = new ConcurrentHashMap<>();     // program/kind → count
+    private final Map<String, String> hostileFirst = new ConcurrentHashMap<>();   // program/kind → its first message
     private final Map<String, Long> wronglyStopped = new ConcurrentHashMap<>();   // station/program/kind → count
     private final List<String> wrongExamples = new CopyOnWriteArrayList<>();
     private final Map<String, Long> otherErrors = new ConcurrentHashMap<>();      // station/program → ordinary errors of own programs
@@ -187,7 +188,9 @@ public final class Soak {
             @Override
             public void programError(String station, String program, ProgramError e) {
                 if (Hostile.isHostile(program)) {
-                    hostileStops.merge(program + " " + Hostile.stopKind(e), 1L, Long::sum);
+                    String key = program + " " + Hostile.stopKind(e);
+                    hostileStops.merge(key, 1L, Long::sum);
+                    hostileFirst.putIfAbsent(key, e.location() + ": " + e.message());
                 } else if (Hostile.isLimitStop(e)) {
                     wronglyStopped.merge(station + " " + program + " " + Hostile.stopKind(e), 1L, Long::sum);
                     if (wrongExamples.size() < 10) wrongExamples.add(station + " " + program + " " + e);
@@ -240,7 +243,7 @@ public final class Soak {
         print(otherErrors);
         otherExamples.forEach(x -> System.out.println("    e.g. " + x));
         System.out.printf("hostile handlers stopped or refused: %d%n", sum(hostileStops));
-        print(hostileStops);
+        new TreeMap<>(hostileStops).forEach((k, v) -> System.out.printf("  %-40s %d   first: %s%n", k, v, shorten(hostileFirst.get(k))));
         System.out.printf("quarantines: %d%n", sum(quarantines));
         print(quarantines);
         System.out.printf("heap in use after GC: start %s, end %s (max heap %s)%n", mb(start.heap), mb(end.heap),
@@ -250,6 +253,10 @@ public final class Soak {
 
     private static void print(Map<String, Long> counts) {
         new TreeMap<>(counts).forEach((k, v) -> System.out.printf("  %-40s %d%n", k, v));
+    }
+
+    private static String shorten(String m) {
+        return m == null || m.length() <= 110 ? m : m.substring(0, 107) + "...";
     }
 
     private static long sum(Map<String, Long> m) {
