@@ -84,7 +84,13 @@ public final class Soak {
                 }
             }
         }
-        new Soak(Duration.ofMillis((long) (minutes * 60_000)), Duration.ofMillis((long) (everySeconds * 1000)), kinds).run();
+        try {
+            new Soak(Duration.ofMillis((long) (minutes * 60_000)), Duration.ofMillis((long) (everySeconds * 1000)), kinds).run();
+        } catch (Throwable t) {
+            // e.g. the host ran out of memory: say so and end, rather than hang on the host's threads
+            System.out.println("soak failed: " + t);
+            System.exit(1);
+        }
         System.exit(0);   // the host's pools are closed; don't wait for stray daemon-less threads of the engines
     }
 
