@@ -81,7 +81,9 @@ class RealLogReplayTest {
 
         ReplayResult stimulus = replaysBothWays(show, "gulu", "voiceboard-welcome.wav", "voiceboard-category.wav", "voiceboard-days.wav");
         String timeline = String.join("\n", stimulus.timeline());
-        assertTrue(timeline.contains("● 256700000001 calls 7009") && timeline.contains("presses 3") && timeline.contains("hangs up"), timeline);
+        // the listener's hang-up is replayed only when the log shows it as the listener's: on the real switch
+        // the prompt's end can reach the station before the hang-up does, and the board then says goodbye itself
+        assertTrue(timeline.contains("● 256700000001 calls 7009") && timeline.contains("presses 3"), timeline);
     }
 
     @Test
