@@ -7,16 +7,19 @@ import java.util.concurrent.RejectedExecutionException;
 import org.stationd.esl.command.EslCommands;
 import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.ForwardingSwitchLink;
 import org.stationd.switchlink.SwitchLink;
 
-/** A station's view of the switch that writes every command it sends into the event log. */
-final class TappedLink implements SwitchLink {
-    private final SwitchLink inner;
+/**
+ * A station's view of the switch that writes every command it sends into the event log. What the
+ * host asks for itself (whether the switch can speak) passes through unlogged.
+ */
+final class TappedLink extends ForwardingSwitchLink {
     private final StationContext station;
     private final StationTap tap;
 
     TappedLink(SwitchLink inner, StationContext station, StationTap tap) {
-        this.inner = inner;
+        super(inner);
         this.station = station;
         this.tap = tap;
     }
@@ -53,12 +56,6 @@ final class TappedLink implements SwitchLink {
         } catch (RejectedExecutionException stopped) {
             record.run();   // the station is gone: the answer is still part of the log
         }
-    }
-
-    /** Asked of the switch once for the whole host, not by the station's program: not in the station's log. */
-    @Override
-    public Boolean hasSpeechEngine(String engine) {
-        return inner.hasSpeechEngine(engine);
     }
 
     @Override
