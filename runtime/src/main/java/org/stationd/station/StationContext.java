@@ -445,6 +445,7 @@ public final class StationContext implements Station {
     @Override public List<Call> getCalls() { return calls.values().stream().filter(c -> !c.isEnded()).map(c -> (Call) c).toList(); }
     @Override public Call dialTransmitter() { return transmitter.dial(); }
     @Override public Call getTransmitter() { return transmitter.current(); }
+    @Override public void hangupTransmitter() { transmitter.hangUp(); }
     @Override public Call originate(String number) { return originate(number, Map.of()); }
 
     @Override

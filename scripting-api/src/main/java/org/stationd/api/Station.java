@@ -60,6 +60,16 @@ public interface Station {
     Call getTransmitter();
 
     /**
+     * Ends the transmitter call, also one still ringing (a redial after a drop), and stops
+     * redialling it: what a show does when it is over. Nothing happens when there is none.
+     * <pre>{@code
+     * station.hangupTransmitter()                         // Groovy
+     * station.hangupTransmitter();                        // JavaScript
+     * }</pre>
+     */
+    void hangupTransmitter();
+
+    /**
      * Calls a number through the station's gateway. {@code answered} or {@code failed} follows.
      * Options: {@code timeout} seconds (30), {@code callerId}, {@code variables} (a map).
      * <pre>{@code
