@@ -42,7 +42,7 @@ final class RunCli implements Callable<Integer> {
     public Integer call() throws Exception {
         HostConfig host;
         try {
-            host = ConfigLoader.load(config);
+            host = ConfigLoader.loadForRun(config);   // what check finds, run refuses the same way
         } catch (ConfigException e) {
             for (ConfigError err : e.errors()) {
                 System.err.println(err);
@@ -80,7 +80,14 @@ final class RunCli implements Callable<Integer> {
              ProgramEngines engines = new ProgramEngines()) {
             System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
                     + "; operators at " + host.control().control() + "; Ctrl-C stops");
-            StationHost stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
+            StationHost stations;
+            try {
+                stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
+            } catch (Exception e) {
+                // what changed since the config was tried (a port taken, the database down): one line, no stack trace
+                System.err.println("stationd: cannot start: " + reason(e));
+                return 1;
+            }
             CountDownLatch done = new CountDownLatch(1);
             // SIGTERM/Ctrl-C: wake the main thread, which stops everything in order, and wait for it
             Thread hook = new Thread(() -> {
@@ -112,5 +119,14 @@ final class RunCli implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The first message along the causes, on one line. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replaceAll("\\s*\\R\\s*", " ");
     }
 }
