@@ -75,11 +75,12 @@ final class RunCli implements Callable<Integer> {
         } catch (SwitchUnavailableException e) {
             System.err.println("stationd: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            System.err.println("stationd: cannot start the switch: " + reason(e));
+            return 1;
         }
         try (SwitchConnection link = opened;
              ProgramEngines engines = new ProgramEngines()) {
-            System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
-                    + "; operators at " + host.control().control() + "; Ctrl-C stops");
             StationHost stations;
             try {
                 stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
@@ -88,6 +89,8 @@ final class RunCli implements Callable<Integer> {
                 System.err.println("stationd: cannot start: " + reason(e));
                 return 1;
             }
+            System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
+                    + "; operators at " + host.control().control() + "; Ctrl-C stops");
             CountDownLatch done = new CountDownLatch(1);
             // SIGTERM/Ctrl-C: wake the main thread, which stops everything in order, and wait for it
             Thread hook = new Thread(() -> {

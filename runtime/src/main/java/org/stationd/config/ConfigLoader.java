@@ -155,7 +155,7 @@ public final class ConfigLoader {
             }
         }
         if (forRun) {
-            RunReadiness.check(r, root.get(), control, data, database);
+            RunReadiness.check(r, root.get(), sw, simDialplan, control, data, database);
         }
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.stationd.esl.sim.dialplan.DialplanLoader;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -19,7 +21,7 @@ import org.zeromq.ZMQException;
 
 /**
  * What {@code run} needs beyond a well-formed file, tried without starting anything, so
- * {@code check} finds it at the key's line: the control and publish sockets are bound with ZeroMQ
+ * {@code check} finds it at the key's line: the simulated switch's dialplan is read; the control and publish sockets are bound with ZeroMQ
  * as the host binds them, and let go at once; the data folder is a folder or can be made (nothing
  * is made); a JDBC driver here takes the database URL. Not tried: connecting to the database (check
  * must not need it up, nor lock H2's file while a host runs) and the switch ({@code check --switch}).
@@ -34,8 +36,11 @@ final class RunReadiness {
     }
 
     /** Errors go to {@code r}, at the key's value, or at the file's start for a default. */
-    static void check(NodeReader r, Node root, ControlConfig control, Path data, DatabaseConfig database) {
+    static void check(NodeReader r, Node root, SwitchConfig sw, Path simDialplan, ControlConfig control, Path data, DatabaseConfig database) {
         RunReadiness ready = new RunReadiness(r, root);
+        if (sw.simulated() && simDialplan != null && Files.isRegularFile(simDialplan)) {
+            ready.simDialplan(value(root, "sim"), simDialplan);
+        }
         Node sockets = value(root, "control");
         try (ZContext zmq = new ZContext()) {
             ready.listen(zmq, value(sockets, "control"), "control.control", control.control());
@@ -44,6 +49,23 @@ final class RunReadiness {
         ready.dataFolder(value(root, "data"), data);
         if (database != null) {
             ready.jdbc(value(value(root, "database"), "url"), database.url());
+        }
+    }
+
+    /** The simulated switch reads its dialplan only when it starts: read it now. */
+    private void simDialplan(Node at, Path file) {
+        try {
+            DialplanLoader.parse(ConfigText.read(file), file.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            r.errors().addAll(e.errors());
+        } catch (MarkedYamlEngineException e) {
+            r.errors().add(new ConfigError(file.toString(), e.getProblemMark().map(m -> m.getLine() + 1).orElse(1),
+                    e.getProblemMark().map(m -> m.getColumn() + 1).orElse(1), "", "not valid YAML: " + e.getProblem()));
+        } catch (RuntimeException e) {
+            error(at, "sim", "the simulated switch's dialplan '" + file + "': " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // the simulator's reader has no nesting limit of its own
+            error(at, "sim", "the simulated switch's dialplan '" + file + "' is nested too deep to read");
         }
     }
 

@@ -70,8 +70,13 @@ class BadConfigCliTest {
             cases.put(config("jdbc", sockets(freePort()) + "database:\n  url: jdbc:mysql://db/stationd\n" + STATION),
                     ":5:8: database.url: no JDBC driver here takes 'jdbc:mysql://db/stationd'; stationd has PostgreSQL (jdbc:postgresql://HOST[:PORT]/DATABASE) and H2 (jdbc:h2:file:PATH)");
 
+            Files.writeString(dir.resolve("sim.yaml"), "contexts: [[[\n");
+            cases.put(config("badsim", "sim: sim.yaml\n" + sockets(freePort()) + STATION),
+                    "@" + dir.resolve("sim.yaml") + ":2:1: not valid YAML: expected the node content, but found '<stream end>'");
+
             for (Map.Entry<Path, String> c : cases.entrySet()) {
-                String expected = c.getKey() + c.getValue();
+                // "@" + where: an error in another file than the config
+                String expected = c.getValue().startsWith("@") ? c.getValue().substring(1) : c.getKey() + c.getValue();
                 CliRun check = CliRun.stationd("check", "--config", c.getKey().toString());
                 assertEquals(1, check.exit(), expected + "\n" + check.out() + check.err());
                 assertTrue(check.out().lines().anyMatch(l -> l.startsWith(expected)), expected + "\n" + check.out());
@@ -95,6 +100,7 @@ class BadConfigCliTest {
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().lines().anyMatch(l -> l.startsWith("stationd: cannot start: ") && l.contains("127.0.0.1:" + closed)),
                 run.err());
+        assertFalse(run.out().contains("station(s) on"), "not said to be on air: " + run.out());
         assertNoStackTrace(run);
     }
 

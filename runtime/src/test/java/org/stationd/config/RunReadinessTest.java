@@ -2,6 +2,7 @@ package org.stationd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,6 +100,23 @@ class RunReadinessTest {
 
         assertEquals("jdbc:postgresql://db.example.org/stationd",
                 ConfigLoader.loadForRun(write(head + "jdbc:postgresql://db.example.org/stationd\n" + STATION)).database().url());
+    }
+
+    @Test
+    void theSimulatedSwitchsDialplanIsReadNowNotWhenTheSwitchStarts() throws Exception {
+        Files.writeString(dir.resolve("sim.yaml"), "contexts:\n  stations:\n    \"^(\\\\d+)$\": { behaviour: dance }\n");
+        Path f = write(sockets(freePort(), freePort()) + "sim: sim.yaml\n" + STATION);
+        List<String> errors = errors(f);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(f + ":2:6: sim: the simulated switch's dialplan '" + dir.resolve("sim.yaml") + "': ")
+                && errors.get(0).contains("unknown behaviour 'dance'"), errors.toString());
+
+        Files.writeString(dir.resolve("sim.yaml"), "contexts: [[[\n");
+        assertEquals(List.of(dir.resolve("sim.yaml") + ":2:1: not valid YAML: expected the node content, but found '<stream end>'"), errors(f));
+        ConfigLoader.load(f);   // reading alone does not read the dialplan: only a simulated switch that starts does
+
+        Path real = write(sockets(freePort(), freePort()) + "switch: esl://127.0.0.1:8021\nsim: sim.yaml\n" + STATION);
+        ConfigLoader.loadForRun(real);   // a real switch: the dialplan is not used
     }
 
     @Test
