@@ -62,9 +62,18 @@ final class RunCli implements Callable<Integer> {
             sw = SwitchConfig.parseUrl(sw.simulated() ? "sim" : "esl://" + sw.host() + ":" + sw.port(), password);
         }
         if (Files.exists(host.mediaDir().resolve("prompts.yaml"))) {
-            List<Path> written = new MediaGenerator(host.mediaDir()).generate(false);
-            if (!written.isEmpty()) {
-                System.out.println("stationd: generated " + written.size() + " media file(s) in " + host.mediaDir());
+            try {
+                List<Path> written = new MediaGenerator(host.mediaDir()).generate(false);
+                if (!written.isEmpty()) {
+                    System.out.println("stationd: generated " + written.size() + " media file(s) in " + host.mediaDir());
+                }
+            } catch (ClassCastException | NullPointerException e) {
+                System.err.println("stationd: " + host.mediaDir().resolve("prompts.yaml") + " must look like"
+                        + " speech: { name: words }  music: { name: { seconds: 3, notes: [440, 660] } }");
+                return 1;
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("stationd: cannot make the media described in " + host.mediaDir().resolve("prompts.yaml") + ": " + reason(e));
+                return 1;
             }
         }
         ZoneId zone = host.stations().isEmpty() ? ZoneId.systemDefault() : host.stations().get(0).timezone();

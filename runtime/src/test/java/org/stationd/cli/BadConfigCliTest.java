@@ -104,6 +104,18 @@ class BadConfigCliTest {
         assertNoStackTrace(run);
     }
 
+    @Test
+    void aMediaDescriptionRunCannotUseStopsRunWithOneLine() throws Exception {
+        Files.createDirectories(dir.resolve("media"));
+        Files.writeString(dir.resolve("media/prompts.yaml"), "music: [ 440, 660 ]\n");
+        Path f = config("media", "media: media\n" + sockets(freePort()) + STATION);
+        CliRun run = CliRun.stationd("run", "--config", f.toString(), "--for", "1");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals("stationd: " + dir.resolve("media/prompts.yaml") + " must look like speech: { name: words }  music: { name: { seconds: 3, notes: [440, 660] } }",
+                run.err().strip(), run.err());
+        assertNoStackTrace(run);
+    }
+
     private static void assertNoStackTrace(CliRun r) {
         String all = r.out() + r.err();
         assertFalse(all.contains("Exception") || all.contains("Error:") || all.contains("\tat ") || all.contains("at org."), all);
