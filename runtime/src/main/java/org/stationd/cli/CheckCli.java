@@ -49,7 +49,9 @@ final class CheckCli implements Callable<Integer> {
         int errors = 0;
         HostConfig host = null;
         try {
-            host = ConfigLoader.loadForRun(config);   // also tries what run needs: sockets, data folder, JDBC driver
+            List<String> notes = new java.util.ArrayList<>();
+            host = ConfigLoader.loadForCheck(config, notes);   // also tries what run needs: sockets, data folder, JDBC driver
+            notes.forEach(n -> System.out.println("note    " + n));
         } catch (ConfigException e) {
             for (ConfigError err : e.errors()) {
                 System.out.println(err);

@@ -55,7 +55,7 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static HostConfig load(Path file) throws ConfigException {
-        return parse(file, ConfigText.read(file), false);
+        return parse(file, ConfigText.read(file), false, null);
     }
 
     /**
@@ -64,14 +64,22 @@ public final class ConfigLoader {
      * a running host re-reading its file, which holds those sockets itself.
      */
     public static HostConfig loadForRun(Path file) throws ConfigException {
-        return parse(file, ConfigText.read(file), true);
+        return parse(file, ConfigText.read(file), true, null);
+    }
+
+    /**
+     * {@link #loadForRun} for {@code check}, which an operator runs while the host is up: a socket
+     * port in use (most likely by that host) is a note added to {@code notes}, not an error.
+     */
+    public static HostConfig loadForCheck(Path file, java.util.List<String> notes) throws ConfigException {
+        return parse(file, ConfigText.read(file), true, notes);
     }
 
     public static HostConfig parse(Path file, String text) throws ConfigException {
-        return parse(file, text, false);
+        return parse(file, text, false, null);
     }
 
-    private static HostConfig parse(Path file, String text, boolean forRun) throws ConfigException {
+    private static HostConfig parse(Path file, String text, boolean forRun, java.util.List<String> notes) throws ConfigException {
         String name = file.toString();
         Optional<Node> root;
         try {
@@ -155,7 +163,7 @@ public final class ConfigLoader {
             }
         }
         if (forRun) {
-            RunReadiness.check(r, root.get(), sw, simDialplan, control, data, database);
+            RunReadiness.check(r, root.get(), sw, simDialplan, control, data, database, notes);
         }
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());

@@ -29,15 +29,21 @@ import org.zeromq.ZMQException;
 final class RunReadiness {
     private final NodeReader r;
     private final Node root;
+    private final java.util.List<String> notes;   // null: a port in use is an error
 
-    private RunReadiness(NodeReader r, Node root) {
+    private RunReadiness(NodeReader r, Node root, java.util.List<String> notes) {
         this.r = r;
         this.root = root;
+        this.notes = notes;
     }
 
-    /** Errors go to {@code r}, at the key's value, or at the file's start for a default. */
-    static void check(NodeReader r, Node root, SwitchConfig sw, Path simDialplan, ControlConfig control, Path data, DatabaseConfig database) {
-        RunReadiness ready = new RunReadiness(r, root);
+    /**
+     * Errors go to {@code r}, at the key's value, or at the file's start for a default. With
+     * {@code notes} (check, run beside a live host), a port in use is a note there instead.
+     */
+    static void check(NodeReader r, Node root, SwitchConfig sw, Path simDialplan, ControlConfig control, Path data, DatabaseConfig database,
+                      java.util.List<String> notes) {
+        RunReadiness ready = new RunReadiness(r, root, notes);
         if (sw.simulated() && simDialplan != null && Files.isRegularFile(simDialplan)) {
             ready.simDialplan(value(root, "sim"), simDialplan);
         }
@@ -79,6 +85,10 @@ final class RunReadiness {
                 s.setLinger(0);
                 s.bind(endpoint);
             } catch (ZMQException e) {
+                if (e.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode() && notes != null) {
+                    notes.add(key + ": " + endpoint + " is in use now (by the running host, if this is its file): run cannot start beside it");
+                    return;
+                }
                 problem = e.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode()
                         ? "the port is in use (is another stationd running? choose another port)"
                         : e.getMessage().replaceFirst("^Errno \\d+ : ", "");

@@ -63,8 +63,6 @@ class BadConfigCliTest {
                     ":2:12: control.control: 'garbage' is not a ZeroMQ endpoint; write tcp://HOST:PORT (like tcp://127.0.0.1:5570), ipc://PATH or inproc://NAME");
             cases.put(config("open", "control:\n  control: tcp://0.0.0.0:" + freePort() + "\n" + STATION),
                     ":2:12: control.control: 'tcp://0.0.0.0:");
-            cases.put(config("busy", sockets(busy) + STATION),
-                    ":2:12: control.control: cannot listen on tcp://127.0.0.1:" + busy + ": the port is in use (is another stationd running? choose another port)");
             Path dataFile = config("datafile", sockets(freePort()) + "data: datafile.yaml\n" + STATION);
             cases.put(dataFile, ":4:7: data: '" + dataFile + "' is a file; data: names the folder for the event log and database");
             cases.put(config("jdbc", sockets(freePort()) + "database:\n  url: jdbc:mysql://db/stationd\n" + STATION),
@@ -88,6 +86,19 @@ class BadConfigCliTest {
                 assertFalse(run.out().contains("station(s) on"), "nothing started: " + run.out());
                 assertNoStackTrace(run);
             }
+
+            // a port in use: run cannot start; check (run beside the live host it checks) says so and passes
+            Path busyConfig = config("busy", sockets(busy) + STATION);
+            CliRun run = CliRun.stationd("run", "--config", busyConfig.toString(), "--for", "1");
+            assertEquals(1, run.exit(), run.out() + run.err());
+            assertTrue(run.err().lines().anyMatch(l -> l.startsWith(busyConfig + ":2:12: control.control: cannot listen on tcp://127.0.0.1:" + busy
+                    + ": the port is in use (is another stationd running? choose another port)")), run.err());
+            assertNoStackTrace(run);
+            CliRun check = CliRun.stationd("check", "--config", busyConfig.toString());
+            assertTrue(check.out().lines().anyMatch(l -> l.equals("note    control.control: tcp://127.0.0.1:" + busy
+                    + " is in use now (by the running host, if this is its file): run cannot start beside it")), check.out());
+            assertEquals(0, check.exit(), check.out() + check.err());
+            assertNoStackTrace(check);
         }
     }
 
