@@ -34,21 +34,21 @@ public final class DataSize {
             } else if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
                 size += String.valueOf(v).length();
             } else if (v instanceof Map<?, ?> m) {
-                size += 2 + m.size();
+                size += 2 + Math.max(0, 2 * m.size() - 1);   // braces, colons, commas
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     todo.push(String.valueOf(e.getKey()));
                     todo.push(e.getValue() == null ? "null" : e.getValue());
                     if (size > cap || todo.size() > cap) return cap + 1;
                 }
             } else if (v instanceof Collection<?> c) {
-                size += 2 + c.size();
+                size += 2 + Math.max(0, c.size() - 1);
                 for (Object o : c) {
                     todo.push(o == null ? "null" : o);
                     if (size > cap || todo.size() > cap) return cap + 1;
                 }
             } else if (v.getClass().isArray()) {
                 int n = Array.getLength(v);
-                size += 2 + n;
+                size += 2 + Math.max(0, n - 1);
                 for (int i = 0; i < n && size <= cap && todo.size() <= cap; i++) {
                     Object o = Array.get(v, i);
                     todo.push(o == null ? "null" : o);
