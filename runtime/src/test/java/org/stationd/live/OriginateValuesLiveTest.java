@@ -12,12 +12,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.stationd.api.Call;
 import org.stationd.esl.client.EslClient;
+import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.live.LiveSwitch;
 import org.stationd.testing.Show;
 
 /**
  * Issue #17 on the real FreeSWITCH: a comma in an originate value really does split the {…} block
- * into another channel variable (so the check matters), stationd refuses such a value before
+ * into another channel variable, and {@code ${…}} in an application's argument is expanded (so the
+ * checks matter); stationd refuses such a value before
  * anything reaches the switch, and a value that passes the check arrives verbatim, setting only the
  * variable it was given for.
  */
@@ -54,6 +56,13 @@ class OriginateValuesLiveTest {
                     .result().get(30, TimeUnit.SECONDS).text();
             assertTrue(reply.startsWith("+OK"), reply);
             assertEquals("injected", getvar(fs, raw, "stationd_probe"), FS.get().logTail());
+            // and an application's argument is expanded, function calls included (mod_commands' system is one): why '${' is refused
+            fs.sendmsg(raw, SendMsg.execute("set", "stationd_probe=${expr(6*7)}")).get(10, TimeUnit.SECONDS);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!"42".equals(getvar(fs, raw, "stationd_probe"))) {   // the channel runs the sendmsg when it gets to it
+                assertTrue(System.nanoTime() < end, "the switch did not expand the argument: " + getvar(fs, raw, "stationd_probe") + "\n" + FS.get().logTail());
+                Thread.sleep(20);
+            }
             fs.api("uuid_kill " + raw).get(10, TimeUnit.SECONDS);
 
             Show.Builder bench = Show.in(dir).realSwitch(FS.get().url()).program("values.groovy", PROGRAM)
