@@ -63,7 +63,7 @@ final class StationConference implements Conference {
      */
     @Override
     public void play(String file, double fromSeconds) {
-        String path = checked(() -> SwitchValues.word("conference play: the file", station.media(SwitchValues.word("conference play: the file", file))));
+        String path = station.media(checked(() -> SwitchValues.word("conference play: the file", file)));   // the api splits its arguments at spaces
         String[] entry = {path, file};
         playing.addLast(entry);
         stopping = false;
