@@ -31,7 +31,6 @@ import org.stationd.esl.session.ApiResponse;
 import org.stationd.limits.DataSize;
 import org.stationd.limits.LimitException;
 import org.stationd.limits.Limits;
-import org.stationd.limits.LogBudget;
 import org.stationd.limits.Refusals;
 import org.stationd.limits.SwitchValues;
 import org.stationd.switchlink.CallGoneException;
@@ -69,7 +68,6 @@ public final class StationContext implements Station {
     private final Log log;
     /** What the program was refused, by kind ({@link Limits}): shown by {@code status}. */
     private final Refusals refusals = new Refusals();
-    private final LogBudget logBudget = new LogBudget(Limits.LOG_LINES_PER_MINUTE);
     private ProgramFactory factory;
     private ProgramFactory.Instance instance;
     private ProgramRunner runner;
@@ -95,7 +93,7 @@ public final class StationContext implements Station {
         this.store = new LimitedStore(services.stores().apply(config.id()), config.id(), refusals);
         this.sms = services.sms().apply(config.id());
         this.recordings = services.recordings().apply(config.id());
-        this.log = new StationLog();
+        this.log = new ProgramLog(this, services.scheduler(), refusals);
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
         if (services.ttsVoice() != null) {
@@ -760,39 +758,5 @@ public final class StationContext implements Station {
         }
         @Override public String getState() { return state(); }
         @Override public Log getLog() { return log; }
-    }
-
-    /**
-     * The program's own log lines, at most {@link Limits#LOG_LINES_PER_MINUTE} a minute, each cut at
-     * {@link Limits#LOG_LINE_CHARS}: the lines past the budget are dropped, counted ({@code log} in
-     * {@code status}) and reported in one warning when the minute ends.
-     */
-    private final class StationLog implements Log {
-        @Override public void info(String message) { programLog("info", message); }
-        @Override public void warn(String message) { programLog("warn", message); }
-        @Override public void error(String message) { programLog("error", message); }
-        @Override public void debug(String message) { programLog("debug", message); }
-
-        private void programLog(String level, String message) {
-            switch (logBudget.admit(services.scheduler().now())) {
-                case LOG -> log(level, cut(String.valueOf(message)));
-                case FIRST_DROP -> {
-                    refusals.count("log", 1);
-                    scheduleOnThread(Duration.between(services.scheduler().now(), logBudget.windowEnd()), this::dropped);
-                }
-                case DROP -> refusals.count("log", 1);
-            }
-        }
-
-        private void dropped() {
-            long n = logBudget.closeWindow();
-            log("warn", n + " log line(s) of station " + config.id() + " dropped in the last minute (the limit is "
-                    + Limits.LOG_LINES_PER_MINUTE + " a minute)");
-        }
-
-        private static String cut(String message) {
-            return message.length() <= Limits.LOG_LINE_CHARS ? message
-                    : message.substring(0, Limits.LOG_LINE_CHARS) + "… (" + (message.length() - Limits.LOG_LINE_CHARS) + " more characters)";
-        }
     }
 }
