@@ -72,6 +72,12 @@ public interface Station {
     /**
      * Calls a number through the station's gateway. {@code answered} or {@code failed} follows.
      * Options: {@code timeout} seconds (30), {@code callerId}, {@code variables} (a map).
+     * The number and every value go to the switch as they are, so each is checked first and an
+     * argument that could change the command is refused (docs/programs.md, "Limits"): the number
+     * is one destination (letters, digits, {@code + * # . _ @ : / ; = % -}); a caller id or
+     * variable value is one word without {@code , { } [ ] < > ' " \}, {@code ^^} or <code>${</code>;
+     * variable names are letters, digits and {@code _}, and none that makes the switch run a
+     * command ({@code api_on_answer}, {@code execute_on_*}, {@code *_hook}…) or that stationd sets.
      * <pre>{@code
      * def host = station.originate('+256700000009', [timeout: 45])    // Groovy
      * const host = station.originate('+256700000009', {timeout: 45}); // JavaScript
@@ -105,11 +111,13 @@ public interface Station {
     /** Cancels a timer by name. */
     void cancel(String name);
 
-    /** The persistent key-value store. */
+    /** The persistent key-value store (a value at most 64 KiB as JSON). */
     KeyValueStore getStore();
 
     /**
      * Publishes a message on a ZeroMQ topic (other programs, stations and hosts can subscribe).
+     * The topic is text of 1 to 256 characters; the message at most 64 KiB as JSON, else it is
+     * refused and not sent.
      * <pre>{@code
      * station.publish('news/ready', [file: 'news.wav'])            // Groovy
      * station.publish('news/ready', {file: 'news.wav'});           // JavaScript
@@ -117,7 +125,7 @@ public interface Station {
      */
     void publish(String topic, Object data);
 
-    /** Subscribes to a topic (prefix match): {@code message} events follow. */
+    /** Subscribes to a topic (prefix match, text of 1 to 256 characters; not null): {@code message} events follow. */
     void subscribe(String topic);
 
     /** The station's SMS number. */
