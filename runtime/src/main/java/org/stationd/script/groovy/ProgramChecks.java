@@ -129,12 +129,7 @@ final class ProgramChecks extends CompilationCustomizer {
         }
 
         void checkImports(ModuleNode module) {
-            List<ImportNode> all = new ArrayList<>();
-            all.addAll(module.getImports());
-            all.addAll(module.getStarImports());
-            all.addAll(module.getStaticImports().values());
-            all.addAll(module.getStaticStarImports().values());
-            for (ImportNode i : all) {
+            for (ImportNode i : org.stationd.script.groovy.sandbox.ModuleImports.of(module)) {
                 String reason = i.getType() != null ? forbidden(i.getType()) : forbiddenPackage(i.getPackageName());
                 if (reason != null) {
                     String what = i.isStar() ? i.getPackageName() + "*" : i.getClassName();

@@ -102,10 +102,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
         }
 
         void imports(ModuleNode module) {
-            List<ImportNode> all = new ArrayList<>(module.getImports());
-            all.addAll(module.getStaticImports().values());
-            all.addAll(module.getStaticStarImports().values());
-            for (ImportNode i : all) {
+            for (ImportNode i : ModuleImports.of(module)) {
                 if (i.getType() != null) checkType(i.getType(), i, "import " + i.getType().getName());
             }
         }
