@@ -19,14 +19,18 @@ class PlaylistLiveTest {
     @TempDir
     Path dir;
 
-    @Test
-    void airsTheRunningOrderAndResumesAfterTheTransmitterLegIsKilled() throws Exception {
-        Show.Builder bench = Show.in(dir).realSwitch(FS.get().url())
+    /** One playlist station, kla, with short media, on the real switch at {@code url}; the log replay test records it too. */
+    static Show.Builder bench(Path dir, String url) throws java.io.IOException {
+        return Show.in(dir).realSwitch(url)
                 .program(Show.programFile("playlist.groovy"))
                 .media("jingle.wav", 0.3).media("stories-1.wav", 0.4).media("ad-market.wav", 0.3).media("music-1.wav", 0.6)
                 .station("kla", s -> s.program("playlist.groovy").transmitter("loopback/tx1/stations")
                         .settings("{ jingle: jingle.wav, series: [stories-1.wav], ads: [ad-market.wav], music: [music-1.wav] }"));
-        try (Show show = bench.start()) {
+    }
+
+    @Test
+    void airsTheRunningOrderAndResumesAfterTheTransmitterLegIsKilled() throws Exception {
+        try (Show show = bench(dir, FS.get().url()).start()) {
             show.await("music plays", () -> show.aired("kla").contains("music-1.wav"));
             assertEquals(List.of("jingle.wav", "stories-1.wav", "ad-market.wav", "music-1.wav"), show.aired("kla").subList(0, 4),
                     show.aired("kla").toString());

@@ -34,11 +34,7 @@ class RealLogReplayTest {
 
     @Test
     void aPlaylistSession() throws Exception {
-        Show.Builder bench = Show.in(dir).realSwitch(FS.get().url())
-                .program(Show.programFile("playlist.groovy"))
-                .media("jingle.wav", 0.3).media("stories-1.wav", 0.4).media("ad-market.wav", 0.3).media("music-1.wav", 0.6)
-                .station("kla", s -> s.program("playlist.groovy").transmitter("loopback/tx1/stations")
-                        .settings("{ jingle: jingle.wav, series: [stories-1.wav], ads: [ad-market.wav], music: [music-1.wav] }"));
+        Show.Builder bench = PlaylistLiveTest.bench(dir, FS.get().url());
         Show show = record(bench, s -> {
             s.await("music plays", () -> s.aired("kla").contains("music-1.wav"));
             // the transmitter's line drops (uuid_kill): the station redials and plays on
