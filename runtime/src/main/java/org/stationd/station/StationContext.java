@@ -61,6 +61,9 @@ public final class StationContext implements Station {
     private final Sms sms;
     private final Recordings recordings;
     private final Log log;
+    /** Where the program's topics and leases live: the station's group, or the station alone. */
+    private final ProgramScope scope;
+    private final StationLeases leases;
     private ProgramFactory factory;
     private ProgramFactory.Instance instance;
     private ProgramRunner runner;
@@ -87,6 +90,8 @@ public final class StationContext implements Station {
         this.sms = services.sms().apply(config.id());
         this.recordings = services.recordings().apply(config.id());
         this.log = new StationLog();
+        this.scope = ProgramScope.of(config);
+        this.leases = new StationLeases(services.leases(), config.id(), scope, services.scheduler(), this::submit, why -> log("warn", why));
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
         if (services.ttsVoice() != null) {
@@ -192,6 +197,7 @@ public final class StationContext implements Station {
         timers.cancelAll();
         subscriptions.forEach(StationContext::closeQuietly);
         subscriptions.clear();
+        leases.releaseAll();   // another station of the group takes the token now, not when it lapses
         transmitter.reset();
         for (CallLeg c : calls.values()) {
             c.retire();
@@ -525,20 +531,30 @@ public final class StationContext implements Station {
 
     @Override public KeyValueStore getStore() { return store; }
 
+    /** Topics are the program's scope's: {@code news/done} of one group is not another's (docs/programs.md). */
     @Override
     public void publish(String topic, Object data) {
-        services.bus().publish(topic, data);
+        services.bus().publish(scope.topic(topicOf(topic, "publish")), data);
     }
 
     @Override
     public void subscribe(String topic) {
-        subscriptions.add(services.bus().subscribe(topic, (t, d) -> submit(() -> {
+        String prefix = scope.topic(topicOf(topic, "subscribe"));
+        subscriptions.add(services.bus().subscribe(prefix, (busTopic, d) -> submit(() -> {
+            String t = scope.programTopic(busTopic);
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("topic", t);
             rec.put("data", d);
             tap("in", "zmq", rec);
             deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build());
         })));
+    }
+
+    private static String topicOf(String topic, String what) {
+        if (topic == null) {
+            throw new IllegalArgumentException(what + ": a topic is needed, e.g. station." + what + "('news/done'" + ("publish".equals(what) ? ", {…})" : ")"));
+        }
+        return topic;
     }
 
     @Override public Sms getSms() {
@@ -552,17 +568,23 @@ public final class StationContext implements Station {
 
     @Override
     public boolean lease(String name, double seconds) {
-        if (seconds <= 0 || seconds > 3600) {
+        if (!(seconds > 0 && seconds <= 3600)) {   // NaN too
             throw new IllegalArgumentException("lease: seconds must be between 0 and 3600, got " + seconds);
         }
-        boolean granted = services.leases().claim(name, config.id(), Duration.ofMillis(Math.round(seconds * 1000)));
+        if (name == null) {
+            throw new IllegalArgumentException("lease: a name is needed, e.g. station.lease('news-master', 10)");
+        }
+        boolean granted = leases.claim(name, Duration.ofMillis(Math.round(seconds * 1000)));
         tap("in", "lease", Map.of("name", name, "granted", granted));   // the database's answer is the outside world: a replay gives it back
         return granted;
     }
 
     @Override
     public void releaseLease(String name) {
-        services.leases().release(name, config.id());
+        if (name == null) {
+            throw new IllegalArgumentException("releaseLease: a name is needed, e.g. station.releaseLease('news-master')");
+        }
+        leases.release(name);
     }
 
     // ---- helpers for verbs and conferences ----------------------------------------------------
