@@ -100,4 +100,45 @@ class NewsRelayScopeTest {
             assertTrue(show.errors().isEmpty(), show.errors().toString());
         }
     }
+
+    /** Takes the group's token for an hour and sits on it. */
+    static final String HOG_GROOVY = """
+            program {
+                apiVersion 1
+                name 'hog'
+                state('on') {
+                    enter { log.info("took news-master: ${station.lease('news-master', 3600)}") }
+                }
+            }
+            """;
+
+    /**
+     * A program of the group that took the token for an hour is swapped off its station: the
+     * token goes with it at once, and a relaying station becomes master at its next try (3 s).
+     */
+    @Test
+    void aProgramSwappedOffGivesTheGroupsTokenUpAtOnce() throws Exception {
+        Show.Builder b = Show.in(dir).program(Show.programFile("news-relay.js")).media("news.wav", 2)
+                .program("hog.groovy", HOG_GROOVY).program("idle.js", "program({ apiVersion: 1, states: { idle: {} } });");
+        b.station("hog", s -> s.program("hog.groovy").group("east-news"));
+        List<String> relay = List.of("mbarara", "jinja");
+        for (int i = 0; i < relay.size(); i++) {
+            String phone = String.valueOf(4001 + i);
+            b.phone(phone, "{ answer_after_ms: 100 }");
+            b.station(relay.get(i), s -> s.program("news-relay.js").group("east-news").transmitter("user/" + phone).settings("{ report: news.wav }"));
+        }
+        try (Show show = b.start()) {
+            show.await("the hog took the token", () -> show.logged("hog", "took news-master: true"));
+            show.await("both relaying", () -> relay.stream().allMatch(s -> show.entered(s, "relaying")));
+            for (String s : relay) show.station(s).awaitIdle(java.time.Duration.ofSeconds(10));   // each tried the token as it began relaying
+            assertEquals(List.of(), NewsRelayLines.masters(show), "the hog holds the token");
+
+            show.host().swap("hog", "idle.js");
+            show.await("a relaying station is master", () -> NewsRelayLines.masters(show).size() == 1);
+            assertTrue(relay.contains(NewsRelayLines.masters(show).get(0)));
+            show.await("the report airs to the end", () -> relay.stream().allMatch(s -> show.entered(s, "done")));
+            assertEquals(1, NewsRelayLines.masters(show).size());
+            assertTrue(show.errors().isEmpty(), show.errors().toString());
+        }
+    }
 }
