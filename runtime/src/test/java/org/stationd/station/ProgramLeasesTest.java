@@ -35,9 +35,13 @@ class ProgramLeasesTest {
     }
 
     private StationContext station(String id, String group) {
+        return station(id, group, clock, pool);
+    }
+
+    private StationContext station(String id, String group, Scheduler scheduler, java.util.concurrent.Executor threads) {
         StationConfig cfg = new StationConfig(id, "Radio " + id, ZoneId.of("Africa/Kampala"), List.of(), Map.of(), null, Map.of(), "p",
                 Map.of(), List.of(), List.of(), group);
-        return new StationContext(cfg, new StationServices(new RecordingLink(), clock, pool, new InMemoryBus(), new StationListener() {},
+        return new StationContext(cfg, new StationServices(new RecordingLink(), scheduler, threads, new InMemoryBus(), new StationListener() {},
                 Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
                 k -> new MemoryStore(), k -> null, k -> null, table, new Router(), StationTap.NONE, StationServices.randomIds()));
     }
@@ -119,5 +123,45 @@ class ProgramLeasesTest {
         assertFalse(b.claim("news-master", Duration.ofSeconds(10)));
         clock.advance(Duration.ofSeconds(1));
         assertTrue(b.claim("news-master", Duration.ofSeconds(10)), "the dead host's lease lapsed after " + StationLeases.TTL);
+    }
+
+    /** A handler that ignores its stop: the program is quarantined, and its token goes with it. */
+    @Test
+    void aQuarantinedProgramGivesItsLeasesUp() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        try (StationPool threads = new StationPool(2); RealScheduler real = new RealScheduler()) {
+            StationContext stuck = station("mbarara", "east-news", real, threads);
+            StationContext other = station("jinja", "east-news", real, threads);
+            stuck.submit(() -> stuck.load(new ProgramFactory() {
+                @Override public String name() { return "stubborn"; }
+                @Override public String version() { return "v1"; }
+                @Override public Instance create(org.stationd.api.ProgramContext ctx) {
+                    ProgramDefinition d = new ProgramDefinition("stubborn").add(new StateDefinition("on")
+                            .enter(e -> {
+                                ctx.getStation().lease("news-master", 3600);
+                                ctx.getStation().after(0.01, "go");
+                            })
+                            .on(org.stationd.api.EventKind.TIMER, e -> {
+                                while (!release.get()) {
+                                    try {
+                                        Thread.sleep(20);
+                                    } catch (InterruptedException swallowed) {
+                                        // ignores every stop
+                                    }
+                                }
+                            }));
+                    return () -> d;
+                }
+            }));
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!"quarantined".equals(stuck.state())) {
+                if (System.nanoTime() > end) throw new AssertionError("waited 60 s for the quarantine");
+                Thread.sleep(10);
+            }
+            stuck.awaitIdle(Duration.ofSeconds(10));   // the quarantine has run to its end on the station's new thread
+            assertTrue(claim(other), "the quarantined program's token is free at once");
+        } finally {
+            release.set(true);
+        }
     }
 }
