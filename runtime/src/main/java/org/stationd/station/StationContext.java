@@ -574,6 +574,9 @@ public final class StationContext implements Station {
         if (name == null) {
             throw new IllegalArgumentException("lease: a name is needed, e.g. station.lease('news-master', 10)");
         }
+        if (quarantined) {
+            return false;   // a handler that ignored its stop, still running: its program is gone and takes nothing more
+        }
         boolean granted = leases.claim(name, Duration.ofMillis(Math.round(seconds * 1000)));
         tap("in", "lease", Map.of("name", name, "granted", granted));   // the database's answer is the outside world: a replay gives it back
         return granted;

@@ -129,6 +129,7 @@ class ProgramLeasesTest {
     @Test
     void aQuarantinedProgramGivesItsLeasesUp() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Boolean> lateClaim = new java.util.concurrent.CompletableFuture<>();
         try (StationPool threads = new StationPool(2); RealScheduler real = new RealScheduler()) {
             StationContext stuck = station("mbarara", "east-news", real, threads);
             StationContext other = station("jinja", "east-news", real, threads);
@@ -149,6 +150,7 @@ class ProgramLeasesTest {
                                         // ignores every stop
                                     }
                                 }
+                                lateClaim.complete(ctx.getStation().lease("news-master", 3600));
                             }));
                     return () -> d;
                 }
@@ -160,6 +162,11 @@ class ProgramLeasesTest {
             }
             stuck.awaitIdle(Duration.ofSeconds(10));   // the quarantine has run to its end on the station's new thread
             assertTrue(claim(other), "the quarantined program's token is free at once");
+            run(other, () -> other.releaseLease("news-master"));
+            // the stuck handler comes back at last and asks for the token again: its program is gone
+            release.set(true);
+            assertFalse(lateClaim.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(claim(other));
         } finally {
             release.set(true);
         }
