@@ -70,7 +70,7 @@ class NewsRelayScopeTest {
     void programsOutsideTheGroupCannotEndTheReportTakeItsTokenOrHearIt() throws Exception {
         Show.Builder b = Show.in(dir).program(Show.programFile("news-relay.js")).media("news.wav", 2)
                 .program("hostile.js", HOSTILE_JS).program("hostile.groovy", HOSTILE_GROOVY);
-        // the hostile stations start first: their token and their news/done are out before the relay's
+        // the hostile programs publish and take their tokens while the relay starts, and keep on
         b.station("loner", s -> s.program("hostile.js"));
         b.station("west", s -> s.program("hostile.groovy").group("west-news"));
         List<String> relay = List.of("mbarara", "jinja", "lira");
@@ -125,10 +125,12 @@ class NewsRelayScopeTest {
         for (int i = 0; i < relay.size(); i++) {
             String phone = String.valueOf(4001 + i);
             b.phone(phone, "{ answer_after_ms: 100 }");
-            b.station(relay.get(i), s -> s.program("news-relay.js").group("east-news").transmitter("user/" + phone).settings("{ report: news.wav }"));
+            // on air once the hog holds the token
+            b.station(relay.get(i), s -> s.program("idle.js").group("east-news").transmitter("user/" + phone).settings("{ report: news.wav }"));
         }
         try (Show show = b.start()) {
             show.await("the hog took the token", () -> show.logged("hog", "took news-master: true"));
+            relay.forEach(s -> show.host().swap(s, "news-relay.js"));
             show.await("both relaying", () -> relay.stream().allMatch(s -> show.entered(s, "relaying")));
             for (String s : relay) show.station(s).awaitIdle(java.time.Duration.ofSeconds(10));   // each tried the token as it began relaying
             assertEquals(List.of(), NewsRelayLines.masters(show), "the hog holds the token");
