@@ -74,8 +74,7 @@ program({
         // the report has ended: the token is kept until it expires, so a station that has not yet
         // heard news/done cannot take it and play the report again
         data.master = false;
-        const tx = station.transmitter;
-        if (tx) tx.hangup();
+        station.hangupTransmitter();   // also a redial still ringing after a drop
       }
     }
   },

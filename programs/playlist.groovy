@@ -64,7 +64,7 @@ program {
         enter {
             if (data.status == 'failed') station.reportStatus('failed', 'the transmitter could not be reached')
             else if (!data.played) station.reportStatus('no_media', 'none of the show\'s files could be played')
-            station.transmitter?.hangup()
+            station.hangupTransmitter()   // also a redial still ringing after a drop
         }
     }
 

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code ./stationd check}: validates stations.yaml and compiles every program, starting nothing; with {@code --switch}, what a live FreeSWITCH lacks. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate stations.yaml and compile every program in the programs folder; nothing is started.",
+                "Also tries what run needs: binds the control and publish sockets and lets them go, looks at the data folder,",
+                "asks the JDBC driver about database.url (without connecting).",
                 "Prints every error as file:line:column; exit code 1 if there is any.",
                 "With --switch, then asks a live FreeSWITCH for what the stations need (modules, lines parked, transmitters",
                 "answering, media readable), one OK/MISSING line each; probe calls are hung up at once."})
@@ -47,7 +49,9 @@ final class CheckCli implements Callable<Integer> {
         int errors = 0;
         HostConfig host = null;
         try {
-            host = ConfigLoader.load(config);
+            List<String> notes = new java.util.ArrayList<>();
+            host = ConfigLoader.loadForCheck(config, notes);   // also tries what run needs: sockets, data folder, JDBC driver
+            notes.forEach(n -> System.out.println("note    " + n));
         } catch (ConfigException e) {
             for (ConfigError err : e.errors()) {
                 System.out.println(err);

@@ -89,6 +89,10 @@ final class ControlCli {
             for (Map<String, Object> s : (List<Map<String, Object>>) reply.get("stations")) {
                 System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), s.get("program"), s.get("state"), s.get("calls"),
                         s.get("lastError") == null ? "" : s.get("lastError"));
+                if (s.get("refused") instanceof Map<?, ?> refused && !refused.isEmpty()) {   // refusals by a limit (docs/programs.md, Limits)
+                    System.out.println("  refused: " + refused.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
             }
             if (reply.get("control") instanceof Map<?, ?> ctl) {
                 System.out.println("control socket: " + ctl.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

@@ -42,7 +42,7 @@ final class RunCli implements Callable<Integer> {
     public Integer call() throws Exception {
         HostConfig host;
         try {
-            host = ConfigLoader.load(config);
+            host = ConfigLoader.loadForRun(config);   // what check finds, run refuses the same way
         } catch (ConfigException e) {
             for (ConfigError err : e.errors()) {
                 System.err.println(err);
@@ -62,9 +62,18 @@ final class RunCli implements Callable<Integer> {
             sw = SwitchConfig.parseUrl(sw.simulated() ? "sim" : "esl://" + sw.host() + ":" + sw.port(), password);
         }
         if (Files.exists(host.mediaDir().resolve("prompts.yaml"))) {
-            List<Path> written = new MediaGenerator(host.mediaDir()).generate(false);
-            if (!written.isEmpty()) {
-                System.out.println("stationd: generated " + written.size() + " media file(s) in " + host.mediaDir());
+            try {
+                List<Path> written = new MediaGenerator(host.mediaDir()).generate(false);
+                if (!written.isEmpty()) {
+                    System.out.println("stationd: generated " + written.size() + " media file(s) in " + host.mediaDir());
+                }
+            } catch (ClassCastException | NullPointerException e) {
+                System.err.println("stationd: " + host.mediaDir().resolve("prompts.yaml") + " must look like"
+                        + " speech: { name: words }  music: { name: { seconds: 3, notes: [440, 660] } }");
+                return 1;
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("stationd: cannot make the media described in " + host.mediaDir().resolve("prompts.yaml") + ": " + reason(e));
+                return 1;
             }
         }
         ZoneId zone = host.stations().isEmpty() ? ZoneId.systemDefault() : host.stations().get(0).timezone();
@@ -75,12 +84,22 @@ final class RunCli implements Callable<Integer> {
         } catch (SwitchUnavailableException e) {
             System.err.println("stationd: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            System.err.println("stationd: cannot start the switch: " + reason(e));
+            return 1;
         }
         try (SwitchConnection link = opened;
              ProgramEngines engines = new ProgramEngines()) {
+            StationHost stations;
+            try {
+                stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
+            } catch (Exception e) {
+                // what changed since the config was tried (a port taken, the database down): one line, no stack trace
+                System.err.println("stationd: cannot start: " + reason(e));
+                return 1;
+            }
             System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
                     + "; operators at " + host.control().control() + "; Ctrl-C stops");
-            StationHost stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
             CountDownLatch done = new CountDownLatch(1);
             // SIGTERM/Ctrl-C: wake the main thread, which stops everything in order, and wait for it
             Thread hook = new Thread(() -> {
@@ -112,5 +131,14 @@ final class RunCli implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The first message along the causes, on one line. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,6 +1,5 @@
 package org.stationd.config;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -14,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -56,26 +56,47 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static HostConfig load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "", "cannot read: " + e.getMessage())));
-        }
-        return parse(file, text);
+        return parse(file, ConfigText.read(file), false, null);
+    }
+
+    /**
+     * {@link #load}, then what {@code run} will need is tried (see {@link RunReadiness}): sockets
+     * bound and let go, the data folder, the JDBC driver. For {@code check} and {@code run}; not for
+     * a running host re-reading its file, which holds those sockets itself.
+     */
+    public static HostConfig loadForRun(Path file) throws ConfigException {
+        return parse(file, ConfigText.read(file), true, null);
+    }
+
+    /**
+     * {@link #loadForRun} for {@code check}, which an operator runs while the host is up: a socket
+     * port in use (most likely by that host) is a note added to {@code notes}, not an error.
+     */
+    public static HostConfig loadForCheck(Path file, java.util.List<String> notes) throws ConfigException {
+        return parse(file, ConfigText.read(file), true, notes);
     }
 
     public static HostConfig parse(Path file, String text) throws ConfigException {
+        return parse(file, text, false, null);
+    }
+
+    private static HostConfig parse(Path file, String text, boolean forRun, java.util.List<String> notes) throws ConfigException {
         String name = file.toString();
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
+            LoadSettings settings = LoadSettings.builder().setLabel(name).setCodePointLimit(ConfigText.MAX_BYTES).build();
+            // the nesting limit sits between parser and composer: the composer recurses once per level
+            root = new Composer(settings, new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text)))).getSingleNode();
+        } catch (NestingLimit.TooDeep e) {
+            throw new ConfigException(List.of(new ConfigError(name, e.mark.map(m -> m.getLine() + 1).orElse(1),
+                    e.mark.map(m -> m.getColumn() + 1).orElse(1), "", e.getMessage())));
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            int col = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
+            int col = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
             throw new ConfigException(List.of(new ConfigError(name, line, col, "", "not valid YAML: " + e.getProblem())));
         } catch (YamlEngineException e) {
-            throw new ConfigException(List.of(new ConfigError(name, 0, 0, "", "not valid YAML: " + e.getMessage())));
+            // limits without a place in the file (how many aliases, how long)
+            throw new ConfigException(List.of(new ConfigError(name, 1, 1, "", "not valid YAML: " + e.getMessage())));
         }
         if (root.isEmpty()) {
             throw new ConfigException(List.of(new ConfigError(name, 1, 1, "", "the file is empty; it needs at least 'stations:'")));
@@ -141,6 +162,9 @@ public final class ConfigLoader {
                     stations.add(s);
                 }
             }
+        }
+        if (forRun) {
+            RunReadiness.check(r, root.get(), sw, simDialplan, control, data, database, notes);
         }
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
@@ -219,12 +243,17 @@ public final class ConfigLoader {
         Map<String, Node> m = r.map(node, "control", CONTROL);
         String ctl = m.containsKey("control") ? r.string(m.get("control"), "control.control") : ControlConfig.DEFAULT.control();
         String pub = m.containsKey("publish") ? r.string(m.get("publish"), "control.publish") : ControlConfig.DEFAULT.publish();
+        ctl = wellFormed(r, m, "control", ctl);
+        pub = wellFormed(r, m, "publish", pub);
         List<String> subs = new ArrayList<>();
         if (m.containsKey("subscribe")) {
             List<Node> l = r.list(m.get("subscribe"), "control.subscribe");
             for (int i = 0; i < l.size(); i++) {
                 String s = r.string(l.get(i), "control.subscribe[" + i + "]");
-                if (s != null) {
+                String problem = s == null ? null : EndpointSyntax.problem(s);
+                if (problem != null) {
+                    r.error(l.get(i), "control.subscribe[" + i + "]", problem);
+                } else if (s != null) {
                     subs.add(s);
                 }
             }
@@ -246,6 +275,16 @@ public final class ConfigLoader {
                     + " (or bind to tcp://127.0.0.1:PORT)");
         }
         return new ControlConfig(ctl, pub, List.copyOf(subs), keys);
+    }
+
+    /** The endpoint, or null (and an error) if ZeroMQ could not use it. */
+    private static String wellFormed(NodeReader r, Map<String, Node> control, String key, String endpoint) {
+        String problem = endpoint == null ? null : EndpointSyntax.problem(endpoint);
+        if (problem == null) {
+            return endpoint;
+        }
+        r.error(control.get(key), "control." + key, problem);
+        return null;
     }
 
     private static StationConfig station(NodeReader r, Node node, String path, Path programs,

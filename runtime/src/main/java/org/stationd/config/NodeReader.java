@@ -69,7 +69,13 @@ final class NodeReader {
 
     /** A free-form mapping (program settings): plain Java values. */
     Map<String, Object> freeMap(Node node, String path) {
-        Object v = plain(node, path);
+        Object v;
+        try {
+            v = plain(node, path, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), 1);
+        } catch (Refused r) {
+            error(r.at == null ? node : r.at, r.at == null ? path : r.path, r.getMessage());
+            return Map.of();
+        }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, val) -> out.put(String.valueOf(k), val));
@@ -79,24 +85,54 @@ final class NodeReader {
         return Map.of();
     }
 
-    private Object plain(Node node, String path) {
+    /** Values one file's settings may come to: aliases (*name) copy what they name, so a few lines could mean millions. */
+    static final int MAX_VALUES = 100_000;
+    private int values;
+
+    /** Why settings cannot be made plain values; {@code at} null: the settings as a whole. */
+    private static final class Refused extends RuntimeException {
+        final Node at;
+        final String path;
+
+        Refused(Node at, String path, String message) {
+            super(message, null, false, false);
+            this.at = at;
+            this.path = path;
+        }
+    }
+
+    /** {@code open}: the lists and mappings this value is inside, which an alias must not name again. */
+    private Object plain(Node node, String path, Set<Node> open, int depth) {
+        if (++values > MAX_VALUES) {
+            throw new Refused(null, null, "more than " + MAX_VALUES + " values once its aliases (*name) are expanded");
+        }
         if (node instanceof ScalarNode s) {
             return ScalarValues.resolve(s);
         }
-        if (node instanceof SequenceNode seq) {
-            List<Object> list = new ArrayList<>();
-            int i = 0;
-            for (Node n : seq.getValue()) {
-                list.add(plain(n, path + "[" + i++ + "]"));
+        if (!open.add(node)) {
+            throw new Refused(node, path, "refers to the list or mapping it is in (an alias inside its own anchor)");
+        }
+        if (depth > NestingLimit.MAX) {
+            throw new Refused(node, path, "nested deeper than " + NestingLimit.MAX + " levels once its aliases (*name) are expanded");
+        }
+        try {
+            if (node instanceof SequenceNode seq) {
+                List<Object> list = new ArrayList<>();
+                int i = 0;
+                for (Node n : seq.getValue()) {
+                    list.add(plain(n, path + "[" + i++ + "]", open, depth + 1));
+                }
+                return list;
             }
-            return list;
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : ((MappingNode) node).getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : String.valueOf(t.getKeyNode());
+                out.put(key, plain(t.getValueNode(), path + "." + key, open, depth + 1));
+            }
+            return out;
+        } finally {
+            open.remove(node);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : String.valueOf(t.getKeyNode());
-            out.put(key, plain(t.getValueNode(), path + "." + key));
-        }
-        return out;
     }
 
     List<Node> list(Node node, String path) {
@@ -121,17 +157,17 @@ final class NodeReader {
     }
 
     Integer integer(Node node, String path, int min, int max) {
-        if (node instanceof ScalarNode s) {
-            try {
-                int v = Integer.parseInt(s.getValue().trim());
-                if (v < min || v > max) {
-                    error(node, path, "must be between " + min + " and " + max + ", found " + v);
-                    return null;
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                // fall through
+        if (node instanceof ScalarNode s && s.getValue().trim().matches("[+-]?\\d+")) {
+            java.math.BigInteger v = new java.math.BigInteger(s.getValue().trim());
+            if (v.bitLength() >= 32) {   // past what any key allows: say the limit, not Java's words
+                error(node, path, v.signum() < 0 ? "number too small (at least " + min + ")" : "number too large (at most " + max + ")");
+                return null;
             }
+            if (v.intValue() < min || v.intValue() > max) {
+                error(node, path, "must be between " + min + " and " + max + ", found " + v);
+                return null;
+            }
+            return v.intValue();
         }
         error(node, path, "must be a whole number, found " + describe(node));
         return null;

@@ -33,8 +33,9 @@ final class ConfigWatcher implements AutoCloseable {
                         dirty = false;
                         try {
                             changed.accept(abs);
-                        } catch (RuntimeException e) {
-                            log.error("applying {} failed", abs, e);
+                        } catch (RuntimeException | StackOverflowError e) {
+                            // a fault in reading one save must not end the watching: later saves still need applying
+                            log.error("applying {} failed: {}", abs, e.toString());
                         }
                         continue;
                     }

@@ -349,6 +349,7 @@ public final class StationHost implements AutoCloseable {
                 m.put("state", s.state());
                 m.put("calls", s.calls().stream().filter(c -> !c.isEnded()).count());
                 m.put("lastError", s.lastError());
+                m.put("refused", s.refusals().snapshot());   // what its program was refused by a limit, by kind (docs/programs.md, Limits)
                 read.countDown();
             });
             if (!read.await(2, TimeUnit.SECONDS)) {

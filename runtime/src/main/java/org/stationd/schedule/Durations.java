@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern SIMPLE = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?");
 
+    /** A show longer than a leap year is a typo; saying so beats Java's overflow words. */
+    public static final Duration LONGEST = Duration.ofDays(366);
+
     private Durations() {}
 
     public static Duration parse(String text) {
@@ -25,9 +28,16 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 90m, 1h30m or 45s");
         }
         Duration d = Duration.ZERO;
-        if (m.group(1) != null) d = d.plusHours(Long.parseLong(m.group(1)));
-        if (m.group(2) != null) d = d.plusMinutes(Long.parseLong(m.group(2)));
-        if (m.group(3) != null) d = d.plusSeconds(Long.parseLong(m.group(3)));
+        try {
+            if (m.group(1) != null) d = d.plusHours(Long.parseLong(m.group(1)));
+            if (m.group(2) != null) d = d.plusMinutes(Long.parseLong(m.group(2)));
+            if (m.group(3) != null) d = d.plusSeconds(Long.parseLong(m.group(3)));
+        } catch (NumberFormatException | ArithmeticException e) {
+            d = LONGEST.plusSeconds(1);   // past a long: too long all the same
+        }
+        if (d.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("number too large in '" + text + "' (a show lasts at most " + LONGEST.toHours() + "h, a year)");
+        }
         if (d.isZero()) {
             throw new IllegalArgumentException("a show must last longer than zero");
         }

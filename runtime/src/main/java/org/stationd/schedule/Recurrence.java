@@ -60,8 +60,8 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, List<Int
                 }
                 case "BYMONTHDAY" -> {
                     for (String d : value.split(",")) {
-                        int v = Integer.parseInt(d.trim());
-                        if (v == 0 || v < -31 || v > 31) throw new IllegalArgumentException("BYMONTHDAY must be 1..31 or -31..-1, got " + v);
+                        int v = number(key, d.trim(), -31, 31);
+                        if (v == 0) throw new IllegalArgumentException("BYMONTHDAY must be 1..31 or -31..-1, got " + v);
                         byMonthDay.add(v);
                     }
                 }
@@ -95,13 +95,15 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, List<Int
     }
 
     private static int number(String key, String v, int min, int max) {
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) throw new IllegalArgumentException(key + " must be " + min + ".." + max + ", got " + n);
-            return n;
-        } catch (NumberFormatException e) {
+        if (!v.matches("[+-]?\\d+")) {
             throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
         }
+        java.math.BigInteger n = new java.math.BigInteger(v);
+        if (n.bitLength() >= 32) {   // past an int: say the limit, not Java's words
+            throw new IllegalArgumentException(key + ": number " + (n.signum() < 0 ? "too small (at least " + min : "too large (at most " + max) + ")");
+        }
+        if (n.intValue() < min || n.intValue() > max) throw new IllegalArgumentException(key + " must be " + min + ".." + max + ", got " + n);
+        return n.intValue();
     }
 
     private static DayOfWeek day(String d) {

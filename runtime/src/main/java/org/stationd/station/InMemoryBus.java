@@ -21,7 +21,7 @@ public final class InMemoryBus implements MessageBus {
 
     @Override
     public AutoCloseable subscribe(String prefix, BiConsumer<String, Object> receiver) {
-        Sub s = new Sub(prefix, receiver);
+        Sub s = new Sub(java.util.Objects.requireNonNull(prefix, "a subscription needs a topic prefix"), receiver);   // a null one would break every later publish
         subs.add(s);
         return () -> subs.remove(s);
     }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.session.ApiResponse;
+import org.stationd.switchlink.ForwardingSwitchLink;
 import org.stationd.switchlink.SwitchLink;
 
 /**
@@ -31,25 +31,15 @@ public final class OriginatePacer {
 
     /** {@code link} with its originates (api or bgapi) paced; other commands pass straight through. */
     public SwitchLink pace(SwitchLink link) {
-        return new SwitchLink() {
+        return new ForwardingSwitchLink(link) {
             @Override
             public CompletableFuture<ApiResponse> api(String command) {
-                return isOriginate(command) ? send(() -> link.api(command)) : link.api(command);
+                return isOriginate(command) ? send(() -> inner.api(command)) : inner.api(command);
             }
 
             @Override
             public CompletableFuture<ApiResponse> bgapi(String command) {
-                return isOriginate(command) ? send(() -> link.bgapi(command)) : link.bgapi(command);
-            }
-
-            @Override
-            public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
-                return link.sendmsg(uuid, msg);
-            }
-
-            @Override
-            public Boolean hasSpeechEngine(String engine) {
-                return link.hasSpeechEngine(engine);
+                return isOriginate(command) ? send(() -> inner.bgapi(command)) : inner.bgapi(command);
             }
         };
     }

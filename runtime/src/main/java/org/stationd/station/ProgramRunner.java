@@ -9,6 +9,9 @@ import org.stationd.api.Handler;
 import org.stationd.api.ProgramDefinition;
 import org.stationd.api.ProgramError;
 import org.stationd.api.StateDefinition;
+import org.stationd.limits.DataSize;
+import org.stationd.limits.Limits;
+import org.stationd.limits.Refusals;
 import org.stationd.script.HandlerException;
 import org.stationd.script.HandlerTimeoutException;
 
@@ -27,6 +30,8 @@ public final class ProgramRunner {
     private final Scheduler scheduler;
     private final Consumer<Runnable> onStationThread;
     private final Listener listener;
+    private final String station;
+    private final Refusals refusals;
     private StateDefinition current;
     private String pendingGo;
     private Scheduler.Cancellable stateTimeout;
@@ -44,13 +49,15 @@ public final class ProgramRunner {
     }
 
     public ProgramRunner(ProgramDefinition program, Map<String, Object> data, HandlerGuard guard,
-                         Scheduler scheduler, Consumer<Runnable> onStationThread, Listener listener) {
+                         Scheduler scheduler, Consumer<Runnable> onStationThread, String station, Refusals refusals, Listener listener) {
         this.program = program;
         this.data = data;
         this.guard = guard;
         this.scheduler = scheduler;
         this.onStationThread = onStationThread;
         this.listener = listener;
+        this.station = station;
+        this.refusals = refusals;
     }
 
     public ProgramDefinition program() {
@@ -182,6 +189,23 @@ public final class ProgramRunner {
                 listener.cancelled();
             }
         }
+        checkData(what);
+    }
+
+    /**
+     * The data a program keeps across handlers is measured after each one (it is only ever changed
+     * by a handler, and never written anywhere that could measure it on the way): over
+     * {@link Limits#DATA_BYTES} it is emptied, so one program's hoard cannot take the host's heap,
+     * and the program hears why in its {@code onError} (data is empty there, ready to start again).
+     */
+    private void checkData(String what) {
+        if (!DataSize.exceeds(data, Limits.DATA_BYTES)) {
+            return;
+        }
+        data.clear();
+        refusals.count("data", 1);
+        report(new ProgramError(state(), what, "station " + station + " keeps more than " + Limits.size(Limits.DATA_BYTES)
+                + " in data (the limit per station): data was emptied; keep less, or keep it in station.store", null), null);
     }
 
     private void reportError(String what, Throwable e) {

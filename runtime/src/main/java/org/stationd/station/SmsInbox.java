@@ -15,6 +15,7 @@ public interface SmsInbox extends Sms {
         if (to == null || !to.matches("\\+?[0-9]{3,20}")) {
             throw new IllegalArgumentException("sms.send: '" + to + "' is not a phone number");
         }
-        return "chat sms|" + number + "|" + to + "|" + text.replace('|', '/').replace('\n', ' ');
+        // one line: a line break would end the api command (the station's link refuses one; a message reads the same without)
+        return "chat sms|" + number + "|" + to + "|" + text.replace('|', '/').replace('\n', ' ').replace('\r', ' ');
     }
 }

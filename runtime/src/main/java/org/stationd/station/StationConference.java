@@ -1,5 +1,8 @@
 package org.stationd.station;
 
+import org.stationd.limits.LimitException;
+import org.stationd.limits.SwitchValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +63,7 @@ final class StationConference implements Conference {
      */
     @Override
     public void play(String file, double fromSeconds) {
-        String path = station.media(file);
+        String path = station.media(checked(() -> SwitchValues.word("conference play: the file", file)));   // the api splits its arguments at spaces
         String[] entry = {path, file};
         playing.addLast(entry);
         stopping = false;
@@ -96,7 +99,7 @@ final class StationConference implements Conference {
     /** FreeSWITCH's conference plays {@code say:<text>} through its text-to-speech engine. */
     @Override
     public void say(String text) {
-        String clean = text.replace('\n', ' ').replace('\r', ' ').trim();
+        String clean = checked(() -> SwitchValues.speech("conference say: the text", text)).trim();
         String[] entry = {"say:" + clean, "say:" + clean};
         playing.addLast(entry);
         stopping = false;
@@ -170,5 +173,14 @@ final class StationConference implements Conference {
 
     boolean owns(CallLeg leg) {
         return memberIds.containsKey(leg.getId());
+    }
+
+    /** A program's value for a conference command, refused (and counted) when it could not go to the switch as it is. */
+    private String checked(java.util.function.Supplier<String> check) {
+        try {
+            return check.get();
+        } catch (LimitException e) {
+            throw station.refused(e);
+        }
     }
 }

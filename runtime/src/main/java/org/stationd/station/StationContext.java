@@ -28,6 +28,11 @@ import org.stationd.call.CallLeg;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
+import org.stationd.limits.DataSize;
+import org.stationd.limits.LimitException;
+import org.stationd.limits.Limits;
+import org.stationd.limits.Refusals;
+import org.stationd.limits.SwitchValues;
 import org.stationd.switchlink.CallGoneException;
 import org.stationd.switchlink.SpeechEngines;
 import org.stationd.verb.VerbContext;
@@ -61,6 +66,8 @@ public final class StationContext implements Station {
     private final Sms sms;
     private final Recordings recordings;
     private final Log log;
+    /** What the program was refused, by kind ({@link Limits}): shown by {@code status}. */
+    private final Refusals refusals = new Refusals();
     /** Where the program's topics and leases live: the station's group, or the station alone. */
     private final ProgramScope scope;
     private final StationLeases leases;
@@ -86,10 +93,10 @@ public final class StationContext implements Station {
         this.verbs = new Verbs(new Ctx());
         this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName, this::failed);
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
-        this.store = services.stores().apply(config.id());
+        this.store = new LimitedStore(services.stores().apply(config.id()), config.id(), refusals);
         this.sms = services.sms().apply(config.id());
         this.recordings = services.recordings().apply(config.id());
-        this.log = new StationLog();
+        this.log = new ProgramLog(this, services.scheduler(), refusals);
         this.scope = ProgramScope.of(config);
         this.leases = new StationLeases(services.leases(), config.id(), scope, services.scheduler(), this::submit, why -> log("warn", why));
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
@@ -108,6 +115,10 @@ public final class StationContext implements Station {
     public String state() { return runner != null ? runner.state() : quarantined ? "quarantined" : null; }
     public String lastError() { return lastError; }
     public Collection<CallLeg> calls() { return calls.values(); }
+    public Refusals refusals() { return refusals; }
+
+    /** Counts a refusal of this station's program and hands it back to be thrown. */
+    LimitException refused(LimitException e) { return refusals.counted(e); }
 
     private void addCall(CallLeg leg) {
         synchronized (callsLock) {
@@ -260,7 +271,7 @@ public final class StationContext implements Station {
         if (services.recordingsDir() != null) load.put("recordings", services.recordingsDir().toAbsolutePath().toString());
         tap("in", "load", load);
         HandlerGuard guard = new HandlerGuard(services.handlerLimit());
-        runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, new ProgramRunner.Listener() {
+        runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, config.id(), refusals, new ProgramRunner.Listener() {
             @Override
             public void stateChanged(String from, String to) {
                 services.listener().stateChanged(config.id(), next.name(), from, to);
@@ -451,10 +462,16 @@ public final class StationContext implements Station {
     @Override public List<Call> getCalls() { return calls.values().stream().filter(c -> !c.isEnded()).map(c -> (Call) c).toList(); }
     @Override public Call dialTransmitter() { return transmitter.dial(); }
     @Override public Call getTransmitter() { return transmitter.current(); }
+    @Override public void hangupTransmitter() { transmitter.hangUp(); }
     @Override public Call originate(String number) { return originate(number, Map.of()); }
 
     @Override
     public Call originate(String number, Map<String, Object> options) {
+        try {
+            SwitchValues.dial("originate: the number", number);
+        } catch (LimitException e) {
+            throw refused(e);
+        }
         String dial = number.contains("/") ? number : gatewayDial(number);
         return originateLeg(dial, options == null ? Map.of() : options, "outbound");
     }
@@ -473,11 +490,18 @@ public final class StationContext implements Station {
                 .append(",station_id=").append(config.id())
                 .append(",stationd_role=").append(role)
                 .append(",originate_timeout=").append(timeout);
-        if (options.get("callerId") != null) {
-            vars.append(",origination_caller_id_number=").append(options.get("callerId"));
-        }
-        if (options.get("variables") instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> vars.append(',').append(k).append('=').append(v));
+        try {
+            if (options.get("callerId") != null) {
+                vars.append(",origination_caller_id_number=").append(SwitchValues.channelValue("originate: callerId", options.get("callerId")));
+            }
+            if (options.get("variables") instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> v : m.entrySet()) {
+                    String name = SwitchValues.variableName("originate: variable", v.getKey());
+                    vars.append(',').append(name).append('=').append(SwitchValues.channelValue("originate: variable " + name, v.getValue()));
+                }
+            }
+        } catch (LimitException e) {
+            throw refused(e);   // before the call exists: nothing reaches the switch
         }
         CallLeg leg = new CallLeg(uuid, config.id(), "outbound", null, dial, null, verbs);
         leg.role(role);
@@ -534,13 +558,26 @@ public final class StationContext implements Station {
     /** Topics are the program's scope's: {@code news/done} of one group is not another's (docs/programs.md). */
     @Override
     public void publish(String topic, Object data) {
-        services.bus().publish(scope.topic(topicOf(topic, "publish")), data);
+        topic(topic, "publish");
+        if (data != null && DataSize.json(data, Limits.MESSAGE_BYTES) == null) {
+            throw refused(new LimitException("publish", "publish on '" + topic + "': station " + config.id()
+                    + " cannot send a message over " + Limits.size(Limits.MESSAGE_BYTES) + " (as JSON); it was not sent"));
+        }
+        services.bus().publish(scope.topic(topic), data);
+    }
+
+    /** A topic is text of 1 to {@link Limits#TOPIC_CHARS} characters: a null one would break every later publish on the host. */
+    private void topic(String topic, String what) {
+        if (topic == null || topic.isEmpty() || topic.length() > Limits.TOPIC_CHARS) {
+            throw refused(new LimitException(what, what + ": the topic must be text of 1 to " + Limits.TOPIC_CHARS
+                    + " characters, got " + (topic == null ? "null" : topic.length() + " characters")));
+        }
     }
 
     @Override
     public void subscribe(String topic) {
-        String prefix = scope.topic(topicOf(topic, "subscribe"));
-        subscriptions.add(services.bus().subscribe(prefix, (busTopic, d) -> submit(() -> {
+        topic(topic, "subscribe");
+        subscriptions.add(services.bus().subscribe(scope.topic(topic), (busTopic, d) -> submit(() -> {
             String t = scope.programTopic(busTopic);
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("topic", t);
@@ -548,13 +585,6 @@ public final class StationContext implements Station {
             tap("in", "zmq", rec);
             deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build());
         })));
-    }
-
-    private static String topicOf(String topic, String what) {
-        if (topic == null) {
-            throw new IllegalArgumentException(what + ": a topic is needed, e.g. station." + what + "('news/done'" + ("publish".equals(what) ? ", {…})" : ")"));
-        }
-        return topic;
     }
 
     @Override public Sms getSms() {
@@ -571,9 +601,7 @@ public final class StationContext implements Station {
         if (!(seconds > 0 && seconds <= 3600)) {   // NaN too
             throw new IllegalArgumentException("lease: seconds must be between 0 and 3600, got " + seconds);
         }
-        if (name == null) {
-            throw new IllegalArgumentException("lease: a name is needed, e.g. station.lease('news-master', 10)");
-        }
+        leaseName(name, "lease");
         if (quarantined) {
             return false;   // a handler that ignored its stop, still running: its program is gone and takes nothing more
         }
@@ -584,10 +612,16 @@ public final class StationContext implements Station {
 
     @Override
     public void releaseLease(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("releaseLease: a name is needed, e.g. station.releaseLease('news-master')");
-        }
+        leaseName(name, "releaseLease");
         leases.release(name);
+    }
+
+    /** The database keeps lease names of up to 200 characters, the group's name and this one's together. */
+    private static void leaseName(String name, String what) {
+        if (name == null || name.isEmpty() || name.length() > 100) {
+            throw new IllegalArgumentException(what + ": the name must be text of 1 to 100 characters, e.g. 'news-master', got "
+                    + (name == null ? "null" : name.length() + " characters"));
+        }
     }
 
     // ---- helpers for verbs and conferences ----------------------------------------------------
@@ -717,6 +751,7 @@ public final class StationContext implements Station {
         @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
         @Override public String ttsVoice() { return services.ttsVoice(); }
         @Override public String newUuid() { return services.ids().get(); }
+        @Override public void refused(LimitException e) { refusals.counted(e); }
         @Override public Consumer<Throwable> failures(String what) {
             return e -> submit(() -> {
                 if (CallGoneException.in(e)) {   // e.g. a record ended by the caller's hangup, reported before it: the hangup follows
@@ -745,12 +780,5 @@ public final class StationContext implements Station {
         }
         @Override public String getState() { return state(); }
         @Override public Log getLog() { return log; }
-    }
-
-    private final class StationLog implements Log {
-        @Override public void info(String message) { log("info", message); }
-        @Override public void warn(String message) { log("warn", message); }
-        @Override public void error(String message) { log("error", message); }
-        @Override public void debug(String message) { log("debug", message); }
     }
 }

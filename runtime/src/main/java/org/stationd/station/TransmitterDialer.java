@@ -74,6 +74,15 @@ final class TransmitterDialer {
         active = false;
     }
 
+    /** The program is done with its transmitter: stop redialling and end the call, answered or still ringing. */
+    void hangUp() {
+        active = false;
+        waiting = false;
+        if (current != null && !current.isEnded() && !current.hangupRequested()) {
+            current.hangup();
+        }
+    }
+
     /** Forgets the transmitter call: the next program dials its own. */
     void reset() {
         active = false;

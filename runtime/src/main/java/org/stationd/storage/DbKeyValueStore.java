@@ -60,8 +60,8 @@ public final class DbKeyValueStore implements KeyValueStore {
         } catch (Exception e) {
             throw new IllegalArgumentException("store.put('" + key + "'): the value must be JSON-like (text, numbers, lists, maps)");
         }
-        if (key.length() > 200) {
-            throw new IllegalArgumentException("store keys are at most 200 characters");
+        if (key.length() > org.stationd.limits.Limits.STORE_KEY_CHARS) {
+            throw new IllegalArgumentException("store keys are at most " + org.stationd.limits.Limits.STORE_KEY_CHARS + " characters");
         }
         try (Connection c = db.connection()) {
             int updated;

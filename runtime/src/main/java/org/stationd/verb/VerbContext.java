@@ -23,6 +23,9 @@ public interface VerbContext {
     /** Reports a command the switch refused, as a program error on the station's thread. */
     Consumer<Throwable> failures(String what);
 
+    /** Counts a program's argument refused by a limit (the verb throws it afterwards). */
+    default void refused(org.stationd.limits.LimitException e) {}
+
     default String newUuid() {
         return UUID.randomUUID().toString();
     }

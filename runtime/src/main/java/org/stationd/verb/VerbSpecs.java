@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.stationd.api.Call;
 import org.stationd.api.Conference;
+import org.stationd.limits.SwitchValues;
 
 /**
  * The one schema for every verb's arguments ({@code specs.json}): names, types, ranges, defaults.
@@ -87,7 +88,8 @@ final class VerbSpecs {
                 if (!(value instanceof CharSequence) && !(value instanceof Number)) {
                     throw new IllegalArgumentException(where + " must be text, got " + value);
                 }
-                String s = value.toString();
+                // every text goes into a command for the switch: one check for all (SwitchValues)
+                String s = SwitchValues.of(rule.path("form").asText("line"), where, value);
                 if (rule.has("pattern") && !Pattern.matches(rule.get("pattern").asText(), s)) {
                     throw new IllegalArgumentException(where + " '" + s + "' does not match " + rule.get("pattern").asText());
                 }

@@ -31,7 +31,11 @@ public final class Verbs {
         if (why != null) {
             throw new IllegalStateException("cannot " + name + " " + call + ": " + why);
         }
-        Map<String, Object> checked = specs.check(name, args);
-        verb.exec(call, checked, ctx);
+        try {
+            verb.exec(call, specs.check(name, args), ctx);
+        } catch (org.stationd.limits.LimitException e) {
+            ctx.refused(e);
+            throw e;
+        }
     }
 }

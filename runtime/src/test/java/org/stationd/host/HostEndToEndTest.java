@@ -277,9 +277,18 @@ class HostEndToEndTest {
             assertEquals(1, h.count("g loaded show.groovy"), "g was not touched");
 
             // a broken file changes nothing
-            java.nio.file.Files.writeString(tmp, head + "  - id: g\n    timezone: Nowhere/Land\n    program: show.groovy\n");
-            java.nio.file.Files.move(tmp, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Thread.sleep(1000);
+            ch.qos.logback.classic.Logger hostLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StationHost.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> reported = new ch.qos.logback.core.read.ListAppender<>();
+            reported.start();
+            hostLog.addAppender(reported);
+            try {
+                java.nio.file.Files.writeString(tmp, head + "  - id: g\n    timezone: Nowhere/Land\n    program: show.groovy\n");
+                java.nio.file.Files.move(tmp, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                h.await("the broken file reported", () -> reported.list.stream().anyMatch(e -> e.getFormattedMessage().contains("not applied")
+                        && e.getFormattedMessage().contains("Nowhere/Land")));
+            } finally {
+                hostLog.detachAppender(reported);
+            }
             assertEquals("live", h.host.station("g").state());
             assertEquals("live", h.host.station("n").state());
         }

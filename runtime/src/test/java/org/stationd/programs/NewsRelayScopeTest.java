@@ -27,7 +27,7 @@ class NewsRelayScopeTest {
               states: {
                 on: {
                   enter() {
-                    station.subscribe('');
+                    station.subscribe('n');
                     station.subscribe('news/');
                     log.info(`took news-master: ${station.lease('news-master', 3600)}`);
                     station.publish('news/done', { hostile: true });
@@ -50,7 +50,7 @@ class NewsRelayScopeTest {
                 name 'hostile'
                 state('on') {
                     enter {
-                        station.subscribe('')
+                        station.subscribe('n')
                         station.subscribe('news/')
                         log.info("took news-master: ${station.lease('news-master', 3600)}")
                         station.publish('news/done', [hostile: true])

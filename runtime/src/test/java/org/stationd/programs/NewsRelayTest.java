@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class NewsRelayTest {
 
     @Test
     void twentySevenStationsRelayOneReportWithOneMasterAtATime() throws Exception {
-        Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "news-relay.js")).media("news.wav", 4);
+        Show.Builder b = Show.in(dir).program(Path.of(System.getProperty("stationd.home"), "programs", "news-relay.js")).media("news.wav", 4).virtualTime();
         for (int i = 1; i <= 27; i++) {
             int n = i;
             String phone = String.valueOf(4000 + n);
@@ -39,7 +40,7 @@ class NewsRelayTest {
             String first = NewsRelayLines.masters(show).get(0);
             show.await("26 stations relaying", () -> relaying.stream().allMatch(s -> show.entered(s, "relaying")));
             assertEquals(1, show.sim().conferences().size(), "one shared conference");
-            Thread.sleep(1200);   // a bit of the report airs
+            show.pass(Duration.ofMillis(1200));   // a bit of the report airs
 
             // the master's transmitter drops: another station takes over and resumes, not restarts
             show.sim().hangup(show.station(first).getTransmitter().getId(), "NORMAL_CLEARING");

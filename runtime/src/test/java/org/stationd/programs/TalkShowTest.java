@@ -38,7 +38,7 @@ class TalkShowTest {
             // the host is called and presses 1; the transmitter joins; "you are on air"
             String host0 = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
             show.await("ready prompt", () -> show.aired("kla").contains("talkshow-ready.wav"));
-            Thread.sleep(300);
+            show.await("the host's menu is listening", () -> "play_and_get_digits".equals(show.sim().call(host0).application()));
             String host = host0;
             show.sim().pressDigits(host, "1");
             show.awaitState("kla", "on-air");
@@ -68,11 +68,11 @@ class TalkShowTest {
 
             // 3: auto-answer, callers go straight on air; 4: back to the queue
             show.sim().pressDigits(host, "3");
-            Thread.sleep(300);
+            show.await("3 reached the show", () -> show.lines().contains("kla call dtmf 3"));
             show.listener("256700000033").calls("7001");
             show.await("auto-answered on air", () -> show.logged("kla", "256700000033 is on air"));
             show.sim().pressDigits(host, "4");
-            Thread.sleep(300);
+            show.await("4 reached the show", () -> show.lines().contains("kla call dtmf 4"));
             show.listener("256700000044").calls("7001");
             show.await("queued again", () -> show.aired("kla").stream().filter("talkshow-queued.wav"::equals).count() == 2);
             assertTrue(!show.logged("kla", "256700000044 is on air"));

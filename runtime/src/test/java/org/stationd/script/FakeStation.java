@@ -45,6 +45,7 @@ final class FakeStation implements Station {
     }
 
     @Override public Call getTransmitter() { return transmitter; }
+    @Override public void hangupTransmitter() { transmitter = null; }
 
     @Override
     public Call originate(String number, Map<String, Object> options) {

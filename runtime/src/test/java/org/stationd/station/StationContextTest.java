@@ -305,4 +305,31 @@ class StationContextTest {
         assertEquals(java.util.Set.of(link.originated().get(3)), s.liveCallIds(), "the lost call is forgotten, the new one is ringing");
         assertTrue(errors.isEmpty(), errors.toString());
     }
+
+    /**
+     * The backstop behind every value check: whatever builds a command (a text message here), one
+     * with a line break or past the switch's buffer is never written to the link the stations share.
+     */
+    @Test
+    void noCommandWithALineBreakOrOverTheLimitLeavesTheStation() throws Exception {
+        StationContext s = station("kla");
+        List<Throwable> thrown = new CopyOnWriteArrayList<>();
+        for (String command : List.of("chat sms|1|2|" + "x".repeat(org.stationd.limits.Limits.SWITCH_COMMAND_BYTES), "chat sms|1|2|a\nevent plain ALL",
+                "chat sms|1|2|a\rb")) {
+            s.submit(() -> {
+                try {
+                    s.switchApi(command);
+                } catch (org.stationd.limits.LimitException e) {
+                    thrown.add(e);
+                }
+            });
+        }
+        s.submit(() -> s.switchApi("chat sms|1|2|hello"));
+        sync(s);
+        assertEquals(3, thrown.size(), thrown.toString());
+        assertTrue(thrown.get(0).getMessage().contains("over 16 KiB; it was not sent"), thrown.get(0).getMessage());
+        assertTrue(thrown.get(1).getMessage().contains("a line break"), thrown.get(1).getMessage());
+        assertEquals(List.of("api chat sms|1|2|hello"), link.commands);
+        assertEquals(Map.of("switch", 3L), s.refusals().snapshot());
+    }
 }

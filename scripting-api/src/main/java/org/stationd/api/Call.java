@@ -65,7 +65,9 @@ public interface Call {
     void play(String fileOrTone);
 
     /**
-     * Speaks text with the switch's text-to-speech. {@code playbackDone} follows.
+     * Speaks text with the switch's text-to-speech. {@code playbackDone} follows. At most 4 KiB
+     * (UTF-8) of text; line breaks are read as spaces, and <code>${</code> is refused (the switch
+     * would expand it).
      * <pre>{@code
      * call.say("You are on air")                         // Groovy
      * call.say('You are on air');                        // JavaScript
@@ -126,6 +128,10 @@ public interface Call {
      */
     void transfer(String destination);
 
-    /** Sets a channel variable on the call. */
+    /**
+     * Sets a channel variable on the call. The name is letters, digits and {@code _}, never one
+     * that makes the switch run a command ({@code api_on_answer}, {@code execute_on_*}…); the
+     * value is one line without <code>${</code>.
+     */
     void setVariable(String name, String value);
 }

@@ -5,6 +5,8 @@ import java.util.Set;
 /**
  * The station's persistent key-value store: survives restarts and reloads. Values are JSON-like
  * (strings, numbers, booleans, lists, maps).
+ * A value is at most 64 KiB as JSON and a key 1 to 200 characters: a larger value is refused
+ * and the stored one is left as it was.
  *
  * <pre>{@code
  * station.store.put('lastEpisode', 12)                // Groovy

@@ -10,7 +10,9 @@ public interface ProgramContext {
     Station getStation();
 
     /**
-     * Program data: a map of JSON-like values that survives hot reloads of the program.
+     * Program data: a map of JSON-like values that survives hot reloads of the program. It is
+     * measured after each handler: over 1 MiB (as JSON) it is emptied and the program gets a
+     * {@link ProgramError} naming the station, so a growing hoard never takes the host's memory.
      * <pre>{@code
      * data.episode = (data.episode ?: 0) + 1              // Groovy
      * data.episode = (data.episode || 0) + 1;             // JavaScript

@@ -60,8 +60,24 @@ public interface Station {
     Call getTransmitter();
 
     /**
+     * Ends the transmitter call, also one still ringing (a redial after a drop), and stops
+     * redialling it: what a show does when it is over. Nothing happens when there is none.
+     * <pre>{@code
+     * station.hangupTransmitter()                         // Groovy
+     * station.hangupTransmitter();                        // JavaScript
+     * }</pre>
+     */
+    void hangupTransmitter();
+
+    /**
      * Calls a number through the station's gateway. {@code answered} or {@code failed} follows.
      * Options: {@code timeout} seconds (30), {@code callerId}, {@code variables} (a map).
+     * The number and every value go to the switch as they are, so each is checked first and an
+     * argument that could change the command is refused (docs/programs.md, "Limits"): the number
+     * is one destination (letters, digits, {@code + * # . _ @ : / ; = % -}); a caller id or
+     * variable value is one word without {@code , { } [ ] < > ' " \}, {@code ^^} or <code>${</code>;
+     * variable names are letters, digits and {@code _}, and none that makes the switch run a
+     * command ({@code api_on_answer}, {@code execute_on_*}, {@code *_hook}…) or that stationd sets.
      * <pre>{@code
      * def host = station.originate('+256700000009', [timeout: 45])    // Groovy
      * const host = station.originate('+256700000009', {timeout: 45}); // JavaScript
@@ -95,12 +111,14 @@ public interface Station {
     /** Cancels a timer by name. */
     void cancel(String name);
 
-    /** The persistent key-value store. */
+    /** The persistent key-value store (a value at most 64 KiB as JSON). */
     KeyValueStore getStore();
 
     /**
      * Publishes a message on a topic of the station's group ({@code group:} in stations.yaml; a
      * station in no group has topics of its own): programs of the group that subscribed hear it.
+     * The topic is text of 1 to 256 characters; the message at most 64 KiB as JSON, else it is
+     * refused and not sent.
      * <pre>{@code
      * station.publish('news/ready', [file: 'news.wav'])            // Groovy
      * station.publish('news/ready', {file: 'news.wav'});           // JavaScript
@@ -108,7 +126,10 @@ public interface Station {
      */
     void publish(String topic, Object data);
 
-    /** Subscribes to the station's group's topics starting with {@code topic}: {@code message} events follow. */
+    /**
+     * Subscribes to the station's group's topics starting with {@code topic} (text of 1 to 256
+     * characters; not null): {@code message} events follow.
+     */
     void subscribe(String topic);
 
     /** The station's SMS number. */
@@ -119,7 +140,7 @@ public interface Station {
 
     /**
      * Claims (or renews) a token of the station's group for this station for the given seconds
-     * (at most 3600). Exactly one station of the group holds it at a time, across every host that
+     * (at most 3600; a name of 1 to 100 characters). Exactly one station of the group holds it at a time, across every host that
      * shares the database; renew it before it runs out, or another station may take it. It is
      * given up when the program leaves the station, and lapses within 15 s if its host dies.
      * <pre>{@code

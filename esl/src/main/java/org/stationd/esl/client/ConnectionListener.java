@@ -7,4 +7,7 @@ public interface ConnectionListener {
 
     /** The connection dropped; the client will try again unless it was closed. */
     default void onDisconnected(Throwable cause) {}
+
+    /** The client stopped reconnecting for good (the switch refused our credentials): someone must act. */
+    default void onGaveUp(Throwable cause) {}
 }

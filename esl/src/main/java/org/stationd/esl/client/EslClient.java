@@ -286,6 +286,9 @@ public final class EslClient implements AutoCloseable {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof EslAuthException) {
                         log.error("{}", cause.getMessage());   // the message already says it is not retried
+                        for (ConnectionListener l : connectionListeners) {
+                            callbacks.execute(() -> l.onGaveUp(cause));
+                        }
                         return;
                     }
                     log.debug("reconnect to {} failed: {}", options.address(), cause.getMessage());

@@ -23,6 +23,13 @@ public final class ConnectionRecorder implements ConnectionListener {
         notifyAll();
     }
 
+    @Override
+    public synchronized void onGaveUp(Throwable cause) {
+        calls.add("gave up");
+        causes.add(cause);
+        notifyAll();
+    }
+
     public synchronized List<String> calls() {
         return List.copyOf(calls);
     }

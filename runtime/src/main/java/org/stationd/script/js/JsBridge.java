@@ -189,6 +189,7 @@ final class JsBridge {
                 .prop("store", () -> st().getStore())
                 .prop("sms", () -> st().getSms())
                 .method("dialTransmitter", a -> st().dialTransmitter())
+                .method("hangupTransmitter", a -> { st().hangupTransmitter(); return null; })
                 .method("originate", a -> st().originate(text(a, 0, "station.originate needs a number: station.originate('+256700000009', {timeout: 45})"),
                         options(a, 1, "station.originate options are an object: {timeout: 45}")))
                 .method("conference", a -> st().conference(text(a, 0, "station.conference needs a name: station.conference('studio')")))

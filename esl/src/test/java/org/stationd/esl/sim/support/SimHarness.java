@@ -93,13 +93,22 @@ public final class SimHarness implements AutoCloseable {
         settle();
     }
 
-    /** Waits until the switch has nothing queued and the client has had a moment to read. */
+    /**
+     * Waits until the switch has nothing queued and the client has handed every event it sent to the
+     * listeners: a command's reply comes after every event the switch wrote before it, so once the
+     * reply is in, the client has read them all and only the dispatching is left to wait for.
+     */
     public void settle() {
         sim.clock().drain(WAIT);
         try {
-            Thread.sleep(30);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            client.api("status").orTimeout(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        } catch (java.util.concurrent.CompletionException closed) {
+            // the switch went away (a fault under test): what was read before is all there is to dispatch
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (client.stats().dispatched() + client.stats().dropped() < client.stats().received()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the client did not dispatch what it read: " + client.stats());
+            Thread.onSpinWait();
         }
     }
 
