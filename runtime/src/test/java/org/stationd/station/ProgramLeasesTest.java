@@ -2,6 +2,7 @@ package org.stationd.station;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -78,6 +79,18 @@ class ProgramLeasesTest {
         assertTrue(claim(station("loner", null)), "a station in no group has its own");
         assertTrue(claim(station("gulu", "west-news")), "another group has its own");
         assertTrue(claim(station("kampala", null)), "and another station in no group its own");
+    }
+
+    /** The database keeps names of up to 200 characters: the group's part and the program's must fit. */
+    @Test
+    void aLeaseNameIsShortText() {
+        StationContext s = station("mbarara", "east-news");
+        for (String bad : new String[] {null, "", "x".repeat(101)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.lease(bad, 10));
+            assertTrue(e.getMessage().startsWith("lease: the name must be text of 1 to 100 characters"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> s.releaseLease(bad));
+        }
+        assertTrue(s.lease("x".repeat(100), 10));
     }
 
     @Test
