@@ -2,6 +2,8 @@
 // conference. Exactly one station -- the one holding the 'news-master' token -- plays the report
 // into it. If the master's transmitter drops, it gives the token up and another station takes it
 // within seconds and resumes the report where it stopped. When the report ends, all hang up.
+// The stations that relay together are one group (group: in stations.yaml): the token and the
+// news/ topics are the group's, out of reach of other stations' programs.
 //
 // settings: report: news.wav    (the report to relay)
 //           seconds: 5.5        (its length, to resume at the right place)

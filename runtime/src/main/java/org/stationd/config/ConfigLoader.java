@@ -40,11 +40,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *     gateways: { mtn: { dial: "sofia/gateway/mtn/", prefix: "" } }
  *     program: playlist.groovy
  *     settings: { series: kampala-stories }
+ *     group: east-news              # programs share topics and leases with this group's stations only
  * </pre>
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "stations");
-    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators");
+    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators", "group");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe", "keys");
@@ -408,10 +409,15 @@ public final class ConfigLoader {
                 r.error(m.get("operators"), path + ".operators", "operators are told by SMS: the station needs an 'sms' number to send from");
             }
         }
+        String group = m.containsKey("group") ? r.string(m.get("group"), path + ".group") : null;
+        if (group != null && !group.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            r.error(m.get("group"), path + ".group", "'" + group + "' must be lower-case letters, digits, '-' or '_', at most 64");
+        }
         if (r.errors().size() > before) {
             return null;
         }
-        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings, List.copyOf(shows), List.copyOf(operators));
+        return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings, List.copyOf(shows),
+                List.copyOf(operators), group);
     }
 
     /** One show of a station's grid: program, start (local), duration or end, repeat rule, exceptions, priority, settings. */

@@ -4,7 +4,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** One station from stations.yaml. {@code lines} maps a line's name ({@code call-in}, {@code ivr}) to its numbers. */
+/**
+ * One station from stations.yaml. {@code lines} maps a line's name ({@code call-in}, {@code ivr}) to its numbers.
+ * {@code group} (or null) names the stations whose programs share topics and leases (the news relay's).
+ */
 public record StationConfig(
         String id,
         String name,
@@ -16,7 +19,15 @@ public record StationConfig(
         String program,
         Map<String, Object> settings,
         List<ConfiguredShow> schedule,
-        List<String> operators) {
+        List<String> operators,
+        String group) {
+
+    /** A station in no group: its programs' topics and leases are its own. */
+    public StationConfig(String id, String name, ZoneId timezone, List<Transmitter> transmitters, Map<String, List<String>> lines,
+                         String sms, Map<String, Gateway> gateways, String program, Map<String, Object> settings,
+                         List<ConfiguredShow> schedule, List<String> operators) {
+        this(id, name, timezone, transmitters, lines, sms, gateways, program, settings, schedule, operators, null);
+    }
 
     /** The line a dialled number belongs to, or null. */
     public String lineOf(String number) {

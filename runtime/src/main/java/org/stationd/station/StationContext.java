@@ -68,6 +68,9 @@ public final class StationContext implements Station {
     private final Log log;
     /** What the program was refused, by kind ({@link Limits}): shown by {@code status}. */
     private final Refusals refusals = new Refusals();
+    /** Where the program's topics and leases live: the station's group, or the station alone. */
+    private final ProgramScope scope;
+    private final StationLeases leases;
     private ProgramFactory factory;
     private ProgramFactory.Instance instance;
     private ProgramRunner runner;
@@ -94,6 +97,8 @@ public final class StationContext implements Station {
         this.sms = services.sms().apply(config.id());
         this.recordings = services.recordings().apply(config.id());
         this.log = new ProgramLog(this, services.scheduler(), refusals);
+        this.scope = ProgramScope.of(config);
+        this.leases = new StationLeases(services.leases(), config.id(), scope, services.scheduler(), this::submit, why -> log("warn", why));
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
         if (services.ttsVoice() != null) {
@@ -203,6 +208,7 @@ public final class StationContext implements Station {
         timers.cancelAll();
         subscriptions.forEach(StationContext::closeQuietly);
         subscriptions.clear();
+        leases.releaseAll();   // another station of the group takes the token now, not when it lapses
         transmitter.reset();
         for (CallLeg c : calls.values()) {
             c.retire();
@@ -549,6 +555,7 @@ public final class StationContext implements Station {
 
     @Override public KeyValueStore getStore() { return store; }
 
+    /** Topics are the program's scope's: {@code news/done} of one group is not another's (docs/programs.md). */
     @Override
     public void publish(String topic, Object data) {
         topic(topic, "publish");
@@ -556,7 +563,7 @@ public final class StationContext implements Station {
             throw refused(new LimitException("publish", "publish on '" + topic + "': station " + config.id()
                     + " cannot send a message over " + Limits.size(Limits.MESSAGE_BYTES) + " (as JSON); it was not sent"));
         }
-        services.bus().publish(topic, data);
+        services.bus().publish(scope.topic(topic), data);
     }
 
     /** A topic is text of 1 to {@link Limits#TOPIC_CHARS} characters: a null one would break every later publish on the host. */
@@ -570,7 +577,8 @@ public final class StationContext implements Station {
     @Override
     public void subscribe(String topic) {
         topic(topic, "subscribe");
-        subscriptions.add(services.bus().subscribe(topic, (t, d) -> submit(() -> {
+        subscriptions.add(services.bus().subscribe(scope.topic(topic), (busTopic, d) -> submit(() -> {
+            String t = scope.programTopic(busTopic);
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("topic", t);
             rec.put("data", d);
@@ -590,17 +598,30 @@ public final class StationContext implements Station {
 
     @Override
     public boolean lease(String name, double seconds) {
-        if (seconds <= 0 || seconds > 3600) {
+        if (!(seconds > 0 && seconds <= 3600)) {   // NaN too
             throw new IllegalArgumentException("lease: seconds must be between 0 and 3600, got " + seconds);
         }
-        boolean granted = services.leases().claim(name, config.id(), Duration.ofMillis(Math.round(seconds * 1000)));
+        leaseName(name, "lease");
+        if (quarantined) {
+            return false;   // a handler that ignored its stop, still running: its program is gone and takes nothing more
+        }
+        boolean granted = leases.claim(name, Duration.ofMillis(Math.round(seconds * 1000)));
         tap("in", "lease", Map.of("name", name, "granted", granted));   // the database's answer is the outside world: a replay gives it back
         return granted;
     }
 
     @Override
     public void releaseLease(String name) {
-        services.leases().release(name, config.id());
+        leaseName(name, "releaseLease");
+        leases.release(name);
+    }
+
+    /** The database keeps lease names of up to 200 characters, the group's name and this one's together. */
+    private static void leaseName(String name, String what) {
+        if (name == null || name.isEmpty() || name.length() > 100) {
+            throw new IllegalArgumentException(what + ": the name must be text of 1 to 100 characters, e.g. 'news-master', got "
+                    + (name == null ? "null" : name.length() + " characters"));
+        }
     }
 
     // ---- helpers for verbs and conferences ----------------------------------------------------

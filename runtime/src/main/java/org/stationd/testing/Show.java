@@ -254,6 +254,7 @@ public final class Show implements AutoCloseable {
         private final Map<String, String> lines = new LinkedHashMap<>();
         private String sms;
         private String settings = "{}";
+        private String group;
         private final List<String> operators = new ArrayList<>();
         private final List<String> schedule = new ArrayList<>();
 
@@ -271,6 +272,8 @@ public final class Show implements AutoCloseable {
         public StationSpec settings(String yamlFlow) { settings = yamlFlow; return this; }
         /** A schedule entry in YAML flow style: {@code "{ program: news.groovy, start: 2026-11-22T08:00, duration: 1h, rrule: FREQ=DAILY }"}. */
         public StationSpec show(String yamlFlow) { schedule.add(yamlFlow); return this; }
+        /** The group whose stations' programs share topics and leases (stations.yaml's {@code group:}). */
+        public StationSpec group(String name) { group = name; return this; }
 
         String yaml() {
             StringBuilder y = new StringBuilder("  - id: " + id + "\n    timezone: Africa/Kampala\n    program: " + program + "\n");
@@ -283,6 +286,7 @@ public final class Show implements AutoCloseable {
                 lines.forEach((n, num) -> y.append("      ").append(n).append(": \"").append(num).append("\"\n"));
             }
             if (sms != null) y.append("    sms: \"").append(sms).append("\"\n");
+            if (group != null) y.append("    group: ").append(group).append('\n');
             y.append("    gateways: { pstn: { dial: \"sofia/gateway/pstn/\" } }\n");
             if (!operators.isEmpty()) y.append("    operators: [").append(String.join(", ", operators.stream().map(o -> "\"" + o + "\"").toList())).append("]\n");
             y.append("    settings: ").append(settings).append('\n');

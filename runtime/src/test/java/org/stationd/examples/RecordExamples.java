@@ -74,8 +74,8 @@ class RecordExamples {
     void newsRelay(Show.Builder bench) throws Exception {
         Path program = Show.programFile("news-relay.js");
         Show show = bench.program(program).media("news.wav", 2)
-                .station("lira", s -> s.program("news-relay.js").transmitter("user/3001").settings("{ report: news.wav }"))
-                .station("jinja", s -> s.program("news-relay.js").transmitter("user/3002").settings("{ report: news.wav }"))
+                .station("lira", s -> s.program("news-relay.js").group("news").transmitter("user/3001").settings("{ report: news.wav }"))
+                .station("jinja", s -> s.program("news-relay.js").group("news").transmitter("user/3002").settings("{ report: news.wav }"))
                 .start();
         show.await("both relaying", () -> show.entered("lira", "relaying") && show.entered("jinja", "relaying"));
         show.await("both done", () -> show.entered("lira", "done") && show.entered("jinja", "done"));

@@ -45,7 +45,7 @@ class NewsRelayLiveTest {
         Show.Builder b = Show.in(dir).realSwitch(FS.get().url()).program(Show.programFile("news-relay.js")).media("news.wav", REPORT_SECONDS);
         for (int i = 1; i <= 27; i++) {
             int n = i;
-            b.station(id(n), s -> s.program("news-relay.js").transmitter("loopback/tx" + n + "/stations").settings("{ report: news.wav }"));
+            b.station(id(n), s -> s.program("news-relay.js").group("news").transmitter("loopback/tx" + n + "/stations").settings("{ report: news.wav }"));
         }
         List<String> all = IntStream.rangeClosed(1, 27).mapToObj(NewsRelayLiveTest::id).toList();
         try (Show show = b.start(); EslClient fs = EslClient.connect(FS.get().options())) {

@@ -32,7 +32,7 @@ class NewsRelayTest {
             int n = i;
             String phone = String.valueOf(4000 + n);
             b.phone(phone, n == 27 ? "busy" : "{ answer_after_ms: 100 }");
-            b.station(id(n), s -> s.program("news-relay.js").transmitter("user/" + phone).settings("{ report: news.wav }"));
+            b.station(id(n), s -> s.program("news-relay.js").group("news").transmitter("user/" + phone).settings("{ report: news.wav }"));
         }
         try (Show show = b.start()) {
             List<String> relaying = IntStream.rangeClosed(1, 26).mapToObj(NewsRelayTest::id).toList();
@@ -72,7 +72,7 @@ class NewsRelayTest {
         for (int n = 1; n <= 2; n++) {
             String phone = String.valueOf(4000 + n);
             b.phone(phone, "{ answer_after_ms: 100 }");
-            b.station(id(n), s -> s.program("news-relay.js").transmitter("user/" + phone).settings("{ report: missing.wav }"));
+            b.station(id(n), s -> s.program("news-relay.js").group("news").transmitter("user/" + phone).settings("{ report: missing.wav }"));
         }
         try (Show show = b.start()) {
             show.await("both relaying", () -> show.entered(id(1), "relaying") && show.entered(id(2), "relaying"));

@@ -115,7 +115,8 @@ public interface Station {
     KeyValueStore getStore();
 
     /**
-     * Publishes a message on a ZeroMQ topic (other programs, stations and hosts can subscribe).
+     * Publishes a message on a topic of the station's group ({@code group:} in stations.yaml; a
+     * station in no group has topics of its own): programs of the group that subscribed hear it.
      * The topic is text of 1 to 256 characters; the message at most 64 KiB as JSON, else it is
      * refused and not sent.
      * <pre>{@code
@@ -125,7 +126,10 @@ public interface Station {
      */
     void publish(String topic, Object data);
 
-    /** Subscribes to a topic (prefix match, text of 1 to 256 characters; not null): {@code message} events follow. */
+    /**
+     * Subscribes to the station's group's topics starting with {@code topic} (text of 1 to 256
+     * characters; not null): {@code message} events follow.
+     */
     void subscribe(String topic);
 
     /** The station's SMS number. */
@@ -135,9 +139,10 @@ public interface Station {
     Recordings getRecordings();
 
     /**
-     * Claims (or renews) a named token for this station for the given seconds. Exactly one
-     * station holds a token at a time, across every host that shares the database; renew it
-     * before it runs out, or another station may take it.
+     * Claims (or renews) a token of the station's group for this station for the given seconds
+     * (at most 3600; a name of 1 to 100 characters). Exactly one station of the group holds it at a time, across every host that
+     * shares the database; renew it before it runs out, or another station may take it. It is
+     * given up when the program leaves the station, and lapses within 15 s if its host dies.
      * <pre>{@code
      * if (station.lease('news-master', 10)) studio.play('news.wav')       // Groovy
      * if (station.lease('news-master', 10)) studio.play('news.wav');      // JavaScript
