@@ -6,6 +6,9 @@ public interface CallOwners {
 
     void release(String uuid);
 
+    /** The station uses the conference {@code switchName}: its events (which carry no call of the station's) go to it. */
+    default void usesConference(String switchName, StationContext station) {}
+
     CallOwners NONE = new CallOwners() {
         @Override public void claim(String uuid, StationContext station) {}
         @Override public void release(String uuid) {}

@@ -2,6 +2,7 @@ package org.stationd.station;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,8 @@ public final class Router implements EventListener, CallOwners {
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
     private final Map<String, StationContext> smsNumbers = new ConcurrentHashMap<>();
     private final Map<String, StationContext> stations = new ConcurrentHashMap<>();
+    /** Conference (its name on the switch) → the stations using it: a shared one has many. */
+    private final Map<String, Set<StationContext>> conferenceUsers = new ConcurrentHashMap<>();
     private final AtomicLong routed = new AtomicLong();
     private final AtomicLong unowned = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
@@ -47,6 +50,7 @@ public final class Router implements EventListener, CallOwners {
         lines.values().removeIf(l -> l.station == station);
         smsNumbers.values().removeIf(s -> s == station);
         owners.values().removeIf(s -> s == station);
+        conferenceUsers.values().forEach(users -> users.remove(station));
     }
 
     @Override
@@ -57,6 +61,11 @@ public final class Router implements EventListener, CallOwners {
     @Override
     public void release(String uuid) {
         owners.remove(uuid);
+    }
+
+    @Override
+    public void usesConference(String switchName, StationContext station) {
+        conferenceUsers.computeIfAbsent(switchName, k -> ConcurrentHashMap.newKeySet()).add(station);
     }
 
     @Override
@@ -83,15 +92,10 @@ public final class Router implements EventListener, CallOwners {
             return;
         }
         if ("CUSTOM".equals(e.name()) && "conference::maintenance".equals(e.subclass())) {
-            String conf = e.header("Conference-Name");
-            boolean any = false;
-            for (StationContext s : stations.values()) {
-                if (s.hasConference(conf)) {
-                    send(s, e, null);
-                    any = true;
-                }
-            }
-            if (any) {
+            // looked up, not asked of every station: a conference event without a call id comes for each play and floor change
+            Set<StationContext> users = conferenceUsers.get(String.valueOf(e.header("Conference-Name")));
+            if (users != null && !users.isEmpty()) {
+                users.forEach(s -> send(s, e, null));
                 return;
             }
         }

@@ -527,7 +527,10 @@ public final class StationContext implements Station {
     @Override
     public Conference conference(String name) {
         String sw = StationConference.switchName(config.id(), name);
-        return conferences.computeIfAbsent(sw, k -> new StationConference(name, k, this));
+        return conferences.computeIfAbsent(sw, k -> {
+            services.owners().usesConference(k, this);
+            return new StationConference(name, k, this);
+        });
     }
 
     StationConference conferenceBySwitchName(String switchName) {
