@@ -154,6 +154,39 @@ class ProgramSlotTest {
         assertTrue(s.lastError() != null && s.lastError().startsWith("timer in state on: ran out of memory"), String.valueOf(s.lastError()));
     }
 
+    /** Endless recursion runs out of stack, in either language: reported at its line, and the next event is heard. */
+    @Test
+    void aHandlerThatRunsOutOfStackIsReportedAndTheStationGoesOn() throws Exception {
+        String groovy = """
+                program {
+                    state('on') {
+                        on.timer { e ->
+                            if (e.timer == 'deep') { def down; down = { n -> down(n + 1) + 1 }; down(0) }
+                            log.info("heard ${e.timer}")
+                        }
+                    }
+                }
+                """;
+        String js = """
+                program({ states: { on: {
+                  timer(e) {
+                    if (e.timer === 'deep') { const down = (n) => down(n + 1) + 1; down(0); }
+                    log.info('heard ' + e.timer);
+                  }
+                } } });
+                """;
+        for (ProgramSource source : List.of(ProgramSource.of("deep.groovy", groovy), ProgramSource.of("deep.js", js))) {
+            heard.clear();
+            StationContext s = station("deep-" + source.fileName());
+            s.submit(() -> s.load(scripts.factory(source)));
+            timer(s, "deep");
+            timer(s, "shallow");
+            s.awaitIdle(Duration.ofSeconds(30));
+            assertEquals(List.of("heard shallow"), heard, errors.toString());
+            assertTrue(s.lastError() != null && s.lastError().contains(source.fileName() + ":"), String.valueOf(s.lastError()));
+        }
+    }
+
     /** Out of memory outside any handler (here while the program is built) leaves the station its thread too. */
     @Test
     void anErrorOutsideAHandlerLeavesTheStationItsThread() throws Exception {
