@@ -5,6 +5,10 @@ public final class Failures {
     private Failures() {}
 
     public static String message(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "ran out of memory (" + t.getMessage() + ") and was stopped; "
+                    + "keep what a program stores small (a list or text that grows without end?)";
+        }
         String m = t.getMessage();
         String type = t.getClass().getSimpleName();
         if (m == null || m.isBlank()) {

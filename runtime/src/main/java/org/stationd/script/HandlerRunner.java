@@ -128,13 +128,12 @@ public final class HandlerRunner implements AutoCloseable {
         Throwable failure = null;
         try {
             body.run();
-        } catch (VirtualMachineError e) {
-            if (!(e instanceof StackOverflowError)) {
-                watch.finish();
-                throw e;  // out of memory and the like are the host's problem, not the script's
-            }
-            failure = e;
+        } catch (InternalError | UnknownError e) {
+            watch.finish();
+            throw e;  // the JVM itself is broken: the host's problem, not the script's
         } catch (Throwable t) {
+            // out of memory or stack included: what the handler allocated is garbage once it has
+            // unwound, so the station reports it and takes its next event
             failure = t;
         }
         if (watch.finish()) {

@@ -64,7 +64,8 @@ public final class SerialExecutor implements Executor {
                 }
                 try {
                     next.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // reported, and the station goes on: an error (out of memory) must not leave it without a thread
                     Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
                 } finally {
                     Thread.interrupted();   // a watchdog interrupt must not leak into the next input

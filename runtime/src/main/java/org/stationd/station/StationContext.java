@@ -179,7 +179,12 @@ public final class StationContext implements Station {
     public String reportedReason() { return reportedReason; }
     public boolean hasProgram() { return runner != null; }
 
-    /** Hot reload: the new version takes over between two events, keeping the state name and data. */
+    /**
+     * Hot reload: the new version takes over between two events, keeping the state name and data.
+     * The timers the old version set go with it (they would fire into code that never set them,
+     * and a fix could not stop a runaway {@code every}); only a fresh copy of the same version
+     * (an engine's restart, a reload of an unchanged file) keeps them.
+     */
     public void reload(ProgramFactory next) {
         if (runner == null) {
             load(next);
@@ -190,6 +195,9 @@ public final class StationContext implements Station {
         String state = runner.state();
         ProgramFactory.Instance old = instance;
         runner.detach();
+        if (!(factory.name().equals(next.name()) && factory.version().equals(next.version()))) {
+            timers.cancelAll();
+        }
         closeQuietly(old);
         start(next, data, state);
     }
@@ -279,8 +287,12 @@ public final class StationContext implements Station {
 
             @Override
             public void cancelled() {
-                // the engine gave up on this copy of the program: start a fresh one where it was
-                submit(() -> reload(next));
+                // The engine gave up on this copy of the program: start a fresh one where it was,
+                // unless another version (a fix saved meanwhile) or none took its place first.
+                ProgramFactory.Instance gaveUp = instance;
+                submit(() -> {
+                    if (instance == gaveUp) reload(factory);
+                });
             }
 
             @Override

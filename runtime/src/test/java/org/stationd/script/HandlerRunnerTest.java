@@ -56,6 +56,16 @@ class HandlerRunnerTest {
         }
     }
 
+    /** Out of memory in a handler (an array larger than the JVM allows) is the handler's failure: reported, and the thread goes on. */
+    @Test
+    void aHandlerThatRunsOutOfMemoryFailsLikeAnyOther() throws Exception {
+        HandlerException e = assertThrows(HandlerException.class,
+                () -> runner.invoke("live", "dtmf", ev -> { long[] all = new long[Integer.MAX_VALUE]; }, null, Duration.ofMillis(200)));
+        assertTrue(e.error().message().startsWith("ran out of memory (Requested array size exceeds VM limit) and was stopped"), e.error().message());
+        assertTrue(e.getCause() instanceof OutOfMemoryError);
+        runner.invoke(ev -> { }, null, Duration.ofMillis(200));
+    }
+
     /** A handler that keeps what it allocates is stopped by its allocations long before the heap is gone (and its CPU limit). */
     @Test
     void aHandlerThatAllocatesWithoutEndIsStoppedBeforeTheHostRunsOutOfMemory() {
