@@ -180,11 +180,16 @@ public final class StationContext implements Station {
     public boolean hasProgram() { return runner != null; }
 
     /**
-     * Hot reload: the new version takes over between two events, keeping the state name and data.
-     * The timers the old version set go with it (they would fire into code that never set them,
-     * and a fix could not stop a runaway {@code every}); only a fresh copy of the same version
-     * (an engine's restart, a reload of an unchanged file) keeps them.
+     * Hot reload: the new version takes over between two events, keeping the state name, data and
+     * the timers its text still names ({@code 'token'} or {@code "token"}): a fix saved mid-show
+     * keeps the show's clock going, while a timer the fix removed (a runaway {@code every}) stops
+     * and never fires into code that does not know it. A fresh copy of the same version keeps all.
      */
+    /** Whether a program's text names a timer, as a quoted string; a text not known names none. */
+    private static boolean names(String text, String timer) {
+        return text != null && (text.contains("'" + timer + "'") || text.contains("\"" + timer + "\""));
+    }
+
     public void reload(ProgramFactory next) {
         if (runner == null) {
             load(next);
@@ -196,7 +201,10 @@ public final class StationContext implements Station {
         ProgramFactory.Instance old = instance;
         runner.detach();
         if (!(factory.name().equals(next.name()) && factory.version().equals(next.version()))) {
-            timers.cancelAll();
+            List<String> gone = timers.cancelUnless(name -> names(next.text(), name));
+            if (!gone.isEmpty()) {
+                log("info", "the new version does not name the timer(s) " + gone + " any more: cancelled");
+            }
         }
         closeQuietly(old);
         start(next, data, state);

@@ -92,6 +92,19 @@ final class StationTimers {
         }
     }
 
+    /** Cancels every timer whose name {@code keep} refuses; returns their names. */
+    java.util.List<String> cancelUnless(java.util.function.Predicate<String> keep) {
+        java.util.List<String> gone = new java.util.ArrayList<>();
+        for (String name : Map.copyOf(timers).keySet()) {
+            if (!keep.test(name)) {
+                cancel(name);
+                gone.add(name);
+            }
+        }
+        java.util.Collections.sort(gone);
+        return gone;
+    }
+
     void cancelAll() {
         for (String name : Map.copyOf(timers).keySet()) {
             cancel(name);

@@ -311,11 +311,31 @@ class ProgramSlotTest {
 
         s.submit(() -> s.reload(ticking("v2", heard)));   // the state is kept, so v2's enter does not run
         advance(s, Duration.ofSeconds(10));
-        assertEquals(List.of("v1 tick"), heard, "nothing fired after the reload");
+        assertEquals(List.of("v1 tick", "the new version does not name the timer(s) [once, tick] any more: cancelled"), heard,
+                "nothing fired after the reload");
 
         s.submit(() -> s.after(2, "own"));   // what v2's code sets fires as usual
         advance(s, Duration.ofSeconds(3));
-        assertEquals(List.of("v1 tick", "v2 own"), heard);
+        assertEquals(List.of("v1 tick", "the new version does not name the timer(s) [once, tick] any more: cancelled", "v2 own"), heard);
+    }
+
+    /** A fix saved mid-show keeps the timers its text still names, so the show's clock goes on; the ones it dropped stop. */
+    @Test
+    void aNewVersionKeepsTheTimersItStillNames() throws Exception {
+        StationContext s = station("gulu");
+        s.submit(() -> s.load(ticking("v1", heard)));
+        advance(s, Duration.ofMillis(1500));
+        ProgramFactory v2 = ticking("v2", heard);
+        ProgramFactory v2WithText = new ProgramFactory() {
+            @Override public String name() { return v2.name(); }
+            @Override public String version() { return v2.version(); }
+            @Override public String text() { return "every: { ... station.every(1, 'tick') ... }"; }
+            @Override public Instance create(ProgramContext ctx) throws Exception { return v2.create(ctx); }
+        };
+        s.submit(() -> s.reload(v2WithText));
+        for (int i = 0; i < 5; i++) advance(s, Duration.ofSeconds(1));
+        assertEquals(List.of("v1 tick", "the new version does not name the timer(s) [once] any more: cancelled",
+                "v2 tick", "v2 tick", "v2 tick", "v2 tick", "v2 tick"), heard, "tick goes on, once (no longer named) is gone");
     }
 
     /** A fresh copy of the same version (an engine's restart, an unchanged file reloaded) keeps its timers: the code that set them is on air. */
