@@ -1,0 +1,133 @@
+package org.stationd.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Hostile clients on the control socket (no keys needed on loopback): requests that are not what
+ * they should be, a client that never reads its replies, one that leaves before its answer, commands
+ * that fail in Java's words. The control thread answers every other client all along.
+ */
+class ControlRobustnessTest {
+    private static ZMQ.Socket dealer(ZContext zmq, String endpoint) {
+        ZMQ.Socket s = zmq.createSocket(SocketType.DEALER);
+        s.setReceiveTimeOut(10_000);
+        s.setLinger(0);
+        s.connect(endpoint);
+        return s;
+    }
+
+    private static void assertAnswers(String endpoint) throws Exception {
+        try (ControlClient ops = new ControlClient(endpoint, 10_000)) {
+            assertEquals(true, ops.send(Map.of("cmd", "status")).get("ok"));
+        }
+    }
+
+    @Test
+    void requestsThatAreNotJsonObjectsAndCommandsThatFailInJavaWordsGetPlainErrors() throws Exception {
+        ControlHandler handler = c -> switch (c.cmd()) {
+            case "java" -> throw new NumberFormatException("For input string: \"abc\"");
+            case "overflow" -> throw new StackOverflowError();
+            case "refused" -> throw new CommandRefused("no station 'x'");
+            case "typed" -> Map.of("station", c.requiredText("station"));
+            default -> Map.of("echo", c.cmd());
+        };
+        try (ZContext zmq = new ZContext(); ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", handler)) {
+            ZMQ.Socket raw = dealer(zmq, server.endpoint());
+            for (String bad : List.of("null", "\"status\"", "42", "true", "[]", "{}", "{\"cmd\":5}", "{\"cmd\":null}", "{\"cmd\":\"\"}",
+                    "[".repeat(5000), "{\"cmd\":\"status\"")) {
+                raw.send(bad);
+                String reply = raw.recvStr();
+                assertTrue(reply != null && reply.contains("\"ok\":false") && reply.contains("{\\\"cmd\\\": \\\"status\\\"}"), bad + " -> " + reply);
+            }
+            assertEquals(11, server.malformed());
+
+            raw.send("{\"cmd\":\"java\",\"rid\":1}");
+            assertEquals("{\"rid\":1,\"ok\":false,\"error\":\"'java' failed inside the host; its log says why\"}", raw.recvStr());
+            raw.send("{\"cmd\":\"overflow\",\"rid\":2}");
+            assertEquals("{\"rid\":2,\"ok\":false,\"error\":\"'overflow' failed inside the host; its log says why\"}", raw.recvStr());
+            raw.send("{\"cmd\":\"refused\",\"rid\":3}");
+            assertEquals("{\"rid\":3,\"ok\":false,\"error\":\"no station 'x'\"}", raw.recvStr());
+            raw.send("{\"cmd\":\"typed\",\"station\":[1],\"rid\":4}");
+            assertEquals("{\"rid\":4,\"ok\":false,\"error\":\"'typed': \\\"station\\\" must be text\"}", raw.recvStr());
+            raw.send("{\"cmd\":\"typed\",\"station\":\"kla\",\"rid\":{\"any\":[\"json\"]}}");
+            assertEquals("{\"rid\":{\"any\":[\"json\"]},\"ok\":true,\"station\":\"kla\"}", raw.recvStr());
+            assertEquals(2, server.failed());
+            assertAnswers(server.endpoint());
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsItsRepliesStallsNobody() throws Exception {
+        try (ZContext zmq = new ZContext(); ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", c -> Map.of())) {
+            ZMQ.Socket deaf = zmq.createSocket(SocketType.DEALER);
+            deaf.setSndHWM(0);   // it queues all it sends; it never reads
+            deaf.setRcvHWM(1);
+            deaf.setLinger(0);
+            deaf.connect(server.endpoint());
+            // a reply echoes its request's id: 48 KB ids fill every buffer on the way within a few hundred replies
+            String ping = "{\"cmd\":\"ping\",\"rid\":\"" + "x".repeat(48 * 1024) + "\"}";
+            for (int i = 0; i < 1500; i++) {
+                assertTrue(deaf.send(ping, ZMQ.DONTWAIT));
+            }
+            ZeroMqTest.await(() -> server.unanswered() > 0);   // dropped and counted, not waited on
+            assertAnswers(server.endpoint());
+            zmq.destroySocket(deaf);
+        }
+    }
+
+    @Test
+    void aSlowCommandHoldsNoOtherClientAndItsAnswerComesWhenItIsDone() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        AtomicInteger started = new AtomicInteger();
+        ControlHandler handler = c -> {
+            if (c.cmd().equals("slow")) {
+                started.incrementAndGet();
+                release.get();   // as status does while a station is busy
+            }
+            return Map.of("done", c.cmd());
+        };
+        try (ZContext zmq = new ZContext(); ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", handler)) {
+            ZMQ.Socket patient = dealer(zmq, server.endpoint());
+            ZMQ.Socket leaving = dealer(zmq, server.endpoint());
+            patient.send("{\"cmd\":\"slow\",\"rid\":1}");
+            leaving.send("{\"cmd\":\"slow\",\"rid\":2}");
+            ZeroMqTest.await(() -> started.get() == 2);
+            assertAnswers(server.endpoint());
+
+            // a client may have only so many commands in progress; the rest are answered at once
+            for (int i = 0; i < ControlServer.MAX_COMMANDS_PER_CLIENT; i++) {
+                patient.send("{\"cmd\":\"slow\",\"rid\":" + (10 + i) + "}");
+            }
+            String busy = patient.recvStr();
+            assertTrue(busy.contains("busy: " + ControlServer.MAX_COMMANDS_PER_CLIENT + " commands of yours are still in progress"), busy);
+            assertEquals(1, server.busy());
+
+            long gone = server.disconnected();
+            zmq.destroySocket(leaving);
+            ZeroMqTest.await(() -> server.disconnected() > gone);   // the host knows it left before its answer is ready
+            release.complete(null);
+            List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < ControlServer.MAX_COMMANDS_PER_CLIENT; i++) {
+                answers.add(patient.recvStr());
+            }
+            assertTrue(answers.contains("{\"rid\":1,\"ok\":true,\"done\":\"slow\"}"), answers.toString());
+            assertTrue(answers.stream().allMatch(a -> a.contains("\"done\":\"slow\"")), answers.toString());
+            ZeroMqTest.await(() -> server.unanswered() == 1);   // the one whose client left
+            assertNull(patient.recvStr(ZMQ.DONTWAIT));
+            assertAnswers(server.endpoint());
+            assertFalse(server.counters().isEmpty());
+        }
+    }
+}
