@@ -69,6 +69,37 @@ class ControlRobustnessTest {
     }
 
     @Test
+    void aFrameAnnouncedOverTheLimitIsRefusedOnItsHeaderBeforeAnyOfItIsRead() throws Exception {
+        try (ZContext zmq = new ZContext(); ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", c -> Map.of())) {
+            String ep = server.endpoint();
+            long before = server.disconnected();
+            try (java.net.Socket tcp = new java.net.Socket("127.0.0.1", Integer.parseInt(ep.substring(ep.lastIndexOf(':') + 1)))) {
+                tcp.setSoTimeout(10_000);
+                java.io.DataOutputStream out = new java.io.DataOutputStream(tcp.getOutputStream());
+                // a ZMTP 3.0 greeting with the NULL mechanism, as a DEALER would send it
+                out.write(new byte[] {(byte) 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0x7f, 3, 0});
+                out.write(java.util.Arrays.copyOf("NULL".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 20));
+                out.write(new byte[32]);   // as-server 0, filler
+                byte[] ready = {5, 'R', 'E', 'A', 'D', 'Y', 11, 'S', 'o', 'c', 'k', 'e', 't', '-', 'T', 'y', 'p', 'e', 0, 0, 0, 6, 'D', 'E', 'A', 'L', 'E', 'R'};
+                out.write(new byte[] {4, (byte) ready.length});
+                out.write(ready);
+                // then a frame that says it is 1.9 GB long, and not one byte of it
+                out.write(2);
+                out.writeLong(1_900_000_000L);
+                out.flush();
+                java.io.InputStream in = tcp.getInputStream();
+                byte[] buf = new byte[256];
+                int n;
+                do {
+                    n = in.read(buf);   // the host's own greeting, then the end: it hung up on the header
+                } while (n >= 0);
+            }
+            ZeroMqTest.await(() -> server.disconnected() > before);
+            assertAnswers(server.endpoint());
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsItsRepliesStallsNobody() throws Exception {
         try (ZContext zmq = new ZContext(); ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", c -> Map.of())) {
             ZMQ.Socket deaf = zmq.createSocket(SocketType.DEALER);
