@@ -23,8 +23,9 @@ import zmq.io.Metadata;
 
 /**
  * The operator's way in: a ZeroMQ ROUTER socket taking one JSON command per message and answering
- * with one JSON reply. With keys (see {@link ControlKeys}) it is a CURVE server and only operators
- * whose certificates are in the keys' operators folder get in; a read-only operator may only look.
+ * with one JSON reply. With keys (see {@link ControlKeys}) it is a CURVE server behind the host's
+ * {@link OperatorGate}: only operators whose certificates are in the keys' operators folder get in; a
+ * read-only operator may only look.
  * <p>
  * No client can stop or stall it. The control thread only reads requests and sends replies: each
  * command runs on its own (virtual) thread, a few at a time per client, and its reply is sent when
@@ -53,6 +54,8 @@ public final class ControlServer implements AutoCloseable {
     private ZMQ.Socket socket;   // created, used and closed on the control thread only
     private final ControlHandler handler;
     private final ConnectionWatch watch;
+    private final OperatorGate gate;   // null without keys
+    private final boolean ownsGate;
     private final Outbox outbox = new Outbox();
     private final Map<ByteBuffer, Integer> inProgress = new HashMap<>();   // control thread only
     private int commandsInProgress;                                          // control thread only
@@ -69,16 +72,26 @@ public final class ControlServer implements AutoCloseable {
 
     /** Without keys: for an endpoint on this machine only (the config refuses anything else). */
     public ControlServer(ZContext zmq, String endpoint, ControlHandler handler) {
-        this(zmq, endpoint, null, handler);
+        this(zmq, endpoint, (OperatorGate) null, handler);
     }
 
+    /** With keys of its own (null: none): the server opens, and closes, the context's {@link OperatorGate}. */
     public ControlServer(ZContext zmq, String endpoint, ControlKeys.Host keys, ControlHandler handler) {
-        if (keys == null && !Endpoints.isLoopback(endpoint)) {
-            // stations.yaml is checked for this already; this holds for any other way of starting a host
-            throw new IllegalArgumentException("control endpoint " + endpoint + " is reachable from the network: operators must be authenticated (./stationd keys)");
-        }
+        this(zmq, endpoint, keys == null ? null : new OperatorGate(zmq, keys), true, handler);
+    }
+
+    /** Guarded by the host's gate (null: no keys), which the host also uses for its publish socket and closes itself. */
+    public ControlServer(ZContext zmq, String endpoint, OperatorGate gate, ControlHandler handler) {
+        this(zmq, endpoint, gate, false, handler);
+    }
+
+
+    private ControlServer(ZContext zmq, String endpoint, OperatorGate gate, boolean ownsGate, ControlHandler handler) {
+        Endpoints.requireKeysBeyondLoopback("control", endpoint, gate);
         this.handler = handler;
-        this.watch = new ConnectionWatch(zmq, keys);
+        this.gate = gate;
+        this.ownsGate = ownsGate;
+        this.watch = new ConnectionWatch(zmq, "control");
         CompletableFuture<Void> bound = new CompletableFuture<>();
         // ZeroMQ sockets belong to one thread: the control thread creates, binds, uses and closes this one
         this.thread = Thread.ofPlatform().name("control").daemon(true).start(() -> {
@@ -88,10 +101,8 @@ public final class ControlServer implements AutoCloseable {
                 socket.setRouterMandatory(true);   // a reply nobody can take fails (and is counted), it is not lost silently
                 socket.setSndHWM(REPLIES_QUEUED_PER_CLIENT);
                 socket.setMaxMsgSize(MAX_MESSAGE_BYTES);
-                if (keys != null) {
-                    socket.setCurveServer(true);
-                    socket.setCurvePublicKey(keys.cert().getPublicKey());
-                    socket.setCurveSecretKey(keys.cert().getSecretKey());
+                if (gate != null) {
+                    gate.guard(socket);
                 }
                 watch.attach(socket);
                 socket.bind(endpoint);
@@ -294,8 +305,8 @@ public final class ControlServer implements AutoCloseable {
     public long malformed() { return malformed.get(); }
     /** Requests over {@link #MAX_REQUEST_BYTES} (answered with an error). */
     public long oversized() { return oversized.get(); }
-    /** Clients turned away before they could send anything (no or wrong keys, not ZeroMQ). */
-    public long refused() { return watch.refused(); }
+    /** Clients turned away before they could send anything (no or wrong keys, not ZeroMQ); keys refused by a shared gate count here too. */
+    public long refused() { return watch.refused() + (gate == null ? 0 : gate.denied()); }
     /** Connections that ended after their handshake, including peers ZeroMQ dropped for a message over {@link #MAX_MESSAGE_BYTES}. */
     public long disconnected() { return watch.disconnected(); }
     /** Commands a read-only operator was not allowed. */
@@ -331,5 +342,8 @@ public final class ControlServer implements AutoCloseable {
         }
         watch.close();
         outbox.close();
+        if (ownsGate && gate != null) {
+            gate.close();
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.stationd.control.CommandRefused;
 import org.stationd.control.ControlCommand;
 import org.stationd.control.ControlKeys;
 import org.stationd.control.ControlServer;
+import org.stationd.control.OperatorGate;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.command.EventFormat;
@@ -70,6 +71,7 @@ public final class StationHost implements AutoCloseable {
     private final StationPool pool;
     private final Scheduler scheduler;
     private final ZContext zmq = new ZContext();
+    private final OperatorGate gate;   // null without control keys
     private final ZmqBus bus;
     private final ControlServer control;
     private final ProgramWatcher watcher;
@@ -122,7 +124,9 @@ public final class StationHost implements AutoCloseable {
             cdrRecorder.record(st, v, state, dir, kind, fields);
             observer.record(st, v, state, dir, kind, fields);
         };
-        this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
+        // one gate for the context's CURVE sockets, open before either binds
+        this.gate = config.control().keys() == null ? null : new OperatorGate(zmq, ControlKeys.forHost(config.control().keys()));
+        this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe(), gate);
         List<StationListener> all = new ArrayList<>();
         if (console != null) {
             all.add(new ConsoleListener(console));
@@ -147,8 +151,7 @@ public final class StationHost implements AutoCloseable {
         for (StationContext station : stations.values()) {
             startSchedule(station);
         }
-        this.control = new ControlServer(zmq, config.control().control(),
-                config.control().keys() == null ? null : ControlKeys.forHost(config.control().keys()), this::control);
+        this.control = new ControlServer(zmq, config.control().control(), gate, this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
@@ -507,6 +510,7 @@ public final class StationHost implements AutoCloseable {
         configWatcher.close();
         control.close();
         bus.close();
+        if (gate != null) gate.close();
         zmq.close();
         pool.close();
         if (scheduler instanceof RealScheduler real) real.close();
