@@ -44,7 +44,10 @@ public final class ControlServer implements AutoCloseable {
     public static final int MAX_COMMANDS_PER_CLIENT = 8;
     /** Commands in progress at once over all clients. */
     public static final int MAX_COMMANDS = 64;
-    /** A command that has not finished by then is answered with an error (its thread is interrupted). */
+    /**
+     * A command that has not finished by then is answered with an error. Its thread is left to finish:
+     * an interrupt could land in the middle of a database write (H2 closes its file on one).
+     */
     public static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
     /** Replies waiting in ZeroMQ for one client that does not read them; past this they are dropped. */
     private static final int REPLIES_QUEUED_PER_CLIENT = 64;
@@ -230,17 +233,15 @@ public final class ControlServer implements AutoCloseable {
     /** The command on its own thread; its reply goes out through the outbox when it finishes or runs out of time. */
     private void run(Outbox.Client client, Object rid, ControlCommand command) {
         CompletableFuture<Map<String, Object>> done = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("control-" + command.cmd()).start(() -> {
+        Thread.ofVirtual().name("control-" + command.cmd()).start(() -> {
             try {
                 done.complete(handler.handle(command));
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
         });
-        done.orTimeout(COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
-            if (error instanceof TimeoutException) worker.interrupt();
-            outbox.post(new Outbox.Outgoing(client, outcome(rid, command, result, error), true));
-        });
+        done.orTimeout(COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) ->
+                outbox.post(new Outbox.Outgoing(client, outcome(rid, command, result, error), true)));
     }
 
     private Map<String, Object> outcome(Object rid, ControlCommand command, Map<String, Object> result, Throwable error) {
