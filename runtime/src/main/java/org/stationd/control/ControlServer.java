@@ -56,6 +56,7 @@ public final class ControlServer implements AutoCloseable {
 
     private ZMQ.Socket socket;   // created, used and closed on the control thread only
     private final ControlHandler handler;
+    private final Duration commandLimit;
     private final ConnectionWatch watch;
     private final OperatorGate gate;   // null without keys
     private final boolean ownsGate;
@@ -80,16 +81,22 @@ public final class ControlServer implements AutoCloseable {
 
     /** With keys of its own (null: none): the server opens, and closes, the context's {@link OperatorGate}. */
     public ControlServer(ZContext zmq, String endpoint, ControlKeys.Host keys, ControlHandler handler) {
-        this(zmq, endpoint, keys == null ? null : new OperatorGate(zmq, keys), true, handler);
+        this(zmq, endpoint, keys == null ? null : new OperatorGate(zmq, keys), true, handler, COMMAND_LIMIT);
     }
 
     /** Guarded by the host's gate (null: no keys), which the host also uses for its publish socket and closes itself. */
     public ControlServer(ZContext zmq, String endpoint, OperatorGate gate, ControlHandler handler) {
-        this(zmq, endpoint, gate, false, handler);
+        this(zmq, endpoint, gate, false, handler, COMMAND_LIMIT);
     }
 
 
-    private ControlServer(ZContext zmq, String endpoint, OperatorGate gate, boolean ownsGate, ControlHandler handler) {
+    /** Loopback, without keys, with another limit for a command (tests). */
+    ControlServer(ZContext zmq, String endpoint, ControlHandler handler, Duration commandLimit) {
+        this(zmq, endpoint, null, false, handler, commandLimit);
+    }
+
+    private ControlServer(ZContext zmq, String endpoint, OperatorGate gate, boolean ownsGate, ControlHandler handler, Duration commandLimit) {
+        this.commandLimit = commandLimit;
         Endpoints.requireKeysBeyondLoopback("control", endpoint, gate);
         this.handler = handler;
         this.gate = gate;
@@ -240,7 +247,7 @@ public final class ControlServer implements AutoCloseable {
                 done.completeExceptionally(e);
             }
         });
-        done.orTimeout(COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) ->
+        done.orTimeout(commandLimit.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) ->
                 outbox.post(new Outbox.Outgoing(client, outcome(rid, command, result, error), true)));
     }
 
@@ -254,12 +261,16 @@ public final class ControlServer implements AutoCloseable {
         }
         failed.incrementAndGet();
         if (error instanceof TimeoutException) {
-            log.error("control: '{}' did not finish within {} s", command.cmd(), COMMAND_LIMIT.toSeconds());
-            return Requests.error(rid, "'" + command.cmd() + "' did not finish within " + COMMAND_LIMIT.toSeconds() + " s; the host's log may say why");
+            log.error("control: '{}' did not finish within {} ms", command.cmd(), commandLimit.toMillis());
+            return Requests.error(rid, "'" + command.cmd() + "' did not finish within " + seconds(commandLimit) + "; the host's log may say why");
         }
         // a fault of the host, not of the request: its text is for the log, never for the client
         log.error("control: '{}' failed", command.cmd(), error);
         return Requests.error(rid, "'" + command.cmd() + "' failed inside the host; its log says why");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     private void reply(Outbox.Client client, Map<String, Object> reply) {

@@ -161,4 +161,30 @@ class ControlRobustnessTest {
             assertFalse(server.counters().isEmpty());
         }
     }
+
+    @Test
+    void aCommandThatNeverFinishesIsAnsweredAtItsLimitAndFreesItsPlace() throws Exception {
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        ControlHandler handler = c -> {
+            if (c.cmd().equals("stuck")) never.get();
+            return Map.of();
+        };
+        try (ZContext zmq = new ZContext();
+             ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", handler, java.time.Duration.ofMillis(300))) {
+            ZMQ.Socket raw = dealer(zmq, server.endpoint());
+            for (int i = 0; i < ControlServer.MAX_COMMANDS_PER_CLIENT; i++) {
+                raw.send("{\"cmd\":\"stuck\",\"rid\":" + i + "}");
+            }
+            for (int i = 0; i < ControlServer.MAX_COMMANDS_PER_CLIENT; i++) {
+                String reply = raw.recvStr();
+                assertTrue(reply.contains("\"error\":\"'stuck' did not finish within 0.3 s; the host's log may say why\""), reply);
+            }
+            raw.send("{\"cmd\":\"status\",\"rid\":99}");
+            assertEquals("{\"rid\":99,\"ok\":true}", raw.recvStr(), "its places are free again");
+            assertEquals(ControlServer.MAX_COMMANDS_PER_CLIENT, server.failed());
+            assertEquals(0, server.busy());
+        } finally {
+            never.complete(null);
+        }
+    }
 }
