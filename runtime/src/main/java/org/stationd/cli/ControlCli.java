@@ -87,7 +87,8 @@ final class ControlCli {
             System.out.println("switch: " + reply.get("switch") + (reply.get("switchState") == null ? "" : ": " + reply.get("switchState")));
             System.out.printf("%-14s %-22s %-14s %5s  %s%n", "STATION", "PROGRAM", "STATE", "CALLS", "LAST ERROR");
             for (Map<String, Object> s : (List<Map<String, Object>>) reply.get("stations")) {
-                System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), s.get("program"), s.get("state"), s.get("calls"),
+                System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), java.util.Objects.toString(s.get("program"), "-"), s.get("state"),
+                        java.util.Objects.toString(s.get("calls"), "-"),
                         s.get("lastError") == null ? "" : s.get("lastError"));
                 if (s.get("refused") instanceof Map<?, ?> refused && !refused.isEmpty()) {   // refusals by a limit (docs/programs.md, Limits)
                     System.out.println("  refused: " + refused.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

@@ -7,62 +7,45 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
-import org.zeromq.ZAuth;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * Watches who connects to the control socket (a ZeroMQ monitor, and ZAuth's decisions when CURVE
- * is on) and counts those turned away: a client without CURVE keys or speaking something else than
- * ZeroMQ (closed before its handshake), one with the wrong host key (handshake failed), one whose key
- * is not among the authorised operators (ZAuth denied). Each is logged, a few per minute and reason at most,
- * since a refused ZeroMQ client reconnects on its own every fraction of a second.
+ * Watches who connects to one of the host's sockets (a ZeroMQ monitor) and counts those turned away
+ * before their handshake: a client without CURVE keys or speaking something else than ZeroMQ (closed
+ * before its handshake), one with the wrong host key (handshake failed). Keys that are not an
+ * authorised operator's are refused by the {@link OperatorGate}, which counts them.
  */
 final class ConnectionWatch implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionWatch.class);
     private static final int FAILED_NO_DETAIL = zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL;
     private static final int FAILED_PROTOCOL = zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL;
     private static final int FAILED_AUTH = zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
     private static final int EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
             | FAILED_NO_DETAIL | FAILED_PROTOCOL | FAILED_AUTH;
-    private static final int LOGS_PER_MINUTE = 5;
 
     private final ZContext context;
-    private final ZAuth auth;   // null without keys
-    private final AtomicLong refused = new AtomicLong();
+    private final Refusals refusals;
     private final AtomicLong disconnected = new AtomicLong();
     private volatile boolean running = true;
     private ZMQ.Socket monitor;
     private Thread monitorThread;
-    private Thread authThread;
-    private final Map<String, long[]> windows = new java.util.HashMap<>();   // per reason: minute start, logged, suppressed
 
-    /** With keys: installs ZAuth on the context so only operators in {@code keys.operators()} get through. */
-    ConnectionWatch(ZContext zmq, ControlKeys.Host keys) {
+    /** {@code socket} names the watched socket in the log. */
+    ConnectionWatch(ZContext zmq, String socket) {
         this.context = zmq;
-        if (keys == null) {
-            auth = null;
-        } else {
-            auth = new ZAuth(zmq);
-            auth.setVerbose(false);
-            auth.replies(true);
-            auth.configureCurve(keys.operators().toAbsolutePath().toString());   // ZCertStore: re-read when the folder changes
-            authThread = Thread.ofPlatform().name("control-auth").daemon(true).start(this::readAuthReplies);
-        }
+        this.refusals = new Refusals(socket);
     }
 
-    /** Called on the control thread before the socket binds, so no connection goes unseen. */
+    /** Called before the socket binds, on the thread that owns it, so no connection goes unseen. */
     void attach(ZMQ.Socket socket) {
-        String address = "inproc://control-monitor-" + UUID.randomUUID();
+        String address = "inproc://monitor-" + UUID.randomUUID();
         socket.monitor(address, EVENTS);
         monitor = context.createSocket(SocketType.PAIR);
         monitor.setReceiveTimeOut(200);
         monitor.connect(address);
-        monitorThread = Thread.ofPlatform().name("control-monitor").daemon(true).start(this::readEvents);
+        monitorThread = Thread.ofPlatform().name("zmq-monitor").daemon(true).start(this::readEvents);
     }
 
     private void readEvents() {
@@ -108,20 +91,6 @@ final class ConnectionWatch implements AutoCloseable {
         }
     }
 
-    private void readAuthReplies() {
-        while (running) {
-            ZAuth.ZapReply reply;
-            try {
-                reply = auth.nextReply(200);
-            } catch (RuntimeException e) {
-                return;   // the context is closing
-            }
-            if (reply != null && reply.statusCode != 200) {
-                refuse(reply.address, "its key is not an authorised operator's (" + reply.statusText + ")");
-            }
-        }
-    }
-
     private static String remote(SocketChannel ch) {
         try {
             return String.valueOf(ch.getRemoteAddress()).replaceFirst("^/", "");
@@ -130,27 +99,12 @@ final class ConnectionWatch implements AutoCloseable {
         }
     }
 
-    private synchronized void refuse(String peer, String why) {
-        long n = refused.incrementAndGet();
-        long now = System.nanoTime();
-        long[] w = windows.computeIfAbsent(why, k -> new long[] {now, 0, 0});
-        if (now - w[0] > 60_000_000_000L) {
-            if (w[2] > 0) {
-                log.warn("control: {} more client(s) refused in the last minute: {}", w[2], why);
-            }
-            w[0] = now;
-            w[1] = 0;
-            w[2] = 0;
-        }
-        if (w[1]++ < LOGS_PER_MINUTE) {
-            log.warn("control: refused a client{}: {}; refused so far: {}", peer == null ? "" : " from " + peer, why, n);
-        } else {
-            w[2]++;
-        }
+    private void refuse(String peer, String why) {
+        refusals.refuse(peer, why);
     }
 
     /** Connections turned away before they could send a command. */
-    long refused() { return refused.get(); }
+    long refused() { return refusals.count(); }
 
     /** Connections that ended after their handshake: closed by the operator, or dropped by ZeroMQ (a message over its maximum). */
     long disconnected() { return disconnected.get(); }
@@ -159,10 +113,6 @@ final class ConnectionWatch implements AutoCloseable {
     public void close() {
         running = false;
         join(monitorThread);
-        join(authThread);
-        if (auth != null) {
-            auth.close();
-        }
     }
 
     private static void join(Thread t) {

@@ -106,8 +106,13 @@ public final class ControlClient implements AutoCloseable {
             if (reply == null) {
                 return null;
             }
-            Map<String, Object> m = JSON.readValue(reply, Map.class);
-            if (m.get("rid") instanceof Number n && n.longValue() == rid) {
+            Map<String, Object> m;
+            try {
+                m = JSON.readValue(reply, Map.class);
+            } catch (com.fasterxml.jackson.core.JacksonException notJson) {
+                continue;   // not a stationd host's answer (its parser's text is no use to an operator)
+            }
+            if (m != null && m.get("rid") instanceof Number n && n.longValue() == rid) {
                 return m;
             }
             // an answer to an earlier ping that arrived late: skip it

@@ -32,4 +32,15 @@ public final class Endpoints {
         }
         return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
+
+    /**
+     * Refuses to bind {@code endpoint} without keys when it is reachable from the network. stations.yaml
+     * is checked for this already; this holds for any other way of starting a host.
+     */
+    static void requireKeysBeyondLoopback(String socket, String endpoint, OperatorGate gate) {
+        if (gate == null && !isLoopback(endpoint)) {
+            throw new IllegalArgumentException(socket + " endpoint " + endpoint + " is reachable from the network: "
+                    + ("control".equals(socket) ? "operators" : "subscribers") + " must be authenticated (./stationd keys)");
+        }
+    }
 }

@@ -17,7 +17,9 @@ import org.zeromq.ZMQException;
 /**
  * Topic messages over ZeroMQ: published on this host's PUB socket as two frames (topic, JSON) and
  * delivered locally at once; messages from other hosts arrive through SUB connections. A garbled
- * message (wrong frame count, not JSON) is logged and counted and goes no further.
+ * message (wrong frame count, not JSON) is logged and counted and goes no further. With keys the PUB
+ * socket is a CURVE server behind the host's {@link OperatorGate}, as the control socket is: only
+ * authorised operators' keys may listen; without keys it may be bound on this machine only.
  */
 public final class ZmqBus implements MessageBus, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ZmqBus.class);
@@ -26,6 +28,9 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
     private record Sub(String prefix, BiConsumer<String, Object> receiver) {}
 
     private final ZContext zmq;
+    private final ConnectionWatch watch;
+    private final OperatorGate gate;   // null without keys
+    private final String boundEndpoint;
     private final ZMQ.Socket pub;
     private final ZMQ.Socket sub;
     private final Thread reader;
@@ -34,11 +39,25 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean running = true;
 
+    /** Without keys: the publish endpoint must be on this machine. */
     public ZmqBus(ZContext zmq, String publishEndpoint, List<String> subscribeEndpoints) {
+        this(zmq, publishEndpoint, subscribeEndpoints, null);
+    }
+
+    /** {@code gate}: the host's operator keys (null: none). */
+    public ZmqBus(ZContext zmq, String publishEndpoint, List<String> subscribeEndpoints, OperatorGate gate) {
+        Endpoints.requireKeysBeyondLoopback("publish", publishEndpoint, gate);
         this.zmq = zmq;
+        this.watch = new ConnectionWatch(zmq, "publish");
         pub = zmq.createSocket(SocketType.PUB);
         pub.setLinger(0);
+        if (gate != null) {
+            gate.guard(pub);
+        }
+        watch.attach(pub);
+        this.gate = gate;
         pub.bind(publishEndpoint);
+        this.boundEndpoint = pub.getLastEndpoint();
         sub = zmq.createSocket(SocketType.SUB);
         sub.setReceiveTimeOut(200);
         sub.setLinger(0);
@@ -124,6 +143,12 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         log.warn("zeromq: dropped a malformed message ({}); malformed so far: {}", why, n);
     }
 
+    /** The endpoint the PUB socket bound (with the port filled in when it was {@code *}). */
+    public String publishEndpoint() { return boundEndpoint; }
+
+    /** Subscribers turned away (no or wrong keys, not ZeroMQ); keys refused by the host's gate count here too. */
+    public long refused() { return watch.refused() + (gate == null ? 0 : gate.denied()); }
+
     public long received() { return received.get(); }
     public long malformed() { return malformed.get(); }
 
@@ -137,5 +162,6 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         }
         zmq.destroySocket(sub);
         zmq.destroySocket(pub);
+        watch.close();
     }
 }

@@ -26,9 +26,11 @@ import org.stationd.storage.Cdrs;
 import org.stationd.storage.ProgramVersions;
 import org.stationd.storage.ScheduleStore;
 import org.stationd.config.StationConfig;
+import org.stationd.control.CommandRefused;
 import org.stationd.control.ControlCommand;
 import org.stationd.control.ControlKeys;
 import org.stationd.control.ControlServer;
+import org.stationd.control.OperatorGate;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.command.EventFormat;
@@ -69,6 +71,7 @@ public final class StationHost implements AutoCloseable {
     private final StationPool pool;
     private final Scheduler scheduler;
     private final ZContext zmq = new ZContext();
+    private final OperatorGate gate;   // null without control keys
     private final ZmqBus bus;
     private final ControlServer control;
     private final ProgramWatcher watcher;
@@ -121,7 +124,9 @@ public final class StationHost implements AutoCloseable {
             cdrRecorder.record(st, v, state, dir, kind, fields);
             observer.record(st, v, state, dir, kind, fields);
         };
-        this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe());
+        // one gate for the context's CURVE sockets, open before either binds
+        this.gate = config.control().keys() == null ? null : new OperatorGate(zmq, ControlKeys.forHost(config.control().keys()));
+        this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe(), gate);
         List<StationListener> all = new ArrayList<>();
         if (console != null) {
             all.add(new ConsoleListener(console));
@@ -146,8 +151,7 @@ public final class StationHost implements AutoCloseable {
         for (StationContext station : stations.values()) {
             startSchedule(station);
         }
-        this.control = new ControlServer(zmq, config.control().control(),
-                config.control().keys() == null ? null : ControlKeys.forHost(config.control().keys()), this::control);
+        this.control = new ControlServer(zmq, config.control().control(), gate, this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
@@ -169,8 +173,9 @@ public final class StationHost implements AutoCloseable {
         }
         StationScheduler sched = new StationScheduler(station, () -> grid.get(id),
                 name -> {
-                    ProgramFactory f = program(config.programsDir().resolve(name));
-                    if (f == null) throw new IllegalStateException(compileErrors.get(config.programsDir().resolve(name).toAbsolutePath().normalize()));
+                    Path file = ProgramsFolder.resolve(config.programsDir(), name);
+                    ProgramFactory f = program(file);
+                    if (f == null) throw new IllegalStateException(compileErrors.get(file));
                     return f;
                 },
                 new AiringLog() {
@@ -317,47 +322,39 @@ public final class StationHost implements AutoCloseable {
         return smsStores.computeIfAbsent(stationId, id -> new DbSms(db, id, sc.sms(), scheduler::now, cmd -> stations.get(id).switchApi(cmd)));
     }
 
+    /**
+     * An operator's command, on its own thread (the control socket's thread never waits for one).
+     * Commands that change something run one at a time, in the order they came; looking runs beside them.
+     */
     private Map<String, Object> control(ControlCommand c) throws Exception {
         return switch (c.cmd()) {
             case "status" -> status();
-            case "swap" -> swap(required(c, "station"), required(c, "program"));
-            case "reload" -> reload(c.arg("program"));
-            case "schedule-list" -> scheduleList(required(c, "station"));
-            case "schedule-add" -> scheduleAdd(c);
-            case "schedule-rm" -> scheduleRemove(required(c, "station"), Long.parseLong(required(c, "id")));
-            default -> throw new IllegalArgumentException("unknown command '" + c.cmd() + "'; try status, swap, reload");
+            case "schedule-list" -> scheduleList(c.requiredText("station"));
+            case "swap", "reload", "schedule-add", "schedule-rm" -> {
+                synchronized (changes) {
+                    yield change(c);
+                }
+            }
+            default -> throw new CommandRefused("unknown command '" + c.cmd() + "'; try status, swap, reload, schedule-list, schedule-add, schedule-rm");
         };
     }
 
-    private static String required(ControlCommand c, String name) {
-        String v = c.arg(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("'" + c.cmd() + "' needs \"" + name + "\"");
-        }
-        return v;
+    private final Object changes = new Object();
+    private final StationSnapshots snapshots = new StationSnapshots();
+    /** How long status waits for a busy station (on the command's thread, never the control socket's). */
+    private static final Duration STATUS_WAIT = Duration.ofSeconds(5);
+
+    private Map<String, Object> change(ControlCommand c) {
+        return switch (c.cmd()) {
+            case "swap" -> swap(c.requiredText("station"), c.requiredText("program"));
+            case "reload" -> reload(c.text("program"));
+            case "schedule-add" -> scheduleAdd(c);
+            default -> scheduleRemove(c.requiredText("station"), c.requiredWholeNumber("id", 1, Long.MAX_VALUE));
+        };
     }
 
     public Map<String, Object> status() throws InterruptedException {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (StationContext s : stations.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            CountDownLatch read = new CountDownLatch(1);
-            s.submit(() -> {
-                m.put("station", s.getId());
-                m.put("program", s.programName());
-                m.put("version", s.programVersion());
-                m.put("state", s.state());
-                m.put("calls", s.calls().stream().filter(c -> !c.isEnded()).count());
-                m.put("lastError", s.lastError());
-                m.put("refused", s.refusals().snapshot());   // what its program was refused by a limit, by kind (docs/programs.md, Limits)
-                read.countDown();
-            });
-            if (!read.await(2, TimeUnit.SECONDS)) {
-                m.put("station", s.getId());
-                m.put("state", "busy (not answering)");
-            }
-            list.add(m);
-        }
+        List<Map<String, Object>> list = snapshots.read(stations.values(), STATUS_WAIT);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", config.switchConfig().describe());
         out.put("switchState", resync.describe());
@@ -370,15 +367,12 @@ public final class StationHost implements AutoCloseable {
     }
 
     public Map<String, Object> swap(String stationId, String programFile) {
-        StationContext s = stations.get(stationId);
-        if (s == null) {
-            throw new IllegalArgumentException("no station '" + stationId + "'; stations are " + stations.keySet());
-        }
+        StationContext s = stationOrFail(stationId);
         Path file = ProgramsFolder.resolve(config.programsDir(), programFile);
         programs.remove(file.toAbsolutePath().normalize());
         ProgramFactory f = program(file);
         if (f == null) {
-            throw new IllegalArgumentException(compileErrors.get(file.toAbsolutePath().normalize()));
+            throw new CommandRefused(programFile + " does not compile: " + compileErrors.get(file.toAbsolutePath().normalize()));
         }
         s.submit(() -> {
             s.tap("in", "op", Map.of("cmd", "swap", "program", f.name(), "version", f.version()));
@@ -402,7 +396,7 @@ public final class StationHost implements AutoCloseable {
     private StationContext stationOrFail(String id) {
         StationContext s = stations.get(id);
         if (s == null) {
-            throw new IllegalArgumentException("no station '" + id + "'; stations are " + stations.keySet());
+            throw new CommandRefused("no station '" + id + "'; stations are " + stations.keySet());
         }
         return s;
     }
@@ -426,16 +420,20 @@ public final class StationHost implements AutoCloseable {
 
     /** Adds a show while running; takes effect at once and tells the operator what it overlaps. */
     public Map<String, Object> scheduleAdd(ControlCommand c) {
-        String stationId = required(c, "station");
+        String stationId = c.requiredText("station");
         StationContext station = stationOrFail(stationId);
-        String program = required(c, "program");
-        if (program(ProgramsFolder.resolve(config.programsDir(), program)) == null) {
-            throw new IllegalArgumentException("program " + program + " does not compile: " + compileErrors.get(config.programsDir().resolve(program).toAbsolutePath().normalize()));
+        String program = c.requiredText("program");
+        Path file = ProgramsFolder.resolve(config.programsDir(), program);
+        if (program(file) == null) {
+            throw new CommandRefused(program + " does not compile: " + compileErrors.get(file));
         }
-        String rrule = c.arg("repeat");
-        ScheduleEntry e = new ScheduleEntry(0, stationId, program, Map.of(), java.time.LocalDateTime.parse(required(c, "start")),
-                Durations.parse(required(c, "duration")), rrule == null ? null : Recurrence.parse(rrule), java.util.Set.of(),
-                c.arg("priority") == null ? 0 : Integer.parseInt(c.arg("priority")));
+        String rrule = c.text("repeat");
+        Recurrence repeat = rrule == null ? null : c.parsed("repeat", Recurrence::parse, "a repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO");
+        Long priority = c.wholeNumber("priority", -1000, 1000);
+        ScheduleEntry e = new ScheduleEntry(0, stationId, program, Map.of(),
+                c.parsed("start", java.time.LocalDateTime::parse, "a local date and time, e.g. 2026-12-24T18:00"),
+                c.parsed("duration", Durations::parse, "a duration, e.g. 90m, 1h30m or 45s"), repeat, java.util.Set.of(),
+                priority == null ? 0 : priority.intValue());
         java.time.Instant now = scheduler.now();
         List<String> conflicts = Timeline.conflicts(e, grid.get(stationId), station.config().timezone(), now, now.plus(java.time.Duration.ofDays(14)));
         ScheduleEntry saved = schedules.add(e, rrule, "live");
@@ -451,7 +449,7 @@ public final class StationHost implements AutoCloseable {
     public Map<String, Object> scheduleRemove(String stationId, long id) {
         StationContext station = stationOrFail(stationId);
         if (!schedules.remove(stationId, id)) {
-            throw new IllegalArgumentException("station " + stationId + " has no schedule entry " + id);
+            throw new CommandRefused("station " + stationId + " has no schedule entry " + id);
         }
         grid.invalidate(stationId);
         station.submit(schedulers.get(stationId)::replan);
@@ -512,6 +510,7 @@ public final class StationHost implements AutoCloseable {
         configWatcher.close();
         control.close();
         bus.close();
+        if (gate != null) gate.close();
         zmq.close();
         pool.close();
         if (scheduler instanceof RealScheduler real) real.close();

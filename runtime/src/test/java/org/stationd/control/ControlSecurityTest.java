@@ -38,7 +38,7 @@ class ControlSecurityTest {
 
     @BeforeEach
     void captureLog() {
-        watchLog = (Logger) LoggerFactory.getLogger(ConnectionWatch.class);
+        watchLog = (Logger) LoggerFactory.getLogger(Refusals.class);
         logged = new ListAppender<>();
         logged.start();
         watchLog.addAppender(logged);
@@ -199,7 +199,7 @@ class ControlSecurityTest {
     void withoutKeysTheControlSocketStaysOnThisMachine() {
         try (ZContext zmq = new ZContext()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new ControlServer(zmq, "tcp://0.0.0.0:*", null, ECHO).close());
+                    () -> new ControlServer(zmq, "tcp://0.0.0.0:*", ECHO).close());
             assertTrue(e.getMessage().contains("./stationd keys"), e.getMessage());
         }
         for (String local : List.of("tcp://127.0.0.1:5570", "tcp://localhost:5570", "tcp://[::1]:5570", "ipc:///tmp/s", "inproc://x")) {
@@ -207,6 +207,53 @@ class ControlSecurityTest {
         }
         for (String open : List.of("tcp://*:5570", "tcp://0.0.0.0:5570", "tcp://10.0.0.5:5570", "tcp://eth0:5570", "tcp://[::]:5570", "tcp://radio.example.org:5570")) {
             assertFalse(Endpoints.isLoopback(open), open);
+        }
+    }
+
+    private static ZMQ.Socket subscriber(ZContext zmq, String endpoint, ControlKeys.Operator keys) {
+        ZMQ.Socket s = zmq.createSocket(SocketType.SUB);
+        s.setLinger(0);
+        if (keys != null) keys.apply(s);
+        s.subscribe(ZMQ.SUBSCRIPTION_ALL);
+        s.connect(endpoint);
+        return s;
+    }
+
+    @Test
+    void thePublishSocketTakesTheControlKeysAndStaysOnThisMachineWithoutThem() throws Exception {
+        ControlKeys.create(keys, ControlKeys.DEFAULT_OPERATOR, false);
+        ControlKeys.Operator operator = ControlKeys.forOperator(keys);
+        try (ZContext zmq = new ZContext()) {
+            IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> new ZmqBus(zmq, "tcp://0.0.0.0:*", List.of()).close());
+            assertTrue(open.getMessage().contains("publish endpoint tcp://0.0.0.0:* is reachable from the network")
+                    && open.getMessage().contains("./stationd keys"), open.getMessage());
+
+            try (OperatorGate gate = new OperatorGate(zmq, ControlKeys.forHost(keys));
+                 ZmqBus bus = new ZmqBus(zmq, "tcp://127.0.0.1:*", List.of(), gate)) {
+                String ep = bus.publishEndpoint();
+                long before = bus.refused();
+                ZMQ.Socket stranger = subscriber(zmq, ep, null);
+                before = awaitAbove(bus::refused, before);
+                assertTrue(loggedLine("publish: refused a client"), logged.list.toString());
+                ZMQ.Socket impostor = subscriber(zmq, ep, new ControlKeys.Operator(operator.hostPublicKey(), new ZCert()));
+                ZeroMqTest.await(() -> loggedLine("not an authorised operator's"));
+
+                ZMQ.Socket listener = subscriber(zmq, ep, operator);
+                ZeroMqTest.await(() -> {   // PUB/SUB joins asynchronously
+                    bus.publish("news/ready", Map.of("n", 1));
+                    return "news/ready".equals(listener.recvStr(ZMQ.DONTWAIT));
+                });
+                bus.publish("news/after", Map.of("n", 2));
+                listener.setReceiveTimeOut(10_000);
+                String topic;
+                do {
+                    topic = listener.recvStr();
+                } while (topic != null && !topic.equals("news/after"));
+                assertEquals("news/after", topic);
+                assertNull(stranger.recvStr(ZMQ.DONTWAIT), "no keys, no news");
+                assertNull(impostor.recvStr(ZMQ.DONTWAIT), "keys not authorised, no news");
+                assertTrue(bus.refused() >= before);
+            }
         }
     }
 

@@ -69,8 +69,8 @@ class ZeroMqTest {
     void controlSocketAnswersCommandsAndSurvivesGarbage() throws Exception {
         try (ZContext zmq = new ZContext();
              ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", c -> {
-                 if (c.cmd().equals("boom")) throw new IllegalStateException("no such station 'x'");
-                 return Map.of("echo", c.cmd(), "station", String.valueOf(c.arg("station")));
+                 if (c.cmd().equals("boom")) throw new CommandRefused("no such station 'x'");
+                 return Map.of("echo", c.cmd(), "station", String.valueOf(c.text("station")));
              });
              ControlClient client = new ControlClient(server.endpoint(), 5000)) {
             String ep = server.endpoint();
