@@ -269,12 +269,19 @@ public final class ConfigLoader {
                 }
             }
         }
-        if (ctl != null && keys == null && !m.containsKey("keys") && !org.stationd.control.Endpoints.isLoopback(ctl)) {
-            r.error(m.containsKey("control") ? m.get("control") : node, "control.control", "'" + ctl
-                    + "' is reachable from the network, so operators must be authenticated: run ./stationd keys and add 'keys: keys' under control:"
-                    + " (or bind to tcp://127.0.0.1:PORT)");
+        if (keys == null && !m.containsKey("keys")) {
+            needsKeys(r, m, node, "control", ctl, "operators must be authenticated");
+            needsKeys(r, m, node, "publish", pub, "only operators may hear what the stations do (callers' numbers among it)");
         }
         return new ControlConfig(ctl, pub, List.copyOf(subs), keys);
+    }
+
+    /** A socket bound beyond this machine without keys: refused, saying how to fix it. */
+    private static void needsKeys(NodeReader r, Map<String, Node> m, Node node, String key, String endpoint, String why) {
+        if (endpoint != null && !org.stationd.control.Endpoints.isLoopback(endpoint)) {
+            r.error(m.containsKey(key) ? m.get(key) : node, "control." + key, "'" + endpoint + "' is reachable from the network, so " + why
+                    + ": run ./stationd keys and add 'keys: keys' under control: (or bind to tcp://127.0.0.1:PORT)");
+        }
     }
 
     /** The endpoint, or null (and an error) if ZeroMQ could not use it. */

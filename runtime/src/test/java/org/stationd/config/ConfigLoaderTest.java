@@ -172,6 +172,19 @@ class ConfigLoaderTest {
         assertTrue(errors.get(0).startsWith(open + ":2:12: control.control: 'tcp://0.0.0.0:5570' is reachable from the network, so operators must be authenticated: run ./stationd keys"),
                 errors.toString());
 
+        Path openPublish = write("""
+                control:
+                  publish: tcp://0.0.0.0:5571
+                stations:
+                  - id: a
+                    timezone: UTC
+                    program: playlist.groovy
+                """);
+        errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(openPublish)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(openPublish + ":2:12: control.publish: 'tcp://0.0.0.0:5571' is reachable from the network, so only operators"),
+                errors.toString());
+
         Path missing = write("""
                 control: { control: "tcp://*:5570", keys: nokeys }
                 stations:
