@@ -23,6 +23,15 @@ final class StationConference implements Conference {
     private final Map<String, String> memberIds = new ConcurrentHashMap<>();
     /** Files this station asked the conference to play, in order: the switch also plays enter and exit tones, which are not the show's. */
     private final java.util.Deque<String[]> playing = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /**
+     * The conference's own playbacks as its play-file events announced them, oldest first, each with
+     * this station's entry if it was this station's: the conference plays them in turn, so a
+     * play-file-done ends the oldest of that file. In a shared room another station's report can
+     * end (a stopped master) just after this station asked for the same file: that done is not ours.
+     */
+    private final java.util.Deque<Started> started = new java.util.ArrayDeque<>();
+
+    private record Started(String file, String[] mine) {}
     private volatile boolean stopping;
 
     StationConference(String name, String switchName, StationContext station) {
@@ -90,6 +99,7 @@ final class StationConference implements Conference {
     private void refused(String[] entry, String why) {
         playing.remove(entry);
         station.submit(() -> {
+            started.removeIf(st -> st.mine() == entry);   // announced before the switch found it could not open it
             station.log("warn", "the switch refused to play " + entry[1] + " into " + name + ": " + why);
             station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
                     .conference(this).file(entry[1]).status("failed").cause(why).build());
@@ -115,6 +125,13 @@ final class StationConference implements Conference {
      * asked for (with whether it was stopped), else null (an enter tone, another station's file).
      */
     String[] finished(String switchFile) {
+        for (java.util.Iterator<Started> it = started.iterator(); it.hasNext(); ) {
+            Started st = it.next();
+            if (st.file().equals(switchFile)) {
+                it.remove();
+                return st.mine() == null ? null : new String[] {st.mine()[1], stopping ? "stopped" : "done"};
+            }
+        }
         for (String[] e : playing) {
             if (e[0].equals(switchFile)) {
                 playing.remove(e);
@@ -122,6 +139,19 @@ final class StationConference implements Conference {
             }
         }
         return null;
+    }
+
+    /** A play-file from the switch: a playback began, this station's if it asked for that file and has not seen it begin. Station thread. */
+    void began(String switchFile) {
+        String[] mine = null;
+        for (String[] e : playing) {
+            if (e[0].equals(switchFile)) {
+                playing.remove(e);
+                mine = e;
+                break;
+            }
+        }
+        started.addLast(new Started(switchFile, mine));
     }
 
     @Override

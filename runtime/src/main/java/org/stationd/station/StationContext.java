@@ -430,10 +430,17 @@ public final class StationContext implements Station {
 
     /** Conference events not about one of our calls: a playback into our conference finished. */
     private void conferenceEvent(EslEvent e) {
-        if (!"conference::maintenance".equals(e.subclass()) || !"play-file-done".equals(e.header("Action"))) {
+        if (!"conference::maintenance".equals(e.subclass())) {
             return;
         }
         StationConference conf = conferenceBySwitchName(e.header("Conference-Name"));
+        if (conf != null && "play-file".equals(e.header("Action"))) {
+            conf.began(e.header("File"));
+            return;
+        }
+        if (!"play-file-done".equals(e.header("Action"))) {
+            return;
+        }
         String[] mine = conf == null ? null : conf.finished(e.header("File"));
         if (mine != null) {
             deliver(Event.of(EventKind.CONFERENCE_PLAYBACK_DONE).conference(conf).file(mine[0]).status(mine[1]).build());

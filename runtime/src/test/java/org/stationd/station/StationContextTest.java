@@ -103,6 +103,40 @@ class StationContextTest {
                 .add(new StateDefinition("end").enter(e -> ctx.getStation().getTransmitter().hangup()));
     }
 
+    /**
+     * A shared conference: another station's report is stopped just as this one asks for the same
+     * file (the news relay's handover). Its play-file-done ends the other's playback, not ours;
+     * ours ends with the done after its own play-file.
+     */
+    @Test
+    void theEndOfAnotherStationsPlaybackOfTheSameFileIsNotOurs() throws Exception {
+        StationContext s = station("kla");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("relay").add(new StateDefinition("on")
+                .enter(e -> ctx.getStation().conference("shared:news"))
+                .on(EventKind.MESSAGE, e -> ctx.getStation().conference("shared:news").play("news.wav"))
+                .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
+        sync(s);
+        String[] room = {"Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", "/media/news.wav"};
+        java.util.function.Function<String, EslEvent> action = a -> {
+            String[] kv = java.util.Arrays.copyOf(room, room.length + 2);
+            kv[room.length] = "Action";
+            kv[room.length + 1] = a;
+            return esl("CUSTOM", null, kv);
+        };
+        router.onEvent(action.apply("play-file"));        // the old master's report is playing
+        sync(s);
+        s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("news/handover").build()));   // we take over: play
+        sync(s);
+        router.onEvent(action.apply("play-file-done"));   // the old master's stop lands now
+        sync(s);
+        assertEquals(List.of(), heard, "the stopped report's end is not ours");
+        router.onEvent(action.apply("play-file"));        // ours begins
+        router.onEvent(action.apply("play-file-done"));   // and ends
+        sync(s);
+        assertEquals(List.of("news.wav done"), heard);
+    }
+
     @Test
     void runsAShowFromTransmitterToDtmfAndSurvivesFaultyHandlers() throws Exception {
         StationContext s = station("kla");
