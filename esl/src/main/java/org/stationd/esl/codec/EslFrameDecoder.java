@@ -73,7 +73,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         byte[] body = new byte[pendingBodyLength];
         in.readBytes(body);
         consumed += pendingBodyLength;
-        EslFrame frame = new EslFrame(pendingHeaders, body, pendingOffset);
+        EslFrame frame = EslFrame.owning(pendingHeaders, body, pendingOffset);
         pendingHeaders = null;
         return frame;
     }
@@ -195,7 +195,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
             return 0;
         }
         String digits = value.trim();
-        if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 10 || !allDigits(digits)) {
             throw new EslProtocolException("Content-Length is not a non-negative integer: '" + abbreviate(value) + "'", consumed);
         }
         long length = Long.parseLong(digits);
@@ -203,6 +203,16 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
             throw new EslProtocolException("Content-Length " + length + " exceeds the limit of " + maxBodyBytes + " bytes", consumed);
         }
         return (int) length;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String s) {
