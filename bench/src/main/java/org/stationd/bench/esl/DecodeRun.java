@@ -24,7 +24,8 @@ import org.stationd.esl.event.EslEvent;
 /**
  * One client in a JVM of its own (started by {@link EslCompare}): connects to the stream server,
  * subscribes to plain events, checks every event, and times the events after the warm-up ones.
- * Prints {@code RESULT <client> <events> <seconds> <peak heap MB> <dropped>} and writes the check.
+ * Prints {@code RESULT <client> <events> <seconds> <peak heap MB> <dropped> <CPU seconds>} (CPU time of
+ * the whole process, all threads, over the measured events) and writes the check.
  *
  * <p>Arguments: client port warmupEvents totalEvents checkFile.
  */
@@ -36,6 +37,8 @@ public final class DecodeRun {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile long start;
     private volatile long end;
+    private volatile long cpuStart;
+    private volatile long cpuEnd;
     final LongAdder gaps = new LongAdder();
 
     private DecodeRun(long warmup, long total) {
@@ -48,9 +51,11 @@ public final class DecodeRun {
         long n = seen.incrementAndGet();
         if (n == warmup) {
             start = System.nanoTime();
+            cpuStart = processCpuNanos();
         }
         if (n == total) {
             end = System.nanoTime();
+            cpuEnd = processCpuNanos();
             done.countDown();
         }
     }
@@ -73,9 +78,10 @@ public final class DecodeRun {
         };
         run.check.write(Path.of(args[4]));
         double seconds = (run.end - run.start) / 1e9;
-        System.out.printf(Locale.ROOT, "RESULT %s %d %.6f %.1f %d%n", client, run.total - run.warmup, seconds, peakHeapMb(), dropped + run.gaps.sum());
+        System.out.printf(Locale.ROOT, "RESULT %s %d %.6f %.1f %d %.6f%n", client, run.total - run.warmup, seconds, peakHeapMb(), dropped + run.gaps.sum(),
+                (run.cpuEnd - run.cpuStart) / 1e9);
         System.out.flush();
-        Runtime.getRuntime().halt(0);   // peers' non-daemon threads would keep the JVM alive
+        System.exit(0);   // peers' non-daemon threads would keep the JVM alive; exit, not halt, so a JFR recording is written
     }
 
     void await() throws InterruptedException {
@@ -141,6 +147,10 @@ public final class DecodeRun {
             }
             len += n;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The sum of the heap pools' peaks: an upper bound of the heap the JVM had in use at once. */

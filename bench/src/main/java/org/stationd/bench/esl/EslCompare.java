@@ -20,21 +20,35 @@ import java.util.Map;
  * client's events are checked against {@link Reference} (the framing-only reader only counts).
  *
  * <p>Options: {@code --rounds N} (5), {@code --warmup-passes N} (2), {@code --passes N} (8,
- * measured), {@code --clients a,b} (all), {@code --jfr DIR} (a JFR recording per JVM).
+ * measured), {@code --clients a,b} (all), {@code --jfr DIR} (a JFR recording per JVM), {@code --baseline DIR}
+ * (also runs stationd's client with the libraries of another build, DIR/lib/*, e.g. from before a change, as
+ * {@value #BASELINE}).
  */
 public final class EslCompare {
     static final List<String> CLIENTS = List.of("stationd", "freeswitch-esl-client", "thingscloud", "framing-only");
     static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-Xms64m", "-XX:+UseG1GC", "-Xss1m",
             "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
-    record Run(double eventsPerSecond, double peakHeapMb, long dropped, String check) {}
+    /** One JVM's figures; {@code eventsPerCpuSecond} divides by the process's CPU time, which a busy machine disturbs less. */
+    record Run(double eventsPerSecond, double eventsPerCpuSecond, double peakHeapMb, long dropped, String check) {}
+
+    /** The label of stationd's client run with {@code --baseline DIR}'s libraries. */
+    static final String BASELINE = "stationd-baseline";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "5"));
         int warmupPasses = Integer.parseInt(opt.getOrDefault("warmup-passes", "2"));
         int passes = Integer.parseInt(opt.getOrDefault("passes", "8"));
-        List<String> clients = opt.containsKey("clients") ? Arrays.asList(opt.get("clients").split(",")) : CLIENTS;
+        List<String> clients = new ArrayList<>(opt.containsKey("clients") ? Arrays.asList(opt.get("clients").split(",")) : CLIENTS);
+        String baseline = null;
+        if (opt.containsKey("baseline")) {
+            Path dir = Path.of(opt.get("baseline"));
+            // this benchmark's own classes, the other build's libraries (its stationd-esl among them)
+            Path self = Path.of(EslCompare.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            baseline = self + java.io.File.pathSeparator + dir.resolve("lib") + java.io.File.separator + "*";
+            clients.add(1, BASELINE);
+        }
         Path jfr = opt.containsKey("jfr") ? Files.createDirectories(Path.of(opt.get("jfr"))) : null;
 
         EslStream stream = EslStream.fromCaptures();
@@ -57,11 +71,12 @@ public final class EslCompare {
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < clients.size(); i++) {
                 String client = clients.get((i + round) % clients.size());
-                Run run = runOne(client, chunks, warmupPasses + passes, warmup, total, checkFile, expected, logback,
+                Run run = runOne(client, client.equals(BASELINE) ? baseline : System.getProperty("java.class.path"),
+                        chunks, warmupPasses + passes, warmup, total, checkFile, expected, logback,
                         jfr == null ? null : jfr.resolve(client + "-" + (round + 1) + ".jfr"));
                 runs.get(client).add(run);
-                System.out.printf(Locale.ROOT, "  round %d %-22s %,10.0f events/s  peak heap %6.1f MB  dropped %d  check %s%n",
-                        round + 1, client, run.eventsPerSecond, run.peakHeapMb, run.dropped, run.check);
+                System.out.printf(Locale.ROOT, "  round %d %-22s %,10.0f events/s %,10.0f events/CPU-s  peak heap %6.1f MB  dropped %d  check %s%n",
+                        round + 1, client, run.eventsPerSecond, run.eventsPerCpuSecond, run.peakHeapMb, run.dropped, run.check);
             }
         }
         Files.deleteIfExists(checkFile);
@@ -69,7 +84,7 @@ public final class EslCompare {
         print(runs, rounds, warmupPasses, passes);
     }
 
-    private static Run runOne(String client, List<byte[]> chunks, int passes, long warmup, long total, Path checkFile,
+    private static Run runOne(String client, String classpath, List<byte[]> chunks, int passes, long warmup, long total, Path checkFile,
                               List<String> expected, Path logback, Path jfr) throws Exception {
         try (StreamServer server = new StreamServer(chunks, passes)) {
             List<String> cmd = new ArrayList<>();
@@ -79,8 +94,8 @@ public final class EslCompare {
             if (jfr != null) {
                 cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
             }
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DecodeRun.class.getName(),
-                    client, String.valueOf(server.port()), String.valueOf(warmup), String.valueOf(total), checkFile.toString()));
+            cmd.addAll(List.of("-cp", classpath, DecodeRun.class.getName(),
+                    client.equals(BASELINE) ? "stationd" : client, String.valueOf(server.port()), String.valueOf(warmup), String.valueOf(total), checkFile.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String result = null;
             List<String> output = new ArrayList<>();
@@ -99,38 +114,59 @@ public final class EslCompare {
                 throw new IllegalStateException(client + " printed no result; its output:\n" + String.join("\n", output));
             }
             String[] f = result.split(" ");
-            double eventsPerSecond = Long.parseLong(f[2]) / Double.parseDouble(f[3]);
+            long events = Long.parseLong(f[2]);
+            double eventsPerSecond = events / Double.parseDouble(f[3]);
+            double eventsPerCpuSecond = events / Double.parseDouble(f[6]);
             String check = client.equals("framing-only") ? "(counts only)" : Check.compare(expected, Files.readAllLines(checkFile));
-            return new Run(eventsPerSecond, Double.parseDouble(f[4]), Long.parseLong(f[5]), check);
+            return new Run(eventsPerSecond, eventsPerCpuSecond, Double.parseDouble(f[4]), Long.parseLong(f[5]), check);
         }
     }
 
     private static void print(Map<String, List<Run>> runs, int rounds, int warmupPasses, int passes) {
-        System.out.printf(Locale.ROOT, "%nESL decode, events/s: median of %d rounds (each a fresh JVM: %d warm-up passes, then %d measured), min–max%n",
-                rounds, warmupPasses, passes);
-        System.out.printf(Locale.ROOT, "%-22s %12s %25s %8s %14s %8s  %s%n", "client", "median", "min–max", "spread", "peak heap MB", "dropped", "check");
-        Map<String, Double> medians = new LinkedHashMap<>();
+        System.out.printf(Locale.ROOT, "%nESL decode: median of %d rounds (each a fresh JVM: %d warm-up passes, then %d measured), min–max; "
+                + "events/CPU-s = events per second of the client process's CPU time (all its threads)%n", rounds, warmupPasses, passes);
+        System.out.printf(Locale.ROOT, "%-20s %10s %23s %7s %12s %23s %9s %7s  %s%n", "client", "events/s", "min–max", "spread",
+                "events/CPU-s", "min–max", "peak heap", "dropped", "check");
+        Map<String, double[]> medians = new LinkedHashMap<>();
         runs.forEach((client, list) -> {
-            double[] r = list.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray();
-            double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
-            medians.put(client, median);
+            double[] wall = sorted(list, Run::eventsPerSecond);
+            double[] cpu = sorted(list, Run::eventsPerCpuSecond);
+            medians.put(client, new double[] {median(wall), median(cpu)});
             double heap = list.stream().mapToDouble(Run::peakHeapMb).max().orElse(0);
             long dropped = list.stream().mapToLong(Run::dropped).sum();
-            String checks = String.join("; ", list.stream().map(Run::check).distinct().toList());
-            System.out.printf(Locale.ROOT, "%-22s %,12.0f %,12.0f–%,-12.0f %7.1f%% %14.1f %8d  %s%n", client, median, r[0], r[r.length - 1],
-                    100 * (r[r.length - 1] - r[0]) / median, heap, dropped, checks);
+            List<String> failed = list.stream().map(Run::check).filter(c -> !c.equals("ok") && !c.startsWith("(")).toList();
+            String checks = failed.isEmpty() ? list.getFirst().check() : failed.size() + " of " + list.size() + " runs failed, e.g. " + failed.getFirst();
+            System.out.printf(Locale.ROOT, "%-20s %,10.0f %,11.0f–%,-11.0f %6.0f%% %,12.0f %,11.0f–%,-11.0f %6.1f MB %7d  %s%n", client,
+                    median(wall), wall[0], wall[wall.length - 1], 100 * (wall[wall.length - 1] - wall[0]) / median(wall),
+                    median(cpu), cpu[0], cpu[cpu.length - 1], heap, dropped, checks);
         });
-        Double own = medians.get("stationd");
+        double[] own = medians.get("stationd");
         if (own != null) {
-            double peer = Math.max(medians.getOrDefault("freeswitch-esl-client", 0.0), medians.getOrDefault("thingscloud", 0.0));
-            if (peer > 0) {
-                System.out.printf(Locale.ROOT, "stationd / faster peer: %.2f×%n", own / peer);
-            }
-            Double framing = medians.get("framing-only");
-            if (framing != null) {
-                System.out.printf(Locale.ROOT, "stationd / framing-only: %.0f%%%n", 100 * own / framing);
+            for (int k = 0; k < 2; k++) {
+                String what = k == 0 ? "events/s" : "events/CPU-s";
+                double peer = Math.max(medians.getOrDefault("freeswitch-esl-client", new double[2])[k], medians.getOrDefault("thingscloud", new double[2])[k]);
+                StringBuilder line = new StringBuilder("stationd, " + what + ":");
+                if (peer > 0) {
+                    line.append(String.format(Locale.ROOT, " %.2f× the faster peer", own[k] / peer));
+                }
+                if (medians.containsKey("framing-only")) {
+                    line.append(String.format(Locale.ROOT, ", %.0f%% of framing-only", 100 * own[k] / medians.get("framing-only")[k]));
+                }
+                if (medians.containsKey(BASELINE)) {
+                    line.append(String.format(Locale.ROOT, ", %.2f× the baseline", own[k] / medians.get(BASELINE)[k]));
+                }
+                System.out.println(line);
             }
         }
+    }
+
+    private static double[] sorted(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+        return runs.stream().mapToDouble(figure).sorted().toArray();
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static Map<String, String> options(String[] args) {
