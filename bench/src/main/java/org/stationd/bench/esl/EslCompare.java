@@ -20,13 +20,14 @@ import java.util.Map;
  * client's events are checked against {@link Reference} (the framing-only reader only counts).
  *
  * <p>Options: {@code --rounds N} (5), {@code --warmup-passes N} (2), {@code --passes N} (8,
- * measured), {@code --clients a,b} (all), {@code --jfr DIR} (a JFR recording per JVM), {@code --baseline DIR}
+ * measured), {@code --clients a,b} (all), {@code --xmx SIZE} (1g, every client's maximum heap),
+ * {@code --jfr DIR} (a JFR recording per JVM), {@code --baseline DIR}
  * (also runs stationd's client with the libraries of another build, DIR/lib/*, e.g. from before a change, as
  * {@value #BASELINE}).
  */
 public final class EslCompare {
     static final List<String> CLIENTS = List.of("stationd", "freeswitch-esl-client", "thingscloud", "framing-only");
-    static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-Xms64m", "-XX:+UseG1GC", "-Xss1m",
+    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-XX:+UseG1GC", "-Xss1m",
             "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     /** One JVM's figures; {@code eventsPerCpuSecond} divides by the process's CPU time, which a busy machine disturbs less. */
@@ -49,6 +50,8 @@ public final class EslCompare {
             baseline = self + java.io.File.pathSeparator + dir.resolve("lib") + java.io.File.separator + "*";
             clients.add(1, BASELINE);
         }
+        List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
+        jvmFlags.addFirst("-Xmx" + opt.getOrDefault("xmx", "1g"));
         Path jfr = opt.containsKey("jfr") ? Files.createDirectories(Path.of(opt.get("jfr"))) : null;
 
         EslStream stream = EslStream.fromCaptures();
@@ -59,7 +62,7 @@ public final class EslCompare {
         List<String> expected = Reference.expected(stream, warmupPasses + passes);
         System.out.printf(Locale.ROOT, "stream: captures %s, %,d plain events (%,.1f MB) per pass; per JVM %d warm-up passes (%,d events), "
                         + "then %d measured passes (%,d events); %d rounds, interleaved; JVM flags %s%n",
-                EslStream.CAPTURES, perPass, stream.bytesPerPass() / 1e6, warmupPasses, warmup, passes, total - warmup, rounds, JVM_FLAGS);
+                EslStream.CAPTURES, perPass, stream.bytesPerPass() / 1e6, warmupPasses, warmup, passes, total - warmup, rounds, jvmFlags);
 
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         clients.forEach(c -> runs.put(c, new ArrayList<>()));
@@ -72,7 +75,7 @@ public final class EslCompare {
             for (int i = 0; i < clients.size(); i++) {
                 String client = clients.get((i + round) % clients.size());
                 Run run = runOne(client, client.equals(BASELINE) ? baseline : System.getProperty("java.class.path"),
-                        chunks, warmupPasses + passes, warmup, total, checkFile, expected, logback,
+                        jvmFlags, chunks, warmupPasses + passes, warmup, total, checkFile, expected, logback,
                         jfr == null ? null : jfr.resolve(client + "-" + (round + 1) + ".jfr"));
                 runs.get(client).add(run);
                 System.out.printf(Locale.ROOT, "  round %d %-22s %,10.0f events/s %,10.0f events/CPU-s  peak heap %6.1f MB  dropped %d  check %s%n",
@@ -84,12 +87,13 @@ public final class EslCompare {
         print(runs, rounds, warmupPasses, passes);
     }
 
-    private static Run runOne(String client, String classpath, List<byte[]> chunks, int passes, long warmup, long total, Path checkFile,
+    private static Run runOne(String client, String classpath, List<String> jvmFlags, List<byte[]> chunks, int passes,
+                              long warmup, long total, Path checkFile,
                               List<String> expected, Path logback, Path jfr) throws Exception {
         try (StreamServer server = new StreamServer(chunks, passes)) {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(JVM_FLAGS);
+            cmd.addAll(jvmFlags);
             cmd.add("-Dlogback.configurationFile=" + logback);
             if (jfr != null) {
                 cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
