@@ -9,9 +9,9 @@ import org.stationd.esl.codec.PercentDecoder;
 
 /**
  * The headers of a {@code text/event-plain} event as a view over the event's bytes: one pass finds
- * where each {@code Name: value} line lies and hashes its name ({@link NameScan}); a name is then looked up in a small
- * open-addressing table and matched against the bytes without allocating, and a value is decoded
- * (percent-decoded only when it holds a {@code %}) on its first access and kept.
+ * where each {@code Name: value} line lies and hashes its name ({@link NameScan}); a name is then
+ * looked up in a small open-addressing table and matched against the bytes without allocating, and
+ * a value is decoded (percent-decoded only when it holds a {@code %}) on its first access and kept.
  *
  * <p>It reads exactly as the map it replaces would: names and values as UTF-8, the value after
  * one optional space, a repeated name keeps its first place with its last value. The bytes are
