@@ -16,7 +16,16 @@ public final class EslFrame {
     private final long offset;
 
     public EslFrame(Map<String, String> rawHeaders, byte[] body, long offset) {
-        this.rawHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(rawHeaders));
+        this(body, Collections.unmodifiableMap(new LinkedHashMap<>(rawHeaders)), offset);
+    }
+
+    /** Keeps {@code rawHeaders} without a copy: for the decoder, which hands over a map no one else holds. */
+    static EslFrame owning(Map<String, String> rawHeaders, byte[] body, long offset) {
+        return new EslFrame(body, Collections.unmodifiableMap(rawHeaders), offset);
+    }
+
+    private EslFrame(byte[] body, Map<String, String> unmodifiable, long offset) {
+        this.rawHeaders = unmodifiable;
         this.body = body;
         this.offset = offset;
     }

@@ -73,7 +73,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         byte[] body = new byte[pendingBodyLength];
         in.readBytes(body);
         consumed += pendingBodyLength;
-        EslFrame frame = new EslFrame(pendingHeaders, body, pendingOffset);
+        EslFrame frame = EslFrame.owning(pendingHeaders, body, pendingOffset);
         pendingHeaders = null;
         return frame;
     }
@@ -178,12 +178,38 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         if (colon <= from) {
             throw new EslProtocolException("header line without a name and colon", consumed + (from - in.readerIndex()));
         }
-        String name = in.toString(from, colon - from, StandardCharsets.US_ASCII);
+        String name = known(in, from, colon - from, NAMES);
+        if (name == null) {
+            name = in.toString(from, colon - from, StandardCharsets.US_ASCII);
+        }
         int valueStart = colon + 1;
         if (valueStart < to && in.getByte(valueStart) == ' ') {
             valueStart++;
         }
-        headers.put(name, in.toString(valueStart, to - valueStart, StandardCharsets.UTF_8));
+        String value = name.equals("Content-Type") ? known(in, valueStart, to - valueStart, TYPES) : null;
+        headers.put(name, value != null ? value : in.toString(valueStart, to - valueStart, StandardCharsets.UTF_8));
+    }
+
+    /** Every frame has these names, and most a Content-Type from this list: no new String for them. */
+    private static final String[] NAMES = {"Content-Type", "Content-Length"};
+    private static final String[] TYPES = {ContentType.EVENT_PLAIN, ContentType.EVENT_JSON, ContentType.EVENT_XML,
+            ContentType.COMMAND_REPLY, ContentType.API_RESPONSE};
+
+    /** The candidate whose ASCII text is the {@code length} bytes at {@code from}, or null. */
+    private static String known(ByteBuf in, int from, int length, String[] candidates) {
+        next:
+        for (String c : candidates) {
+            if (c.length() != length) {
+                continue;
+            }
+            for (int i = 0; i < length; i++) {
+                if (in.getByte(from + i) != c.charAt(i)) {
+                    continue next;
+                }
+            }
+            return c;
+        }
+        return null;
     }
 
     private int bodyLength(Map<String, String> headers, String type) {
@@ -195,7 +221,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
             return 0;
         }
         String digits = value.trim();
-        if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 10 || !allDigits(digits)) {
             throw new EslProtocolException("Content-Length is not a non-negative integer: '" + abbreviate(value) + "'", consumed);
         }
         long length = Long.parseLong(digits);
@@ -203,6 +229,16 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
             throw new EslProtocolException("Content-Length " + length + " exceeds the limit of " + maxBodyBytes + " bytes", consumed);
         }
         return (int) length;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String s) {

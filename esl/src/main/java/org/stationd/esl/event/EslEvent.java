@@ -1,5 +1,6 @@
 package org.stationd.esl.event;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Map;
 /**
  * One FreeSWITCH event, whatever format it arrived in (plain, JSON or XML): its headers, decoded,
  * in the order FreeSWITCH sent them, and its own body (e.g. a BACKGROUND_JOB's result).
+ *
+ * <p>A plain event is a view over its bytes ({@link PlainHeaders}): a header is decoded when it is
+ * first read, and the map of all headers is built only if {@link #headers()} is called.
  */
 public final class EslEvent {
     /** FreeSWITCH's value for a variable that is set but undefined. */
@@ -16,13 +20,38 @@ public final class EslEvent {
     public enum Format { PLAIN, JSON, XML }
 
     private final Format format;
-    private final Map<String, String> headers;
-    private final String body;
+    private final Map<String, String> headers;   // null for a plain event read from its bytes
+    private final PlainHeaders plain;
+    private final int bodyLength;                // of a plain event's body, -1 when it has none
+    private String body;                         // a plain event's: decoded on first call
 
     public EslEvent(Format format, Map<String, String> headers, String body) {
+        this(Collections.unmodifiableMap(new LinkedHashMap<>(headers)), format, body);
+    }
+
+    /** Keeps {@code headers} without a copy: for the parsers, which hand over a map no one else holds. */
+    static EslEvent owning(Format format, Map<String, String> headers, String body) {
+        return new EslEvent(Collections.unmodifiableMap(headers), format, body);
+    }
+
+    private EslEvent(Map<String, String> unmodifiable, Format format, String body) {
         this.format = format;
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.headers = unmodifiable;
+        this.plain = null;
+        this.bodyLength = -1;
         this.body = body;
+    }
+
+    /** A plain event over its bytes; its body, if any, is the {@code bodyLength} bytes just past its blank line. */
+    EslEvent(PlainHeaders plain, int bodyLength) {
+        this.format = Format.PLAIN;
+        this.headers = null;
+        this.plain = plain;
+        this.bodyLength = bodyLength;
+    }
+
+    private String get(String name) {
+        return plain != null ? plain.get(name) : headers.get(name);
     }
 
     public Format format() {
@@ -31,32 +60,32 @@ public final class EslEvent {
 
     /** {@code Event-Name}, e.g. {@code CHANNEL_ANSWER} or {@code CUSTOM}. */
     public String name() {
-        return headers.get("Event-Name");
+        return get("Event-Name");
     }
 
     /** {@code Event-Subclass} of CUSTOM events, e.g. {@code conference::maintenance}; null otherwise. */
     public String subclass() {
-        return headers.get("Event-Subclass");
+        return get("Event-Subclass");
     }
 
     /** {@code Unique-ID}: the channel this event is about; null for events of no channel. */
     public String uniqueId() {
-        return headers.get("Unique-ID");
+        return get("Unique-ID");
     }
 
     /** {@code Job-UUID} of a BACKGROUND_JOB. */
     public String jobUuid() {
-        return headers.get("Job-UUID");
+        return get("Job-UUID");
     }
 
     /** The header as sent (decoded), or null if absent. {@code _undef_} is returned as is. */
     public String header(String name) {
-        return headers.get(name);
+        return get(name);
     }
 
     /** The header's value, or null if it is absent or {@code _undef_}. */
     public String value(String name) {
-        String v = headers.get(name);
+        String v = get(name);
         return UNDEFINED.equals(v) ? null : v;
     }
 
@@ -101,15 +130,21 @@ public final class EslEvent {
 
     /** The event's own body (not the frame's), or null when it has none. */
     public String body() {
-        return body;
+        String b = body;
+        if (b == null && bodyLength >= 0) {
+            b = new String(plain.data(), plain.bodyStart(), bodyLength, StandardCharsets.UTF_8);
+            body = b;
+        }
+        return b;
     }
 
     public boolean hasBody() {
-        return body != null;
+        return plain != null ? bodyLength >= 0 : body != null;
     }
 
+    /** All headers in wire order, decoded, unmodifiable. */
     public Map<String, String> headers() {
-        return headers;
+        return plain != null ? plain.asMap() : headers;
     }
 
     public boolean is(String eventName) {

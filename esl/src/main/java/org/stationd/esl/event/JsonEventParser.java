@@ -49,7 +49,7 @@ final class JsonEventParser {
         } catch (IOException e) {
             throw new EventFormatException("JSON event is not valid JSON: " + e.getMessage(), e);
         }
-        return new EslEvent(EslEvent.Format.JSON, headers, body);
+        return EslEvent.owning(EslEvent.Format.JSON, headers, body);
     }
 
     /** FreeSWITCH writes array headers as JSON arrays; keep them in the plain form {@code ARRAY::a|:b}. */

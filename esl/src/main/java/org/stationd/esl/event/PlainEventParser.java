@@ -1,54 +1,25 @@
 package org.stationd.esl.event;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.stationd.esl.codec.PercentDecoder;
-
 /**
  * {@code text/event-plain}: URL-encoded {@code Name: value} lines, a blank line, and, when the
  * event has a body, an inner {@code Content-Length} and that many bytes after the blank line.
+ * The lines are only indexed here ({@link PlainHeaders}); values are decoded when read.
  */
 final class PlainEventParser {
     private PlainEventParser() {}
 
     static EslEvent parse(byte[] data) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        int pos = 0;
-        int n = data.length;
-        while (pos < n) {
-            int lf = indexOf(data, (byte) '\n', pos);
-            int lineEnd = lf < 0 ? n : lf;
-            int next = lf < 0 ? n : lf + 1;
-            if (lineEnd > pos && data[lineEnd - 1] == '\r') {
-                lineEnd--;
-            }
-            if (lineEnd == pos) {   // blank line: headers end
-                pos = next;
-                break;
-            }
-            int colon = indexOf(data, (byte) ':', pos, lineEnd);
-            if (colon <= pos) {
-                throw new EventFormatException("plain event line without 'Name: value' at byte " + pos + " of the event");
-            }
-            String name = new String(data, pos, colon - pos, StandardCharsets.UTF_8);
-            int valueStart = colon + 1;
-            if (valueStart < lineEnd && data[valueStart] == ' ') {
-                valueStart++;
-            }
-            headers.put(name, PercentDecoder.decode(new String(data, valueStart, lineEnd - valueStart, StandardCharsets.UTF_8)));
-            pos = next;
-        }
-        String body = null;
+        PlainHeaders headers = PlainHeaders.index(data);
         String length = headers.get("Content-Length");
-        if (length != null) {
-            int len = parseLength(length);
-            if (len > n - pos) {
-                throw new EventFormatException("event's Content-Length " + len + " is longer than the " + (n - pos) + " bytes left in the frame");
-            }
-            body = new String(data, pos, len, StandardCharsets.UTF_8);
+        if (length == null) {
+            return new EslEvent(headers, -1);
         }
-        return new EslEvent(EslEvent.Format.PLAIN, headers, body);
+        int len = parseLength(length);
+        int left = data.length - headers.bodyStart();
+        if (len > left) {
+            throw new EventFormatException("event's Content-Length " + len + " is longer than the " + left + " bytes left in the frame");
+        }
+        return new EslEvent(headers, len);
     }
 
     private static int parseLength(String value) {
@@ -61,18 +32,5 @@ final class PlainEventParser {
         } catch (NumberFormatException e) {
             throw new EventFormatException("event's Content-Length is not a number: '" + value + "'");
         }
-    }
-
-    private static int indexOf(byte[] data, byte b, int from) {
-        return indexOf(data, b, from, data.length);
-    }
-
-    private static int indexOf(byte[] data, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (data[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

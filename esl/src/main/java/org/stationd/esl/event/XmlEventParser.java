@@ -67,6 +67,6 @@ final class XmlEventParser {
         } catch (XMLStreamException e) {
             throw new EventFormatException("XML event is not well-formed: " + e.getMessage(), e);
         }
-        return new EslEvent(EslEvent.Format.XML, headers, body);
+        return EslEvent.owning(EslEvent.Format.XML, headers, body);
     }
 }
