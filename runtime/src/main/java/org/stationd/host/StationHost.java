@@ -254,6 +254,8 @@ public final class StationHost implements AutoCloseable {
                         "kept the running version: " + compileErrors.get(key), null));
                 continue;
             }
+            // a handler still running after a second is what the fix is for (it keeps its data, so a quick one finishes)
+            s.stopRunningHandler("a new version of " + fileName + " was saved", RUNAWAY_BEFORE_RELOAD);
             s.submit(() -> s.reload(f));
         }
     }
@@ -343,6 +345,8 @@ public final class StationHost implements AutoCloseable {
     private final StationSnapshots snapshots = new StationSnapshots();
     /** How long status waits for a busy station (on the command's thread, never the control socket's). */
     private static final Duration STATUS_WAIT = Duration.ofSeconds(5);
+    /** A handler running this long when a new version is saved is stopped at once, not at its own limit. */
+    private static final Duration RUNAWAY_BEFORE_RELOAD = Duration.ofSeconds(1);
 
     private Map<String, Object> change(ControlCommand c) {
         return switch (c.cmd()) {
@@ -374,6 +378,8 @@ public final class StationHost implements AutoCloseable {
         if (f == null) {
             throw new CommandRefused(programFile + " does not compile: " + compileErrors.get(file.toAbsolutePath().normalize()));
         }
+        // the program goes, its data with it: whatever it is doing now can stop
+        s.stopRunningHandler("its station's program is being swapped for " + f.name(), Duration.ZERO);
         s.submit(() -> {
             s.tap("in", "op", Map.of("cmd", "swap", "program", f.name(), "version", f.version()));
             s.load(f);

@@ -32,6 +32,8 @@ import org.stationd.api.ProgramError;
 public final class HandlerRunner implements AutoCloseable {
     /** CPU time a handler may use unless a station says otherwise: handlers should only start things, not compute. */
     public static final Duration DEFAULT_LIMIT = Duration.ofMillis(200);
+    /** The call each thread is in now (the innermost), for {@link #stopNow}. */
+    private final java.util.Map<Thread, Watch> watches = new java.util.concurrent.ConcurrentHashMap<>();
     /** Wall-clock time a handler may spend, blocked or starved, before it is stopped whatever its CPU time. */
     public static final Duration DEFAULT_BLOCKED_LIMIT = Duration.ofSeconds(5);
     /** How long a stopped handler may take to unwind before its station is told it is stuck. */
@@ -112,33 +114,65 @@ public final class HandlerRunner implements AutoCloseable {
      */
     public void invoke(String state, String handlerName, Handler handler, Event event, Duration limit)
             throws HandlerException {
-        run(controlOf(handler), () -> handler.handle(event), limit, state, handlerName);
+        invoke(state, handlerName, handler, event, limit, null);
+    }
+
+    /** The same for {@code owner} (a program's guard), whose running handler {@link #stopNow} can stop. */
+    public void invoke(String state, String handlerName, Handler handler, Event event, Duration limit, Object owner)
+            throws HandlerException {
+        run(controlOf(handler), () -> handler.handle(event), limit, state, handlerName, owner);
     }
 
     /** Runs the program's {@code onError}; its own failure is reported the same way. */
     public void invokeOnError(ErrorHandler handler, ProgramError error, Duration limit) throws HandlerException {
-        run(controlOf(handler), () -> handler.handle(error), limit, error.state(), "onError");
+        invokeOnError(handler, error, limit, null);
+    }
+
+    public void invokeOnError(ErrorHandler handler, ProgramError error, Duration limit, Object owner) throws HandlerException {
+        run(controlOf(handler), () -> handler.handle(error), limit, error.state(), "onError", owner);
     }
 
     /** Runs any script code under the limits ({@code limit} of CPU time); engines use it for a script's top level. */
     public void run(ScriptControl control, Body body, Duration limit, String state, String handlerName)
             throws HandlerException {
-        Watch watch = new Watch(Thread.currentThread(), control, limit.toNanos(), blockedLimit.toNanos());
+        run(control, body, limit, state, handlerName, null);
+    }
+
+    /**
+     * Stops the handler {@code owner} is running on {@code thread} now, as a limit would, saying
+     * {@code why}: its program is being replaced, and the replacement must not wait for the old
+     * version to use up its limit. False if {@code owner} runs nothing there.
+     */
+    public boolean stopNow(Thread thread, Object owner, String why, Duration runningAtLeast) {
+        Watch w = watches.get(thread);
+        return w != null && owner != null && w.owner == owner
+                && System.nanoTime() - w.wallStart >= runningAtLeast.toNanos() && w.stopFor(why);
+    }
+
+    private void run(ScriptControl control, Body body, Duration limit, String state, String handlerName, Object owner)
+            throws HandlerException {
+        Watch watch = new Watch(Thread.currentThread(), control, limit.toNanos(), blockedLimit.toNanos(), owner);
+        Watch outer = watches.put(watch.runner, watch);
         watch.schedule(Math.min(limit.toNanos(), MAX_CHECK_NANOS));
         Throwable failure = null;
         try {
             body.run();
         } catch (InternalError | UnknownError e) {
             watch.finish();
+            restore(watch, outer);
             throw e;  // the JVM itself is broken: the host's problem, not the script's
         } catch (Throwable t) {
             // out of memory or stack included: what the handler allocated is garbage once it has
             // unwound, so the station reports it and takes its next event
             failure = t;
         }
-        if (watch.finish()) {
+        boolean stopped = watch.finish();
+        restore(watch, outer);
+        if (stopped) {
             ScriptFailure where = failure == null ? null : control.describe(failure);
-            String message = watch.allocating
+            String message = watch.replaced != null
+                    ? "was stopped: " + watch.replaced
+                    : watch.allocating
                     ? "allocated more than " + (ALLOCATION_LIMIT >> 20) + " MB and was stopped (a list or text that grows without end?); "
                       + "keep what a program stores small"
                     : watch.blocked
@@ -157,6 +191,14 @@ public final class HandlerRunner implements AutoCloseable {
             }
             ScriptFailure f = control.describe(failure);
             throw new HandlerException(new ProgramError(state, handlerName, f.message(), f.location()), failure);
+        }
+    }
+
+    private void restore(Watch watch, Watch outer) {
+        if (outer != null) {
+            watches.put(watch.runner, outer);
+        } else {
+            watches.remove(watch.runner, watch);
         }
     }
 
@@ -190,10 +232,13 @@ public final class HandlerRunner implements AutoCloseable {
         private int state = RUNNING;
         private boolean cancelled;
         private boolean blocked;          // stopped by the wall-clock bound
+        private final Object owner;
+        private volatile String replaced;  // stopped because its program is being replaced: why
         private boolean compensated;      // the thread's pool was told the handler is blocked
         private ScheduledFuture<?> timer;
 
-        Watch(Thread runner, ScriptControl control, long cpuLimit, long wallLimit) {
+        Watch(Thread runner, ScriptControl control, long cpuLimit, long wallLimit, Object owner) {
+            this.owner = owner;
             this.runner = runner;
             this.control = control;
             this.cpuLimit = cpuLimit;
@@ -240,6 +285,17 @@ public final class HandlerRunner implements AutoCloseable {
             // it cannot use the rest of its CPU limit sooner than that much wall time
             long untilWall = wallLimit - wall > 0 ? wallLimit - wall : wallLimit / 10;
             schedule(Math.min(cpuLimit - cpu, Math.min(untilWall, MAX_CHECK_NANOS)));
+        }
+
+        /** Stops it now, if it still runs: see {@link HandlerRunner#stopNow}. */
+        boolean stopFor(String why) {
+            synchronized (this) {
+                if (state != RUNNING) return false;
+                replaced = why;
+                state = STOPPING;
+            }
+            stopper.execute(this::expire);
+            return true;
         }
 
         private void expire() {

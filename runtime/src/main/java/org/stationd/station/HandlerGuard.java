@@ -37,11 +37,19 @@ public final class HandlerGuard {
     }
 
     public void run(String state, String handlerName, Handler handler, Event event) throws HandlerException {
-        runner.invoke(state, handlerName, handler, event, limitFor(handler));
+        runner.invoke(state, handlerName, handler, event, limitFor(handler), this);
     }
 
     public void onError(ErrorHandler handler, ProgramError error) throws HandlerException {
-        runner.invokeOnError(handler, error, limitFor(handler));
+        runner.invokeOnError(handler, error, limitFor(handler), this);
+    }
+
+    /**
+     * Stops this program's handler running on {@code thread} now, if it has run {@code runningAtLeast}
+     * (its program is being replaced); false if none runs there.
+     */
+    public boolean stopNow(Thread thread, String why, Duration runningAtLeast) {
+        return thread != null && runner.stopNow(thread, this, why, runningAtLeast);
     }
 
     /** A cold handler gets {@link #FIRST_RUN_LIMIT} once, so warm-up is not mistaken for an endless loop. Station thread only. */

@@ -137,6 +137,11 @@ public final class SerialExecutor implements Executor {
     }
 
     /** True when called from the thread now running this executor's task. */
+    /** The thread running this executor's tasks now or last (check what it runs before acting on it). */
+    public Thread runningThread() {
+        return current;
+    }
+
     public boolean inExecutor() {
         return current == Thread.currentThread();
     }

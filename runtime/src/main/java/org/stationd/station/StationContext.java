@@ -48,6 +48,8 @@ public final class StationContext implements Station {
     private final StationServices services;
     private final org.stationd.switchlink.SwitchLink link;
     private final SerialExecutor executor;
+    /** The running program's guard: another thread (a swap, a saved fix) stops its handler through it. */
+    private volatile HandlerGuard guard;
     private final Verbs verbs;
     private final CallEvents callEvents;
     private final TransmitterDialer transmitter;
@@ -138,6 +140,18 @@ public final class StationContext implements Station {
     }
     public boolean owns(String uuid) { return calls.containsKey(uuid); }
     public boolean hasConference(String switchName) { return conferenceBySwitchName(switchName) != null; }
+
+    /**
+     * Stops the program's handler running right now, if one is and has run {@code runningAtLeast},
+     * as a limit would ({@code why} is its error): the program is being replaced, and the swap or
+     * fix queued behind it must not wait for a runaway to use up its limit. Any thread.
+     */
+    public void stopRunningHandler(String why, java.time.Duration runningAtLeast) {
+        HandlerGuard g = guard;
+        if (g != null && g.stopNow(executor.runningThread(), why, runningAtLeast)) {
+            services.listener().log(config.id(), programName(), state(), "info", "stopped the running handler: " + why);
+        }
+    }
 
     /** Runs on the station's thread. */
     public void submit(Runnable task) {
@@ -287,6 +301,7 @@ public final class StationContext implements Station {
         if (services.recordingsDir() != null) load.put("recordings", services.recordingsDir().toAbsolutePath().toString());
         tap("in", "load", load);
         HandlerGuard guard = new HandlerGuard(services.handlerLimit());
+        this.guard = guard;
         runner = new ProgramRunner(instance.definition(), data, guard, services.scheduler(), this::submit, config.id(), refusals, new ProgramRunner.Listener() {
             @Override
             public void stateChanged(String from, String to) {

@@ -103,6 +103,25 @@ class StationContextTest {
                 .add(new StateDefinition("end").enter(e -> ctx.getStation().getTransmitter().hangup()));
     }
 
+    /** A swap stops the running handler at once, with the swap as its reason, instead of waiting for its limit. */
+    @Test
+    void aSwapStopsTheRunningHandlerAtOnce() throws Exception {
+        StationContext s = station("gulu");
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("stuck").add(new StateDefinition("on")
+                .on(EventKind.MESSAGE, e -> {
+                    inHandler.countDown();
+                    never.await();   // blocked: its own limit would stop it after 5 s, as "blocked"
+                })))));
+        s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("x").build()));
+        assertTrue(inHandler.await(10, TimeUnit.SECONDS));
+        s.stopRunningHandler("its program is being swapped", java.time.Duration.ZERO);
+        sync(s);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("was stopped: its program is being swapped"), errors.toString());
+    }
+
     /**
      * A shared conference: another station's report is stopped just as this one asks for the same
      * file (the news relay's handover). Its play-file-done ends the other's playback, not ours;
