@@ -16,11 +16,7 @@ class ConfigLoaderTest {
     Path dir;
 
     private Path write(String yaml) throws Exception {
-        Files.createDirectories(dir.resolve("programs"));
-        Files.writeString(dir.resolve("programs/playlist.groovy"), "program { state('a') {} }");
-        Path f = dir.resolve("stations.yaml");
-        Files.writeString(f, yaml);
-        return f;
+        return ConfigFiles.write(dir, yaml);
     }
 
     @Test

@@ -13,26 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Input no volunteer means to write (a runaway paste, another encoding, a stuck key): one located error each, never a crash. */
 class HostileConfigTest {
-    private static final String STATION = """
-            stations:
-              - id: a
-                timezone: UTC
-                program: playlist.groovy
-            """;
+    private static final String STATION = ConfigFiles.STATION;
 
     @TempDir
     Path dir;
 
     private Path write(String yaml) throws Exception {
-        return write(yaml.getBytes(StandardCharsets.UTF_8));
+        return ConfigFiles.write(dir, yaml);
     }
 
     private Path write(byte[] bytes) throws Exception {
-        Files.createDirectories(dir.resolve("programs"));
-        Files.writeString(dir.resolve("programs/playlist.groovy"), "program { state('a') {} }");
-        Path f = dir.resolve("stations.yaml");
-        Files.write(f, bytes);
-        return f;
+        return ConfigFiles.write(dir, bytes);
     }
 
     private static List<String> errors(Path f) {

@@ -15,22 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ConfigLoader#loadForRun}: what {@code run} will need is tried (and let go) so {@code check} finds it, at the key's line and column. */
 class RunReadinessTest {
-    private static final String STATION = """
-            stations:
-              - id: a
-                timezone: UTC
-                program: playlist.groovy
-            """;
+    private static final String STATION = ConfigFiles.STATION;
 
     @TempDir
     Path dir;
 
     private Path write(String yaml) throws Exception {
-        Files.createDirectories(dir.resolve("programs"));
-        Files.writeString(dir.resolve("programs/playlist.groovy"), "program { state('a') {} }");
-        Path f = dir.resolve("stations.yaml");
-        Files.writeString(f, yaml);
-        return f;
+        return ConfigFiles.write(dir, yaml);
     }
 
     private static List<String> errors(Path f) {

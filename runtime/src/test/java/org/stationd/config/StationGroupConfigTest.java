@@ -16,11 +16,7 @@ class StationGroupConfigTest {
     Path dir;
 
     private Path write(String yaml) throws Exception {
-        Files.createDirectories(dir.resolve("programs"));
-        Files.writeString(dir.resolve("programs/news-relay.js"), "program({ apiVersion: 1, states: { a: {} } });");
-        Path f = dir.resolve("stations.yaml");
-        Files.writeString(f, yaml);
-        return f;
+        return ConfigFiles.write(dir, yaml);
     }
 
     @Test
