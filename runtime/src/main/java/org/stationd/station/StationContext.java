@@ -48,6 +48,7 @@ public final class StationContext implements Station {
     private final StationServices services;
     private final org.stationd.switchlink.SwitchLink link;
     private final SerialExecutor executor;
+    private final StationFiles files;
     /** The running program's guard: another thread (a swap, a saved fix) stops its handler through it. */
     private volatile HandlerGuard guard;
     private final Verbs verbs;
@@ -90,6 +91,7 @@ public final class StationContext implements Station {
         this.config = config;
         this.services = services;
         this.executor = new SerialExecutor(services.pool(), 10_000);
+        this.files = new StationFiles(services.mediaDir(), services.recordingsDir(), config.id());
         executor.onAbandon(this::quarantine);
         this.link = new TappedLink(services.link(), this, services.tap());
         this.verbs = new Verbs(new Ctx());
@@ -690,29 +692,11 @@ public final class StationContext implements Station {
     }
 
     String media(String file) {
-        if (file.startsWith("/") || file.contains("://") || file.startsWith("say:")) {
-            return file;
-        }
-        return services.mediaDir().resolve(file).toAbsolutePath().toString();
+        return files.media(file);
     }
 
-    /**
-     * Where a recording is written: always inside the station's recordings folder (FreeSWITCH
-     * writes it with the switch's rights, so a program must not name any other place).
-     */
     String recordingPath(String file) {
-        java.nio.file.Path folder = services.recordingsDir().resolve(config.id()).toAbsolutePath().normalize();
-        java.nio.file.Path path;
-        try {
-            path = folder.resolve(file).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            path = null;
-        }
-        if (path == null || !path.startsWith(folder) || path.equals(folder) || file.contains("\n") || file.contains(" ")) {
-            throw new IllegalArgumentException("record '" + file + "': recordings are written in the station's recordings "
-                    + "folder; give a file name without spaces, e.g. 'greeting.wav'");
-        }
-        return path.toString();
+        return files.recordingPath(file);
     }
 
     /**
@@ -720,36 +704,7 @@ public final class StationContext implements Station {
      * makes it again if it went). Null once it exists, else why it cannot be made.
      */
     public String makeRecordingsFolder() {
-        return services.recordingsDir() == null ? null : makeFolder(services.recordingsDir().resolve(config.id()));
-    }
-
-    /**
-     * Where a recording goes, with its folder made when it is in the station's recordings folder:
-     * FreeSWITCH's record does not make folders, and hangs the caller up without one. A program
-     * that records elsewhere (an absolute path) gets no folders made for it.
-     */
-    private String recordingTarget(String file) {
-        String path = recordingPath(file);
-        if (services.recordingsDir() == null) {
-            return path;
-        }
-        java.nio.file.Path own = services.recordingsDir().resolve(config.id()).toAbsolutePath().normalize();
-        java.nio.file.Path folder = java.nio.file.Path.of(path).toAbsolutePath().normalize().getParent();
-        String why = folder != null && folder.startsWith(own) ? makeFolder(folder) : null;
-        if (why != null) {
-            failed("record", "station " + config.id() + " cannot make its recordings folder " + folder + ": " + why);
-        }
-        return path;
-    }
-
-    /** Null once the folder exists, else why it cannot be made. */
-    private static String makeFolder(java.nio.file.Path folder) {
-        try {
-            java.nio.file.Files.createDirectories(folder);
-            return null;
-        } catch (java.io.IOException | RuntimeException e) {
-            return e.toString();
-        }
+        return files.makeRecordingsFolder();
     }
 
     private void failed(String what, String why) {
@@ -792,7 +747,7 @@ public final class StationContext implements Station {
     private final class Ctx implements VerbContext {
         @Override public org.stationd.switchlink.SwitchLink link() { return link; }
         @Override public String media(String file) { return StationContext.this.media(file); }
-        @Override public String recording(String file) { return recordingTarget(file); }
+        @Override public String recording(String file) { return files.recordingTarget(file, why -> failed("record", why)); }
         @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
         @Override public String ttsVoice() { return services.ttsVoice(); }
         @Override public String newUuid() { return services.ids().get(); }
