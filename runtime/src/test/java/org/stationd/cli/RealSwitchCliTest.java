@@ -27,6 +27,9 @@ import org.stationd.esl.live.LiveSwitch;
  * so in one line.
  */
 class RealSwitchCliTest {
+    /** Free ports for the control sockets: a test never needs the default ones free on the machine it runs on. */
+    private static final String ANY_PORTS = "control: { control: \"tcp://127.0.0.1:*\", publish: \"tcp://127.0.0.1:*\" }\n";
+
     @RegisterExtension
     static final LiveSwitch FS = new LiveSwitch();
 
@@ -38,7 +41,7 @@ class RealSwitchCliTest {
         Files.createDirectories(dir.resolve("media"));
         Files.writeString(dir.resolve("programs/show.groovy"), "program { state('a') { enter { log.info('hi') } } }\n");
         Files.write(dir.resolve("media/jingle.wav"), new byte[44]);
-        return Files.writeString(dir.resolve("stations.yaml"), "media: media\n" + (stations.isEmpty() ? "stations: []\n" : "stations:\n" + stations));
+        return Files.writeString(dir.resolve("stations.yaml"), "media: media\n" + ANY_PORTS + (stations.isEmpty() ? "stations: []\n" : "stations:\n" + stations));
     }
 
     private String media(String file) {

@@ -36,6 +36,16 @@ import org.stationd.storage.ScheduleStore;
 class KillNineRecoveryTest {
     @TempDir
     Path dir;
+    /** Every host this test started: none outlives it, also when it fails. */
+    private final List<Process> hosts = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopHosts() throws InterruptedException {
+        for (Process p : hosts) {
+            p.destroyForcibly();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
 
     private static String free() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -52,6 +62,7 @@ class KillNineRecoveryTest {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.stationd.cli.Main", "run", "--config", dir.resolve("stations.yaml").toString()));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        hosts.add(p);
         Thread.ofPlatform().daemon(true).start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -118,6 +129,7 @@ class KillNineRecoveryTest {
         await(first, "show.groovy/on info: transmitter call ended: NORMAL_CLEARING");
         await(first, "call record written: kla outbound transmitter");   // committed: the write returned
         await(first, "show.groovy/on info: transmitter up");
+        java.time.Instant killedAt = java.time.Instant.now();
         a.destroyForcibly();   // SIGKILL: no shutdown hook, no teardown, no clean close
         assertTrue(a.waitFor(20, TimeUnit.SECONDS));
         assertEquals(137, a.exitValue());
@@ -132,7 +144,10 @@ class KillNineRecoveryTest {
             assertEquals(1, airings.size(), airings.toString());
             assertNull(airings.get(0).actualEnd(), "the host died during the show");
             assertEquals(1, new DbKeyValueStore(db, "kla").get("visits"));
-            assertEquals("kla", new Leases(db).current("studio-token", java.time.Instant.now()).orElseThrow().holder());
+            // the program's lease (its station's scope) was the dead host's, and lapses without it: 15 s at a time, renewed while it ran
+            Leases leases = new Leases(db);
+            assertEquals("kla", leases.current("station/kla/studio-token", killedAt).orElseThrow().holder());
+            assertTrue(leases.current("station/kla/studio-token", killedAt.plusSeconds(16)).isEmpty(), "a dead host's lease lapses");
 
             // the transmitter call that ended before the kill has its record; the one up at the kill has none (nothing ended it)
             List<Cdrs.Cdr> cdrs = new Cdrs(db).forStation("kla");
