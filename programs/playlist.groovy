@@ -37,9 +37,11 @@ program {
         on.conferencePlaybackDone { e ->
             if (e.status == 'failed') {
                 log.warn("skipped ${e.file}: the file is missing or unreadable")
+                if (data.position >= data.queue.size()) data.failedInARow = (data.failedInARow ?: 0) + 1   // music that cannot play
             } else {
                 data.played++
-                markAired(data.queue[data.position])
+                data.failedInARow = 0
+                if (data.position < data.queue.size()) markAired(data.queue[data.position])
             }
             data.position++
             playCurrent()
@@ -103,9 +105,10 @@ def playCurrent() {
         log.info("on air: ${item.kind} ${item.file}")
         if (item.kind == 'sms') station.conference('studio').say(item.file.substring(4))
         else station.conference('studio').play(item.file)
-    } else if (music && data.position < queue.size() + 500) {
+    } else if (music && data.position < queue.size() + 500 && (data.failedInARow ?: 0) < music.size()) {
+        // round the music list, one track after the other, until the slot ends (or none can be played)
         def track = music[(data.position - queue.size()) % music.size()]
-        queue << [file: track, kind: 'music']
+        log.info("on air: music ${track}")
         station.conference('studio').play(track)
     } else {
         log.info('nothing left to play')

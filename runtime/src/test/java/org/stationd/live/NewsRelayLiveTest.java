@@ -48,13 +48,28 @@ class NewsRelayLiveTest {
             b.station(id(n), s -> s.program("news-relay.js").group("news").transmitter("loopback/tx" + n + "/stations").settings("{ report: news.wav }"));
         }
         List<String> all = IntStream.rangeClosed(1, 27).mapToObj(NewsRelayLiveTest::id).toList();
-        try (Show show = b.start(); EslClient fs = EslClient.connect(FS.get().options())) {
+        try (EslClient fs = EslClient.connect(FS.get().options())) {
+            // every member the shared room ever had, from the switch's own add-member events: a
+            // count taken at one moment misses stations when a slow machine ends the report first
+            java.util.Set<String> joined = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            fs.addListener(e -> {
+                if ("add-member".equals(e.header("Action")) && "shared-news".equals(e.header("Conference-Name"))) {
+                    joined.add(e.uniqueId());
+                }
+            });
+            fs.events(org.stationd.esl.command.EventFormat.PLAIN, "CUSTOM", "conference::maintenance").get(10, TimeUnit.SECONDS);
+            relay(b, fs, joined, all);
+        }
+    }
+
+    private void relay(Show.Builder b, EslClient fs, java.util.Set<String> joined, List<String> all) throws Exception {
+        try (Show show = b.start()) {
             show.await("the first master plays", () -> NewsRelayLines.masters(show).size() == 1);
             String first = NewsRelayLines.masters(show).get(0);
             Instant firstPlayed = show.now();
             show.await("all 27 stations relaying", () -> all.stream().allMatch(s -> show.entered(s, "relaying")));
             // a station relays once its transmitter answered; its join reaches the switch a moment later
-            show.await("every transmitter in the one shared conference", () -> "27".equals(api(fs, "conference shared-news count")));
+            show.await("every transmitter in the one shared conference", () -> joined.size() >= 27);
             // 10 originates a second: about 20 sessions a second (a loopback call is two), never the switch's limit
             String status = api(fs, "status");
             java.util.regex.Matcher peak = java.util.regex.Pattern.compile("per Sec out of max (\\d+), peak (\\d+)").matcher(status);

@@ -106,8 +106,8 @@ class ProgramDifferentialTest {
     @Test
     void newsRelay() throws Exception {
         compare("news-relay", b -> b.program(Show.programFile("news-relay.js")).media("news.wav", 1)
-                        .station("s01", s -> s.program("news-relay.js").transmitter("loopback/tx1/stations").settings("{ report: news.wav }"))
-                        .station("s02", s -> s.program("news-relay.js").transmitter("loopback/tx2/stations").settings("{ report: news.wav }")),
+                        .station("s01", s -> s.program("news-relay.js").group("news").transmitter("loopback/tx1/stations").settings("{ report: news.wav }"))
+                        .station("s02", s -> s.program("news-relay.js").group("news").transmitter("loopback/tx2/stations").settings("{ report: news.wav }")),
                 (show, legs) -> {
                     // the report ends the session by itself: every station hangs its transmitter up
                     show.await("both done", () -> show.entered("s01", "done") && show.entered("s02", "done"));

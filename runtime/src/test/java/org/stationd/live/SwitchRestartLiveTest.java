@@ -72,8 +72,8 @@ class SwitchRestartLiveTest {
                 .media("jingle.wav", 0.3).media("music-1.wav", 2).media("news.wav", 90)
                 .station("kla", s -> s.program("playlist.groovy").transmitter("loopback/tx1/stations")
                         .settings("{ jingle: jingle.wav, music: [music-1.wav] }"))
-                .station("mbr", s -> s.program("news-relay.js").transmitter("loopback/tx2/stations").settings("{ report: news.wav, seconds: 90 }"))
-                .station("jja", s -> s.program("news-relay.js").transmitter("loopback/tx3/stations").settings("{ report: news.wav, seconds: 90 }"))
+                .station("mbr", s -> s.program("news-relay.js").group("news").transmitter("loopback/tx2/stations").settings("{ report: news.wav, seconds: 90 }"))
+                .station("jja", s -> s.program("news-relay.js").group("news").transmitter("loopback/tx3/stations").settings("{ report: news.wav, seconds: 90 }"))
                 .start();
         try {
             show.await("the playlist plays music", BACK, () -> show.aired("kla").contains("music-1.wav"));
