@@ -1,0 +1,104 @@
+package org.stationd.eventlog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A recorded command and the one the replayed program sent instead, as a volunteer reads them:
+ * uuids named {@code #1}, {@code #2}, … (a uuid the replay made where the recording has another
+ * gets the same name), the differing part marked {@code »…«}, and the parts far from it left out.
+ */
+final class CommandDiff {
+    /** Words kept on each side of the difference. */
+    private static final int CONTEXT = 2;
+    /** Words and the separators between them (kept, so a line reads as it was). */
+    private static final Pattern TOKEN = Pattern.compile("[^ ,{}\\[\\]]+|[ ,{}\\[\\]]+");
+
+    /** @param field what differs: a header or variable name, {@code the command}, or {@code word N} */
+    record Shown(String field, String expected, String actual) {}
+
+    private CommandDiff() {}
+
+    static Shown of(String expected, String actual, UuidMap uuids) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> recorded = UuidMap.find(expected);
+        for (String r : recorded) names.computeIfAbsent(r, k -> "#" + (names.size() + 1));
+        String e = rename(expected, names);
+        List<String> replayed = UuidMap.find(actual);
+        Map<String, String> actualNames = new LinkedHashMap<>();
+        for (int i = 0; i < replayed.size(); i++) {
+            String a = replayed.get(i);
+            String pairedWith = uuids.recordedFor(a);
+            String sameSpot = i < recorded.size() && !uuids.paired(recorded.get(i)) ? recorded.get(i) : null;   // made where the recording made one
+            String r = pairedWith != null ? pairedWith : sameSpot;
+            actualNames.computeIfAbsent(a, k -> r != null ? names.computeIfAbsent(r, x -> "#" + (names.size() + 1)) : "#" + (names.size() + actualNames.size() + 1));
+        }
+        String ac = rename(actual, actualNames);
+        return mark(e, ac);
+    }
+
+    private static String rename(String text, Map<String, String> names) {
+        Matcher m = UuidMap.UUID.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(names.getOrDefault(m.group(), m.group())));
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Marks the differing words of two (uuid-named) texts and leaves out what is far from them. */
+    static Shown mark(String expected, String actual) {
+        List<String> e = tokens(expected);
+        List<String> a = tokens(actual);
+        int p = 0;
+        while (p < e.size() && p < a.size() && e.get(p).equals(a.get(p))) p++;
+        if (p == e.size() && p == a.size()) return new Shown(null, expected, actual);
+        int s = 0;
+        while (s < e.size() - p && s < a.size() - p && e.get(e.size() - 1 - s).equals(a.get(a.size() - 1 - s))) s++;
+        // the difference as whole words: a separator alone is not a field
+        while (p > 0 && !isWord(p < e.size() ? e.get(p) : a.get(p))) p--;
+        return new Shown(field(e, a, p), render(e, p, e.size() - s), render(a, p, a.size() - s));
+    }
+
+    private static String field(List<String> e, List<String> a, int p) {
+        String word = p < e.size() ? e.get(p) : p < a.size() ? a.get(p) : "";
+        int eq = word.indexOf('=');
+        if (eq > 0) return word.substring(0, eq);
+        if (p == 0) return "the command";
+        int n = 0;
+        for (int i = 0; i <= p && i < e.size(); i++) if (isWord(e.get(i))) n++;
+        return "word " + n;
+    }
+
+    /** Tokens {@code from} to {@code to} marked, with a few words either side; the command's first word always shows. */
+    private static String render(List<String> t, int from, int to) {
+        int start = from;
+        for (int words = 0; start > 0 && words < CONTEXT; ) if (isWord(t.get(--start))) words++;
+        int end = to;
+        for (int words = 0; end < t.size() && words < CONTEXT; ) if (isWord(t.get(end++))) words++;
+        StringBuilder b = new StringBuilder();
+        if (start <= 2) start = 0;
+        else b.append(t.get(0)).append(" … ");
+        for (int i = start; i <= end; i++) {
+            if (i == from) b.append('»');
+            if (i == to) b.append('«');
+            if (i < end) b.append(t.get(i));
+        }
+        if (end < t.size()) b.append(" …");
+        return b.toString();
+    }
+
+    private static boolean isWord(String token) {
+        return !token.isEmpty() && " ,{}[]".indexOf(token.charAt(0)) < 0;
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+}
