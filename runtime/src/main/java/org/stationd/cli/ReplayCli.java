@@ -81,7 +81,7 @@ final class ReplayCli implements Callable<Integer> {
             Session chosen = replay.chosenSession();
             if (sessions.size() > 1) {
                 System.out.println(log + " has " + sessions.size() + " sessions of station " + chosen.station() + ":");
-                sessions.forEach(s -> System.out.println((s == chosen ? "* " : "  ") + s.describe()));
+                sessions.forEach(s -> System.out.println((s.number() == chosen.number() ? "* " : "  ") + s.describe()));
                 System.out.println("replaying session " + chosen.number() + (session == null && from == null ? " (--session N or --from TIME for another)" : ""));
             }
             result = stimulus ? replay.stimulus() : replay.strict();

@@ -58,15 +58,30 @@ final class CommandDiff {
         if (p == e.size() && p == a.size()) return new Shown(null, expected, actual);
         int s = 0;
         while (s < e.size() - p && s < a.size() - p && e.get(e.size() - 1 - s).equals(a.get(a.size() - 1 - s))) s++;
-        // the difference as whole words: a separator alone is not a field
-        while (p > 0 && !isWord(p < e.size() ? e.get(p) : a.get(p))) p--;
+        String key = p < e.size() && p < a.size() ? key(e.get(p)) : null;
+        if (key != null && key.equals(key(a.get(p)))) {   // the same header or variable: mark its value
+            split(e, p, key);
+            split(a, p, key);
+            p++;
+        }
         return new Shown(field(e, a, p), render(e, p, e.size() - s), render(a, p, a.size() - s));
     }
 
-    private static String field(List<String> e, List<String> a, int p) {
-        String word = p < e.size() ? e.get(p) : p < a.size() ? a.get(p) : "";
+    /** {@code name} of a {@code name=value} word, else null. */
+    private static String key(String word) {
         int eq = word.indexOf('=');
-        if (eq > 0) return word.substring(0, eq);
+        return eq > 0 ? word.substring(0, eq) : null;
+    }
+
+    private static void split(List<String> t, int p, String key) {
+        t.set(p, t.get(p).substring(key.length() + 1));
+        t.add(p, key + "=");
+    }
+
+    private static String field(List<String> e, List<String> a, int p) {
+        if (p > 0 && e.get(p - 1).endsWith("=") && isWord(e.get(p - 1))) return e.get(p - 1).substring(0, e.get(p - 1).length() - 1);
+        String word = p < e.size() ? e.get(p) : p < a.size() ? a.get(p) : "";
+        if (key(word) != null) return key(word);
         if (p == 0) return "the command";
         int n = 0;
         for (int i = 0; i <= p && i < e.size(); i++) if (isWord(e.get(i))) n++;
@@ -80,8 +95,8 @@ final class CommandDiff {
         int end = to;
         for (int words = 0; end < t.size() && words < CONTEXT; ) if (isWord(t.get(end++))) words++;
         StringBuilder b = new StringBuilder();
-        if (start <= 2) start = 0;
-        else b.append(t.get(0)).append(" … ");
+        if (start <= 4) start = 0;
+        else b.append(t.get(0)).append(t.get(1)).append(t.get(2)).append(" … ");   // the command and what it is for (a call, a conference)
         for (int i = start; i <= end; i++) {
             if (i == from) b.append('»');
             if (i == to) b.append('«');
