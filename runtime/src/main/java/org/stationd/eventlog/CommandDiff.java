@@ -83,9 +83,8 @@ final class CommandDiff {
         String word = p < e.size() ? e.get(p) : p < a.size() ? a.get(p) : "";
         if (key(word) != null) return key(word);
         if (p == 0) return "the command";
-        int n = 0;
-        for (int i = 0; i <= p && i < e.size(); i++) if (isWord(e.get(i))) n++;
-        return "word " + n;
+        for (int i = Math.min(p, e.size()) - 1; i >= 0; i--) if (isWord(e.get(i))) return "the word after '" + e.get(i) + "'";
+        return "the command";
     }
 
     /** Tokens {@code from} to {@code to} marked, with a few words either side; the command's first word always shows. */
