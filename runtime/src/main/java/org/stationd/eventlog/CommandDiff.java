@@ -101,7 +101,8 @@ final class CommandDiff {
             if (i == to) b.append('«');
             if (i < end) b.append(t.get(i));
         }
-        if (end < t.size()) b.append(" …");
+        if (t.subList(end, t.size()).stream().anyMatch(CommandDiff::isWord)) b.append(" …");
+        else t.subList(end, t.size()).forEach(b::append);   // only the closing brace is left: show it
         return b.toString();
     }
 

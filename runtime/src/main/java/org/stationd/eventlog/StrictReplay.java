@@ -153,13 +153,16 @@ public final class StrictReplay {
             // the same command at another moment is a different show (a jingle 20 s early is audible)
             Instant want = Instant.parse((String) expected.get(i).get("t"));
             Instant got = actual.get(i).at();
-            if (Duration.between(want, got).abs().compareTo(TIME_TOLERANCE) > 0) {
-                CommandDiff.Shown same = CommandDiff.of(e, a, uuids);
-                return new ReplayResult.Divergence(got.toString(), state, e + " (at " + want + ")", a + " (at " + got + ")", "the time",
-                        same.expected() + " (at »" + want + "«)", same.actual() + " (at »" + got + "«)");
-            }
+            if (Duration.between(want, got).abs().compareTo(TIME_TOLERANCE) > 0) return atAnotherTime(e, a, want, got, state, uuids);
         }
         return null;
+    }
+
+    /** The same command sent at another moment than recorded. */
+    private static ReplayResult.Divergence atAnotherTime(String e, String a, Instant want, Instant got, String state, UuidMap uuids) {
+        CommandDiff.Shown same = CommandDiff.of(e, a, uuids);
+        return new ReplayResult.Divergence(got.toString(), state, e + " (at " + want + ")", a + " (at " + got + ")", "the time",
+                same.expected() + " (at »" + want + "«)", same.actual() + " (at »" + got + "«)");
     }
 
     /** A command the program sent that the recording does not have by now (more than the tolerance later): a divergence when it happens. */
@@ -169,7 +172,10 @@ public final class StrictReplay {
         ReplayLink.Sent first = actual.get(expected.size());
         if (Duration.between(first.at(), now).compareTo(TIME_TOLERANCE) <= 0) return null;
         Map<String, Object> next = later.stream().filter(r -> "out".equals(r.get("dir"))).findFirst().orElse(null);
-        return extra(first, next == null ? "(nothing more)" : paths.translate(text(next)) + " (at " + next.get("t") + ")", uuids, state);
+        if (next == null) return extra(first, "(nothing more)", uuids, state);
+        String e = paths.translate(text(next));
+        if (uuids.unify(e, first.text())) return atAnotherTime(e, first.text(), Instant.parse((String) next.get("t")), first.at(), state, uuids);
+        return extra(first, e + " (at " + next.get("t") + ")", uuids, state);
     }
 
     private static ReplayResult.Divergence extra(ReplayLink.Sent sent, String recorded, UuidMap uuids, String state) {
