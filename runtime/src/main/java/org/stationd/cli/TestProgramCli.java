@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "must send the recorded commands, in order, at the recorded times), on a virtual clock.",
                 "PROGRAM may be a changed copy: examples/ is found by its file name (a copy of playlist.groovy keeps that name).",
                 "With --log, replays that log (a file or a folder, e.g. data/eventlog/kampala) instead.",
+                "A log is split into sessions at each program load (a run of the host, a swap, a schedule slot; a live reload stays",
+                "in its session): each session PROGRAM ran in replays on its own (--session N or --from TIME for one).",
                 "Prints PASS or FAIL for each session, with where a failing one differs, and a summary. Exit code 0 only if all pass."})
 final class TestProgramCli implements Callable<Integer> {
     @Parameters(paramLabel = "PROGRAM", description = "the program file (e.g. programs/playlist.groovy, or /tmp/playlist.groovy)")

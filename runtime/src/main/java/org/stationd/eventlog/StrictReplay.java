@@ -105,7 +105,7 @@ public final class StrictReplay {
                     if (!loaded || !reloading) {
                         run(station, () -> station.load(program, settings));
                     } else {   // the recorded live reload: the program takes over where it was, calls and timers kept
-                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ● reloaded live");
+                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ● " + program.name() + " reloaded live");
                         run(station, () -> station.reload(program));
                     }
                     loaded = true;

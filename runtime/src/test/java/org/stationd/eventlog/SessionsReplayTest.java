@@ -65,7 +65,7 @@ class SessionsReplayTest {
             assertTrue(r.ok(), "session " + s.number() + ": " + r.report());
         }
         ReplayResult first = Replay.of(log).session(1).strict();   // the program the session recorded
-        assertTrue(first.timeline().stream().anyMatch(l -> l.endsWith("● reloaded live")), String.join("\n", first.timeline()));
+        assertTrue(first.timeline().stream().anyMatch(l -> l.endsWith("● voiceboard.groovy reloaded live")), String.join("\n", first.timeline()));
         assertTrue(first.commands() >= 8, first.summary());
     }
 
