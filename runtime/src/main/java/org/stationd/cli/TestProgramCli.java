@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.stationd.config.ConfigException;
 import org.stationd.eventlog.EventLogException;
 import org.stationd.eventlog.EventLogReader;
 import org.stationd.eventlog.ReplayResult;
+import org.stationd.eventlog.Session;
 import org.stationd.script.ProgramCompileException;
 import org.stationd.script.ProgramEngines;
 import org.stationd.script.ProgramSource;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "must send the recorded commands, in order, at the recorded times), on a virtual clock.",
                 "PROGRAM may be a changed copy: examples/ is found by its file name (a copy of playlist.groovy keeps that name).",
                 "With --log, replays that log (a file or a folder, e.g. data/eventlog/kampala) instead.",
+                "A log is split into sessions at each program load (a run of the host, a swap, a schedule slot; a live reload stays",
+                "in its session): each session PROGRAM ran in replays on its own (--session N or --from TIME for one).",
                 "Prints PASS or FAIL for each session, with where a failing one differs, and a summary. Exit code 0 only if all pass."})
 final class TestProgramCli implements Callable<Integer> {
     @Parameters(paramLabel = "PROGRAM", description = "the program file (e.g. programs/playlist.groovy, or /tmp/playlist.groovy)")
@@ -52,6 +56,12 @@ final class TestProgramCli implements Callable<Integer> {
 
     @Option(names = "--station", paramLabel = "ID", description = "replay only this station of the logs (default: every station of a log that ran this program)")
     String station;
+
+    @Option(names = "--session", paramLabel = "N", description = "replay only session N of each log (a log is split at each program load; default: every session PROGRAM ran in)")
+    Integer session;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "replay only the session of each log that was on air at TIME (ISO-8601)")
+    String from;
 
     @Option(names = "--stimulus", description = "replay only the recorded listeners and let the program do what it now does: PASS when it runs without errors and still does what the show did (answered calls answered, recorded states reached)")
     boolean stimulus;
@@ -78,6 +88,18 @@ final class TestProgramCli implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        if (session != null && from != null) {
+            err.println("stationd: choose one of --session and --from");
+            return 2;
+        }
+        if (from != null) {
+            try {
+                Instant.parse(from);
+            } catch (java.time.format.DateTimeParseException e) {
+                err.println("stationd: --from is an ISO-8601 time such as 2026-11-22T09:00:00Z, not '" + from + "'");
+                return 2;
+            }
+        }
         Path file = programFile();
         if (file == null) return 2;
         String fileName = file.getFileName().toString();
@@ -122,30 +144,20 @@ final class TestProgramCli implements Callable<Integer> {
                 }
                 for (String st : stations) {
                     String label = l + (stations.size() > 1 || station != null ? " (" + st + ")" : "");
-                    ReplayResult r;
+                    List<Session> sessions;
                     try {
-                        Replay replay = Replay.of(l).station(st).program(file).config(config).engines(engines);
-                        r = stimulus ? replay.stimulus() : replay.strict();
-                    } catch (ConfigException e) {
-                        out.println("FAIL " + label + ": its stations.yaml has errors:");
-                        for (ConfigError ce : e.errors()) out.println("  " + ce);
-                        failed++;
-                        continue;
+                        sessions = sessionsToReplay(Replay.of(l).station(st).config(config), fileName);
                     } catch (IllegalArgumentException | IOException e) {
                         out.println("FAIL " + label + ": " + e.getMessage());
                         failed++;
                         continue;
                     }
-                    if (r.ok()) {
-                        passed++;
-                        out.println("PASS " + label + ": " + r.inputs() + " input(s), " + r.commands() + " command(s)"
-                                + (stimulus ? ", no program errors" : " as recorded"));
-                    } else {
-                        failed++;
-                        out.println("FAIL " + label + ": " + failure(r));
+                    for (Session one : sessions) {
+                        boolean ok = replay(Replay.of(l).station(st).program(file).config(config).engines(engines).session(one.number()),
+                                one.number() == 1 && sessions.size() == 1 && one.program().equals(fileName) ? label
+                                        : label + " session " + one.number() + " (" + one.start() + ", " + one.program() + ")");
+                        if (ok) passed++; else failed++;
                     }
-                    if (timeline || !r.ok()) printTimeline(r, timeline);
-                    if (!r.errors().isEmpty()) r.errors().forEach(e -> out.println("  program error: " + e));
                 }
             }
             out.println();
@@ -159,6 +171,42 @@ final class TestProgramCli implements Callable<Integer> {
                     + ". If the change is meant to change the show, record new sessions (see examples/README.md).");
             return 1;
         }
+    }
+
+    /** Replays one session and prints PASS or FAIL; true if it passed. */
+    private boolean replay(Replay replay, String label) throws InterruptedException, ProgramCompileException {
+        ReplayResult r;
+        try {
+            r = stimulus ? replay.stimulus() : replay.strict();
+        } catch (ConfigException e) {
+            out.println("FAIL " + label + ": its stations.yaml has errors:");
+            for (ConfigError ce : e.errors()) out.println("  " + ce);
+            return false;
+        } catch (IllegalArgumentException | IOException e) {
+            out.println("FAIL " + label + ": " + e.getMessage());
+            return false;
+        }
+        if (r.ok()) {
+            out.println("PASS " + label + ": " + r.inputs() + " input(s), " + r.commands() + " command(s)"
+                    + (stimulus ? ", no program errors" : " as recorded"));
+        } else {
+            out.println("FAIL " + label + ": " + failure(r));
+        }
+        if (timeline || !r.ok()) printTimeline(r, timeline);
+        if (!r.errors().isEmpty()) r.errors().forEach(e -> out.println("  program error: " + e));
+        return r.ok();
+    }
+
+    /** The sessions of a station's log to replay: the one asked for, else those this program ran in, else all of them. */
+    private List<Session> sessionsToReplay(Replay replay, String fileName) throws IOException, ConfigException {
+        List<Session> all = replay.sessions();
+        if (session != null || from != null) {
+            if (session != null) replay.session(session);
+            else replay.from(Instant.parse(from));
+            return List.of(replay.chosenSession());
+        }
+        List<Session> ran = all.stream().filter(s -> s.program().equals(fileName)).toList();
+        return ran.isEmpty() ? all : ran;
     }
 
     /** PROGRAM as given; else the file of that name in programs/ (so "test-program playlist.groovy" works too). */
@@ -219,9 +267,10 @@ final class TestProgramCli implements Callable<Integer> {
         if (r.failure() != null) return r.failure();   // the stimulus replay did not do what the show did
         if (r.divergence() == null) return r.summary() + (r.errors().isEmpty() ? "" : ": " + r.errors().get(0));
         ReplayResult.Divergence d = r.divergence();
-        return "differs after " + r.inputs() + " input(s) and " + r.commands() + " matching command(s), at " + d.time() + " in state " + d.state() + ":\n"
-                + "  expected: " + d.expected() + "\n"
-                + "  actual:   " + d.actual();
+        return "differs after " + r.inputs() + " input(s) and " + r.commands() + " matching command(s), at " + d.time() + " in state " + d.state()
+                + (d.field() == null ? "" : ", " + d.field() + " differs") + ":\n"
+                + "  expected: " + d.shownExpected() + "\n"
+                + "  actual:   " + d.shownActual();
     }
 
     /** The whole timeline, or for a failure the last lines before the divergence. */

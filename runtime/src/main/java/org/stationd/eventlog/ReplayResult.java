@@ -12,11 +12,20 @@ public record ReplayResult(boolean ok, Divergence divergence, int inputs, int co
         this(ok, divergence, inputs, commands, timeline, errors, null);
     }
 
-    /** The first command that differs: when, in which state, what the recording has and what the program sent. */
-    public record Divergence(String time, String state, String expected, String actual) {
+    /**
+     * The first command that differs: when the program sent it (or, for one it did not send, when
+     * the recording has it), in which state, what the recording has and what the program sent, in
+     * full; {@code field} names what differs and {@code shownExpected} / {@code shownActual} are the
+     * two as a volunteer reads them (uuids as #1, #2, …, the difference marked »…«, the rest elided).
+     */
+    public record Divergence(String time, String state, String expected, String actual, String field, String shownExpected, String shownActual) {
+        public Divergence(String time, String state, String expected, String actual) {
+            this(time, state, expected, actual, null, expected, actual);
+        }
+
         @Override
         public String toString() {
-            return "at " + time + " in state " + state + ":\n  expected: " + expected + "\n  actual:   " + actual;
+            return "at " + time + " in state " + state + (field == null ? "" : ", " + field + " differs") + ":\n  expected: " + shownExpected + "\n  actual:   " + shownActual;
         }
     }
 

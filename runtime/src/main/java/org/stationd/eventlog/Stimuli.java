@@ -17,7 +17,7 @@ final class Stimuli {
     /** One thing the world did, at a moment; {@code call} is the recorded uuid it concerns, if any. */
     record Stimulus(Instant at, Kind kind, String call, Map<String, Object> fields) {}
 
-    enum Kind { LOAD, CALL, DTMF, HANGUP, SMS, MESSAGE, WRAP_UP, UNLOAD }
+    enum Kind { LOAD, RELOAD, CALL, DTMF, HANGUP, SMS, MESSAGE, WRAP_UP, UNLOAD }
 
     private Stimuli() {}
 
@@ -27,6 +27,7 @@ final class Stimuli {
         List<Stimulus> out = new ArrayList<>();
         Set<String> endedByStation = new HashSet<>();
         Set<String> live = new HashSet<>();
+        boolean reloading = false;
         for (Map<String, Object> r : records) {
             Instant t = Instant.parse((String) r.get("t"));
             String kind = (String) r.get("k");
@@ -38,7 +39,11 @@ final class Stimuli {
                 continue;
             }
             switch (kind) {
-                case "load" -> out.add(new Stimulus(t, Kind.LOAD, null, r));
+                case "load" -> {   // after an op reload: the saved program took over live, the calls stayed up
+                    out.add(new Stimulus(t, reloading && out.stream().anyMatch(s -> s.kind() == Kind.LOAD) ? Kind.RELOAD : Kind.LOAD, null, r));
+                    reloading = false;
+                }
+                case "op" -> reloading = "reload".equals(r.get("cmd"));
                 case "unload" -> {
                     endedByStation.addAll(live);   // the hangups that follow an unload are the station's
                     out.add(new Stimulus(t, Kind.UNLOAD, null, Map.of()));

@@ -188,6 +188,10 @@ public final class StimulusReplay {
                     timeline.add(at + "● " + program.name() + " goes on air");
                     onStation(() -> station.load(program, settings));
                 }
+                case RELOAD -> {   // the calls stay up and the program goes on where it was
+                    timeline.add(at + "● " + program.name() + " reloaded live");
+                    onStation(() -> station.reload(program));
+                }
                 case UNLOAD -> {
                     timeline.add(at + "● the show ends");
                     onStation(station::unload);

@@ -83,11 +83,13 @@ public final class StrictReplay {
         int inputs = 0;
         int matched = 0;
         boolean loaded = false;
+        boolean reloading = false;
         org.stationd.station.Pacer pacer = speed.pacer(clock.now());
         // the recording's media and recordings folders, read as this replay's (a log made in another folder replays the same)
         RecordedPaths paths = RecordedPaths.none();
         try {
-            for (Map<String, Object> r : records) {
+            for (int index = 0; index < records.size(); index++) {
+                Map<String, Object> r = records.get(index);
                 Instant t = Instant.parse((String) r.get("t"));
                 if (until != null && t.isAfter(until)) break;
                 pacer.waitFor(t);
@@ -99,13 +101,18 @@ public final class StrictReplay {
                 if ("out".equals(r.get("dir"))) {
                     expected.add(r);
                 } else if ("load".equals(kind) || !loaded) {
-                    if (!loaded) {
-                        loaded = true;
-                        Map<String, Object> settings = Replays.settings("load".equals(kind) ? r : null, config);
+                    Map<String, Object> settings = Replays.settings("load".equals(kind) ? r : null, config);
+                    if (!loaded || !reloading) {
                         run(station, () -> station.load(program, settings));
+                    } else {   // the recorded live reload: the program takes over where it was, calls and timers kept
+                        timeline.add(t + "  " + config.id() + "  " + station.state() + "  ● " + program.name() + " reloaded live");
+                        run(station, () -> station.reload(program));
                     }
+                    loaded = true;
+                    reloading = false;
                     if ("load".equals(kind)) continue;
                 }
+                if ("op".equals(kind)) reloading = "reload".equals(r.get("cmd"));
                 if ("in".equals(r.get("dir")) && !"timer".equals(kind) && !"load".equals(kind) && !"lease".equals(kind) && !"op".equals(kind)) {
                     inputs++;
                     if (!"reply".equals(kind) || String.valueOf(r.get("body")).startsWith("-")) {   // the switch's +OKs are not news
@@ -114,6 +121,7 @@ public final class StrictReplay {
                     feed(station, link, uuids, paths, r);
                 }
                 ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
+                if (d == null) d = early(expected, link.sent(), t, uuids, paths, records.subList(index + 1, records.size()), station.state());
                 if (d != null) {
                     return new ReplayResult(false, d, inputs, matched, timeline, errors);
                 }
@@ -123,8 +131,8 @@ public final class StrictReplay {
             ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
             if (d == null && link.sent().size() != expected.size()) {
                 d = link.sent().size() > expected.size()
-                        ? new ReplayResult.Divergence(clock.now().toString(), station.state(), "(nothing more)", link.sent().get(expected.size()).text())
-                        : new ReplayResult.Divergence(clock.now().toString(), station.state(), paths.translate(text(expected.get(link.sent().size()))), "(nothing)");
+                        ? extra(link.sent().get(expected.size()), "(nothing more)", uuids, station.state())
+                        : divergence(clock.now(), station.state(), paths.translate(text(expected.get(link.sent().size()))), "(nothing)", uuids);
             }
             return new ReplayResult(d == null, d, inputs, Math.min(expected.size(), link.sent().size()), timeline, errors);
         } finally {
@@ -140,16 +148,43 @@ public final class StrictReplay {
             String e = paths.translate(text(expected.get(i)));
             String a = actual.get(i).text();
             if (!uuids.unify(e, a)) {
-                return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e, a);
+                return divergence(actual.get(i).at(), state, e, a, uuids);
             }
             // the same command at another moment is a different show (a jingle 20 s early is audible)
             Instant want = Instant.parse((String) expected.get(i).get("t"));
             Instant got = actual.get(i).at();
-            if (Duration.between(want, got).abs().compareTo(TIME_TOLERANCE) > 0) {
-                return new ReplayResult.Divergence((String) expected.get(i).get("t"), state, e + " (at " + want + ")", a + " (at " + got + ")");
-            }
+            if (Duration.between(want, got).abs().compareTo(TIME_TOLERANCE) > 0) return atAnotherTime(e, a, want, got, state, uuids);
         }
         return null;
+    }
+
+    /** The same command sent at another moment than recorded. */
+    private static ReplayResult.Divergence atAnotherTime(String e, String a, Instant want, Instant got, String state, UuidMap uuids) {
+        CommandDiff.Shown same = CommandDiff.of(e, a, uuids);
+        return new ReplayResult.Divergence(got.toString(), state, e + " (at " + want + ")", a + " (at " + got + ")", "the time",
+                same.expected() + " (at »" + want + "«)", same.actual() + " (at »" + got + "«)");
+    }
+
+    /** A command the program sent that the recording does not have by now (more than the tolerance later): a divergence when it happens. */
+    private static ReplayResult.Divergence early(List<Map<String, Object>> expected, List<ReplayLink.Sent> actual, Instant now, UuidMap uuids,
+                                                 RecordedPaths paths, List<Map<String, Object>> later, String state) {
+        if (actual.size() <= expected.size()) return null;
+        ReplayLink.Sent first = actual.get(expected.size());
+        if (Duration.between(first.at(), now).compareTo(TIME_TOLERANCE) <= 0) return null;
+        Map<String, Object> next = later.stream().filter(r -> "out".equals(r.get("dir"))).findFirst().orElse(null);
+        if (next == null) return extra(first, "(nothing more)", uuids, state);
+        String e = paths.translate(text(next));
+        if (uuids.unify(e, first.text())) return atAnotherTime(e, first.text(), Instant.parse((String) next.get("t")), first.at(), state, uuids);
+        return extra(first, e + " (at " + next.get("t") + ")", uuids, state);
+    }
+
+    private static ReplayResult.Divergence extra(ReplayLink.Sent sent, String recorded, UuidMap uuids, String state) {
+        return divergence(sent.at(), state, recorded, sent.text(), uuids);
+    }
+
+    private static ReplayResult.Divergence divergence(Instant at, String state, String e, String a, UuidMap uuids) {
+        CommandDiff.Shown shown = CommandDiff.of(e, a, uuids);
+        return new ReplayResult.Divergence(at.toString(), state, e, a, shown.field(), shown.expected(), shown.actual());
     }
 
     @SuppressWarnings("unchecked")

@@ -48,6 +48,16 @@ final class UuidMap {
         return true;
     }
 
+    /** The recorded uuid a replay's uuid was paired with, or null. */
+    String recordedFor(String actual) {
+        return actualToRecorded.get(actual);
+    }
+
+    /** Whether a recorded uuid has been paired with one of the replay's. */
+    boolean paired(String recorded) {
+        return recordedToActual.containsKey(recorded);
+    }
+
     /** A recorded text with every paired uuid replaced by the replay's. */
     String translate(String recorded) {
         if (recordedToActual.isEmpty()) return recorded;

@@ -13,6 +13,8 @@ import org.stationd.config.StationConfig;
 import org.stationd.eventlog.EventLogReader;
 import org.stationd.eventlog.ReplayResult;
 import org.stationd.eventlog.ReplaySpeed;
+import org.stationd.eventlog.Session;
+import org.stationd.eventlog.Sessions;
 import org.stationd.eventlog.StimulusReplay;
 import org.stationd.eventlog.StrictReplay;
 import org.stationd.host.ScriptProgramLoader;
@@ -40,6 +42,8 @@ public final class Replay {
     private ProgramEngines engines;
     private long seed = 1;
     private Instant until;
+    private Integer session;
+    private Instant from;
     private ReplaySpeed speed = ReplaySpeed.MAX;
 
     private Replay(Path log) {
@@ -54,6 +58,7 @@ public final class Replay {
     /** Which station of the log (needed only when it has several). */
     public Replay station(String id) {
         this.station = id;
+        this.setup = null;
         return this;
     }
 
@@ -66,6 +71,7 @@ public final class Replay {
     /** The stations.yaml with the station's settings. */
     public Replay config(Path stationsYaml) {
         this.config = stationsYaml;
+        this.setup = null;
         return this;
     }
 
@@ -91,6 +97,78 @@ public final class Replay {
     public Replay until(Instant t) {
         this.until = t;
         return this;
+    }
+
+    /** Replays the log's session {@code n} (1, 2, … as {@link #sessions()} lists them). */
+    public Replay session(int n) {
+        this.session = n;
+        return this;
+    }
+
+    /** Replays the session that was on air at {@code t}. */
+    public Replay from(Instant t) {
+        this.from = t;
+        return this;
+    }
+
+    /**
+     * The station's sessions in the log: it is split at each program load (a run of the host, a
+     * swap, a schedule slot); a live reload stays in its session.
+     */
+    public List<Session> sessions() throws IOException {
+        Setup s = setup();
+        return Sessions.of(s.records);
+    }
+
+    /**
+     * The session a replay replays: the one asked for ({@link #session}, {@link #from}), else the
+     * last one the program ran in (the one given, else the station's in stations.yaml), else the last.
+     */
+    public Session chosenSession() throws IOException, ConfigException {
+        Setup s = setup();
+        List<Session> all = Sessions.of(s.records);
+        if (session != null) {
+            if (session < 1 || session > all.size()) {
+                throw new IllegalArgumentException(log + " has " + all.size() + " session(s) of station " + s.id + ": choose 1 to " + all.size());
+            }
+            return all.get(session - 1);
+        }
+        if (from != null) {
+            Session at = Sessions.at(all, from);
+            if (at == null) throw new IllegalArgumentException("no session of station " + s.id + " in " + log + " at " + from + ": the first begins at " + all.get(0).start());
+            return at;
+        }
+        String file = program != null ? program.getFileName().toString() : s.config().station(s.id) == null ? null : s.config().station(s.id).program();
+        Session ran = file == null ? null : Sessions.lastOf(all, file);
+        return ran != null ? ran : all.get(all.size() - 1);
+    }
+
+    /** The log's records and the station chosen in it. */
+    private record Setup(Path log, List<Map<String, Object>> records, String id, Path yaml) {
+        HostConfig config() throws ConfigException {
+            if (yaml == null) {
+                throw new IllegalArgumentException("no stations.yaml in " + log.toAbsolutePath().getParent() + " or above it: give one with config(…) / --config");
+            }
+            return ConfigLoader.load(yaml);
+        }
+    }
+
+    private Setup setup;
+
+    private Setup setup() throws IOException {
+        if (setup != null) return setup;
+        if (!Files.exists(log)) throw new IllegalArgumentException("no event log at " + log);
+        List<Map<String, Object>> all = EventLogReader.read(log);
+        List<String> stations = all.stream().map(r -> (String) r.get("st")).distinct().toList();
+        String id = station != null ? station : stations.size() == 1 ? stations.get(0) : null;
+        if (id == null) {
+            throw new IllegalArgumentException(stations.isEmpty() ? log + " has no records"
+                    : log + " has stations " + stations + ": choose one with station(…) / --station");
+        }
+        List<Map<String, Object>> records = all.stream().filter(r -> id.equals(r.get("st"))).toList();
+        if (records.isEmpty()) throw new IllegalArgumentException(log + " has no records of station " + id + " (it has " + stations + ")");
+        setup = new Setup(log, records, id, config != null ? config : findConfig(log));
+        return setup;
     }
 
     /** The nearest stations.yaml in the log's folder or above it, or null. */
@@ -123,24 +201,14 @@ public final class Replay {
     }
 
     private ReplayResult run(boolean stimulus) throws IOException, ConfigException, ProgramCompileException, InterruptedException {
-        if (!Files.exists(log)) throw new IllegalArgumentException("no event log at " + log);
-        List<Map<String, Object>> records = EventLogReader.read(log);
-        List<String> stations = records.stream().map(r -> (String) r.get("st")).distinct().toList();
-        String id = station != null ? station : stations.size() == 1 ? stations.get(0) : null;
-        if (id == null) {
-            throw new IllegalArgumentException(stations.isEmpty() ? log + " has no records"
-                    : log + " has stations " + stations + ": choose one with station(…) / --station");
-        }
-        Path yaml = config != null ? config : findConfig(log);
-        if (yaml == null) {
-            throw new IllegalArgumentException("no stations.yaml in " + log.toAbsolutePath().getParent() + " or above it: give one with config(…) / --config");
-        }
-        HostConfig host = ConfigLoader.load(yaml);
-        StationConfig sc = host.station(id);
+        Setup s = setup();
+        HostConfig host = s.config();
+        StationConfig sc = host.station(s.id);
         if (sc == null) {
-            throw new IllegalArgumentException("station '" + id + "' of " + log + " is not in " + yaml);
+            throw new IllegalArgumentException("station '" + s.id + "' of " + log + " is not in " + s.yaml);
         }
-        Path file = program != null ? program : host.programsDir().resolve(recordedProgram(records, id, sc));
+        List<Map<String, Object>> records = chosenSession().records();
+        Path file = program != null ? program : host.programsDir().resolve(recordedProgram(records, sc));
         ProgramEngines own = engines == null ? new ProgramEngines() : null;
         try {
             ScriptProgramLoader loader = new ScriptProgramLoader(engines == null ? own : engines);
@@ -160,8 +228,8 @@ public final class Replay {
         return strict().assertMatches();
     }
 
-    private static String recordedProgram(List<Map<String, Object>> records, String id, StationConfig sc) {
-        return records.stream().filter(r -> id.equals(r.get("st")) && "load".equals(r.get("k")))
+    private static String recordedProgram(List<Map<String, Object>> records, StationConfig sc) {
+        return records.stream().filter(r -> "load".equals(r.get("k")))
                 .map(r -> (String) r.get("program")).findFirst().orElse(sc.program());
     }
 }

@@ -59,9 +59,9 @@ class TestProgramCommandTest {
         List<String> lines = r.lines();
         int fail = lines.indexOf(lines.stream().filter(l -> l.startsWith("FAIL " + HOME.resolve("examples/playlist/transmitter-drops.jsonl") + ": differs after "))
                 .findFirst().orElseThrow(() -> new AssertionError(r.out())));
-        assertTrue(lines.get(fail).endsWith("in state playing:"), lines.get(fail));
-        assertEquals("  expected: api conference kla-studio play " + media + "/music-1.wav", lines.get(fail + 1), r.out());
-        assertEquals("  actual:   api conference kla-studio play " + media + "/music-2.wav", lines.get(fail + 2), r.out());
+        assertTrue(lines.get(fail).endsWith("in state playing, the word after 'play' differs:"), lines.get(fail));
+        assertEquals("  expected: api conference kla-studio play »" + media + "/music-1.wav«", lines.get(fail + 1), r.out());
+        assertEquals("  actual:   api conference kla-studio play »" + media + "/music-2.wav«", lines.get(fail + 2), r.out());
         assertTrue(lines.get(fail + 3).startsWith("  the last of the timeline"), r.out());
         assertTrue(r.out().contains("1 of 1 recorded session(s) FAILED with " + copy), r.out());
     }

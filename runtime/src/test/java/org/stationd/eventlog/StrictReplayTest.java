@@ -139,6 +139,10 @@ class StrictReplayTest {
         ReplayResult sooner = new StrictReplay(CONFIG, program("jingle.wav", 10), dir.resolve("media"), dir.resolve("rec")).run(log, null);
         assertFalse(sooner.ok());
         assertTrue(sooner.divergence().actual().contains("news.wav"), sooner.divergence().toString());
+        // reported when it happened (the news 20 s early), with the time marked as what differs
+        assertEquals("2026-11-22T08:00:12Z", sooner.divergence().time(), sooner.divergence().toString());
+        assertEquals("the time", sooner.divergence().field(), sooner.divergence().toString());
+        assertTrue(sooner.divergence().shownActual().endsWith("(at »2026-11-22T08:00:12Z«)"), sooner.divergence().toString());
 
         ReplayResult again = new StrictReplay(CONFIG, program("jingle.wav", 30), dir.resolve("media"), dir.resolve("rec")).run(log, null);
         assertEquals(same.timeline(), again.timeline());
