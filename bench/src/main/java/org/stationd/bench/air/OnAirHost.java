@@ -59,8 +59,8 @@ public final class OnAirHost {
                 int threadsOnAir = ManagementFactory.getThreadMXBean().getThreadCount();
                 long heap1 = heapAfterGc();
                 int threads1 = ManagementFactory.getThreadMXBean().getThreadCount();
-                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %d %d %d %d %d %d%n", n, onAir.size(), seconds, heap0, heap1,
-                        threads0, Math.max(threadsOnAir, threads1), errors.get(), Runtime.getRuntime().maxMemory());
+                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %d %d %d %d %d %d %d%n", n, onAir.size(), seconds, heap0, heap1,
+                        threads0, Math.max(threadsOnAir, threads1), errors.get(), Runtime.getRuntime().maxMemory(), host.eventLogDropped());
             } finally {
                 host.close();
             }

@@ -30,7 +30,7 @@ public final class StationsOnAir {
 
     /** One run's figures. */
     public record Result(String language, int stations, int onAir, double seconds, double heapKibPerStation,
-                         int threadsBefore, int threadsOnAir, long errors, long droppedEvents, long maxHeap) {}
+                         int threadsBefore, int threadsOnAir, long errors, long droppedEvents, long maxHeap, long eventLogDropped) {}
 
     static final String GROOVY = """
             program {
@@ -99,7 +99,7 @@ public final class StationsOnAir {
             int stations = Integer.parseInt(f[1]);
             return new Result(language, stations, Integer.parseInt(f[2]), Double.parseDouble(f[3]),
                     (Long.parseLong(f[5]) - Long.parseLong(f[4])) / 1024.0 / stations,
-                    Integer.parseInt(f[6]), Integer.parseInt(f[7]), Long.parseLong(f[8]), dropped, Long.parseLong(f[9]));
+                    Integer.parseInt(f[6]), Integer.parseInt(f[7]), Long.parseLong(f[8]), dropped, Long.parseLong(f[9]), Long.parseLong(f[10]));
         }
     }
 

@@ -13,6 +13,6 @@ public record Figure(String figure, Object value, String unit, Object peer, Stri
     }
 
     static String yesNo(boolean met) {
-        return met ? "yes" : "**no**";
+        return met ? "yes" : "no";
     }
 }
