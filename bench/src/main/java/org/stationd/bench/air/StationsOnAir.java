@@ -86,7 +86,8 @@ public final class StationsOnAir {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("RESULT ")) result = line;
-                    else if (line.contains("is not keeping up; dropped")) dropped++;   // the host's router, one line per event
+                    // the host's router, one line per event; only until the figures are taken (closing the host refuses the hangups' events)
+                    else if (line.contains("is not keeping up; dropped")) { if (result == null) dropped++; }
                     else if (output.size() < 20) output.add(line);
                 }
             }
