@@ -45,7 +45,7 @@ final class PerformanceDoc {
         for (Figure f : figures) {
             md.append("| ").append(cell(f.figure())).append(" | ").append(cell(f.value())).append(" | ").append(cell(f.unit()))
                     .append(" | ").append(cell(f.peer())).append(" | ").append(cell(f.ratio())).append(" | ").append(cell(f.target()))
-                    .append(" | ").append(f.met().startsWith("no") ? "**" + cell(f.met()) + "**" : cell(f.met())).append(" | ").append(cell(machine.summary())).append(" | `").append(command)
+                    .append(" | ").append(f.met().equals("no") || f.met().startsWith("no (") ? "**" + cell(f.met()) + "**" : cell(f.met())).append(" | ").append(cell(machine.summary())).append(" | `").append(command)
                     .append("` | ").append(day).append(" | ").append(cell(f.method())).append(" |\n");
         }
         md.append("\n## Targets missed, not judged or not measured in this run\n\n");
