@@ -1,2 +1,2 @@
-/** JMH benchmarks for stationd. Run with {@code ./stationd bench}. */
+/** Benchmarks for stationd: {@code ./stationd bench} runs the suite ({@code suite.BenchSuite}), {@code ./stationd bench jmh} the JMH ones. */
 package org.stationd.bench;

@@ -471,6 +471,11 @@ public final class StationHost implements AutoCloseable {
         return List.copyOf(stations.values());
     }
 
+    /** Records the event log dropped because its writer fell behind (a benchmark's figure). */
+    public long eventLogDropped() {
+        return eventLog.dropped();
+    }
+
     public Router router() {
         return router;
     }

@@ -27,6 +27,8 @@ import java.util.Map;
  */
 public final class EslCompare {
     static final List<String> CLIENTS = List.of("stationd", "freeswitch-esl-client", "thingscloud", "framing-only");
+    /** The Java peers stationd's client is measured against. */
+    public static final List<String> PEERS = List.of("freeswitch-esl-client", "thingscloud");
     static final List<String> JVM_FLAGS = List.of("-Xms64m", "-XX:+UseG1GC", "-Xss1m",
             "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
@@ -36,8 +38,34 @@ public final class EslCompare {
     /** The label of stationd's client run with {@code --baseline DIR}'s libraries. */
     static final String BASELINE = "stationd-baseline";
 
+    /** One client's figures over the rounds: medians, min–max, the largest peak heap, drops and failed checks. */
+    public record Summary(String client, int runs, double medianEventsPerSecond, double minEventsPerSecond, double maxEventsPerSecond,
+                          double medianEventsPerCpuSecond, double minEventsPerCpuSecond, double maxEventsPerCpuSecond,
+                          double peakHeapMb, long dropped, int failedChecks, String check) {
+        /** (max − min) / median of events/s. */
+        public double spread() {
+            return (maxEventsPerSecond - minEventsPerSecond) / medianEventsPerSecond;
+        }
+
+        static Summary of(String client, List<Run> list) {
+            double[] wall = sorted(list, Run::eventsPerSecond);
+            double[] cpu = sorted(list, Run::eventsPerCpuSecond);
+            List<String> failed = list.stream().map(Run::check).filter(c -> !c.equals("ok") && !c.startsWith("(")).toList();
+            String check = failed.isEmpty() ? list.getFirst().check() : failed.size() + " of " + list.size() + " runs failed, e.g. " + failed.getFirst();
+            return new Summary(client, list.size(), median(wall), wall[0], wall[wall.length - 1], median(cpu), cpu[0], cpu[cpu.length - 1],
+                    list.stream().mapToDouble(Run::peakHeapMb).max().orElse(0), list.stream().mapToLong(Run::dropped).sum(), failed.size(), check);
+        }
+    }
+
+    /** A whole comparison: each client's figures and how they were taken. */
+    public record Comparison(Map<String, Summary> clients, int eventsPerPass, int rounds, int warmupPasses, int passes, List<String> jvmFlags) {}
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
+        compare(options(args));
+    }
+
+    /** Runs the comparison with these options (as on the command line, without the dashes), prints it, and returns the figures. */
+    public static Comparison compare(Map<String, String> opt) throws Exception {
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "5"));
         int warmupPasses = Integer.parseInt(opt.getOrDefault("warmup-passes", "2"));
         int passes = Integer.parseInt(opt.getOrDefault("passes", "8"));
@@ -84,7 +112,10 @@ public final class EslCompare {
         }
         Files.deleteIfExists(checkFile);
         Files.deleteIfExists(logback);
-        print(runs, rounds, warmupPasses, passes);
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        runs.forEach((client, list) -> summaries.put(client, Summary.of(client, list)));
+        print(summaries, rounds, warmupPasses, passes);
+        return new Comparison(summaries, perPass, rounds, warmupPasses, passes, List.copyOf(jvmFlags));
     }
 
     private static Run runOne(String client, String classpath, List<String> jvmFlags, List<byte[]> chunks, int passes,
@@ -126,42 +157,38 @@ public final class EslCompare {
         }
     }
 
-    private static void print(Map<String, List<Run>> runs, int rounds, int warmupPasses, int passes) {
+    private static void print(Map<String, Summary> summaries, int rounds, int warmupPasses, int passes) {
         System.out.printf(Locale.ROOT, "%nESL decode: median of %d rounds (each a fresh JVM: %d warm-up passes, then %d measured), min–max; "
                 + "events/CPU-s = events per second of the client process's CPU time (all its threads)%n", rounds, warmupPasses, passes);
         System.out.printf(Locale.ROOT, "%-20s %10s %23s %7s %12s %23s %9s %7s  %s%n", "client", "events/s", "min–max", "spread",
                 "events/CPU-s", "min–max", "peak heap", "dropped", "check");
-        Map<String, double[]> medians = new LinkedHashMap<>();
-        runs.forEach((client, list) -> {
-            double[] wall = sorted(list, Run::eventsPerSecond);
-            double[] cpu = sorted(list, Run::eventsPerCpuSecond);
-            medians.put(client, new double[] {median(wall), median(cpu)});
-            double heap = list.stream().mapToDouble(Run::peakHeapMb).max().orElse(0);
-            long dropped = list.stream().mapToLong(Run::dropped).sum();
-            List<String> failed = list.stream().map(Run::check).filter(c -> !c.equals("ok") && !c.startsWith("(")).toList();
-            String checks = failed.isEmpty() ? list.getFirst().check() : failed.size() + " of " + list.size() + " runs failed, e.g. " + failed.getFirst();
-            System.out.printf(Locale.ROOT, "%-20s %,10.0f %,11.0f–%,-11.0f %6.0f%% %,12.0f %,11.0f–%,-11.0f %6.1f MB %7d  %s%n", client,
-                    median(wall), wall[0], wall[wall.length - 1], 100 * (wall[wall.length - 1] - wall[0]) / median(wall),
-                    median(cpu), cpu[0], cpu[cpu.length - 1], heap, dropped, checks);
-        });
-        double[] own = medians.get("stationd");
+        summaries.forEach((client, s) -> System.out.printf(Locale.ROOT, "%-20s %,10.0f %,11.0f–%,-11.0f %6.0f%% %,12.0f %,11.0f–%,-11.0f %6.1f MB %7d  %s%n",
+                client, s.medianEventsPerSecond(), s.minEventsPerSecond(), s.maxEventsPerSecond(), 100 * s.spread(),
+                s.medianEventsPerCpuSecond(), s.minEventsPerCpuSecond(), s.maxEventsPerCpuSecond(), s.peakHeapMb(), s.dropped(), s.check()));
+        Summary own = summaries.get("stationd");
         if (own != null) {
             for (int k = 0; k < 2; k++) {
-                String what = k == 0 ? "events/s" : "events/CPU-s";
-                double peer = Math.max(medians.getOrDefault("freeswitch-esl-client", new double[2])[k], medians.getOrDefault("thingscloud", new double[2])[k]);
-                StringBuilder line = new StringBuilder("stationd, " + what + ":");
+                boolean wall = k == 0;
+                java.util.function.ToDoubleFunction<Summary> figure = wall ? Summary::medianEventsPerSecond : Summary::medianEventsPerCpuSecond;
+                double peer = fasterPeer(summaries, figure);
+                StringBuilder line = new StringBuilder("stationd, " + (wall ? "events/s" : "events/CPU-s") + ":");
                 if (peer > 0) {
-                    line.append(String.format(Locale.ROOT, " %.2f× the faster peer", own[k] / peer));
+                    line.append(String.format(Locale.ROOT, " %.2f× the faster peer", figure.applyAsDouble(own) / peer));
                 }
-                if (medians.containsKey("framing-only")) {
-                    line.append(String.format(Locale.ROOT, ", %.0f%% of framing-only", 100 * own[k] / medians.get("framing-only")[k]));
+                if (summaries.containsKey("framing-only")) {
+                    line.append(String.format(Locale.ROOT, ", %.0f%% of framing-only", 100 * figure.applyAsDouble(own) / figure.applyAsDouble(summaries.get("framing-only"))));
                 }
-                if (medians.containsKey(BASELINE)) {
-                    line.append(String.format(Locale.ROOT, ", %.2f× the baseline", own[k] / medians.get(BASELINE)[k]));
+                if (summaries.containsKey(BASELINE)) {
+                    line.append(String.format(Locale.ROOT, ", %.2f× the baseline", figure.applyAsDouble(own) / figure.applyAsDouble(summaries.get(BASELINE))));
                 }
                 System.out.println(line);
             }
         }
+    }
+
+    /** The peers' larger figure, 0 when no peer ran. */
+    public static double fasterPeer(Map<String, Summary> summaries, java.util.function.ToDoubleFunction<Summary> figure) {
+        return PEERS.stream().filter(summaries::containsKey).mapToDouble(p -> figure.applyAsDouble(summaries.get(p))).max().orElse(0);
     }
 
     private static double[] sorted(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
@@ -173,7 +200,7 @@ public final class EslCompare {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

@@ -12,24 +12,41 @@ import java.util.List;
 /**
  * A loopback Event Socket server for one client: sends {@code auth/request}, answers every
  * command {@code +OK} (an {@code api} command with an {@code api/response}), and after the reply
- * to the first {@code event} command writes the stream as fast as the socket takes it. Replies go
- * between chunks, which end on frame boundaries.
+ * to the first {@code event} command hands the socket to its {@link Feed} (by default: the stream
+ * as fast as the socket takes it). Replies go between the feed's writes, which must end on frame
+ * boundaries and hold the stream's lock ({@code synchronized (out)}).
  */
-final class StreamServer implements AutoCloseable {
+public final class StreamServer implements AutoCloseable {
+    /** Writes the events, on a thread of its own, once the client has subscribed. */
+    public interface Feed {
+        void write(OutputStream out) throws IOException;
+    }
+
     private final ServerSocket server;
-    private final List<byte[]> chunks;
-    private final int passes;
+    private final Feed feed;
     private final Thread thread;
 
-    /** Serves {@code passes} times the chunks of one pass. */
+    /** Serves {@code passes} times the chunks of one pass, as fast as the socket takes them. */
     StreamServer(List<byte[]> chunks, int passes) throws IOException {
+        this(out -> {
+            for (int p = 0; p < passes; p++) {
+                for (byte[] chunk : chunks) {
+                    synchronized (out) {
+                        out.write(chunk);
+                    }
+                }
+            }
+            out.flush();
+        });
+    }
+
+    public StreamServer(Feed feed) throws IOException {
         this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        this.chunks = chunks;
-        this.passes = passes;
+        this.feed = feed;
         this.thread = Thread.ofPlatform().name("esl-stream-server").daemon(true).start(this::serve);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -58,14 +75,7 @@ final class StreamServer implements AutoCloseable {
 
     private void stream(OutputStream out) {
         try {
-            for (int p = 0; p < passes; p++) {
-                for (byte[] chunk : chunks) {
-                    synchronized (out) {
-                        out.write(chunk);
-                    }
-                }
-            }
-            out.flush();
+            feed.write(out);
         } catch (IOException e) {
             // the client exited
         }
