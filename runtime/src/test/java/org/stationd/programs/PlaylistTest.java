@@ -71,6 +71,17 @@ class PlaylistTest {
         }
     }
 
+    /** Music goes round its list, saying what plays; one track that cannot play is skipped, the show goes on with the next. */
+    @Test
+    void musicGoesRoundItsListTrackAfterTrack() throws Exception {
+        try (Show show = bench(dir, "{ music: [music-1.wav, music-gone.wav, music-2.wav] }").media("music-2.wav", 0.4).virtualTime().start()) {
+            show.await("music round twice", () -> show.aired("kla").stream().filter("music-2.wav"::equals).count() == 2);
+            assertEquals(List.of("music-1.wav", "music-gone.wav", "music-2.wav", "music-1.wav", "music-gone.wav", "music-2.wav"),
+                    show.aired("kla").subList(0, 6), show.aired("kla").toString());
+            assertTrue(show.logged("kla", "on air: music music-2.wav"), show.lines().toString());
+        }
+    }
+
     @Test
     void aShowWithNothingToPlayEndsAsNoMedia() throws Exception {
         try (Show show = bench(dir, "{ jingle: gone.wav, series: [lost.wav], ads: [], music: [] }").start()) {
