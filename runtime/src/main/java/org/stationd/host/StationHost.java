@@ -493,11 +493,13 @@ public final class StationHost implements AutoCloseable {
     public void close() throws Exception {
         resync.close();
         CountDownLatch stopped = new CountDownLatch(stations.size());
+        Map<StationContext, java.util.Set<String>> hungUp = new ConcurrentHashMap<>();
         for (StationContext s : stations.values()) {
             s.submit(() -> {
                 try {
                     StationScheduler sched = schedulers.get(s.getId());
                     if (sched != null) sched.stop();
+                    hungUp.put(s, s.liveCallIds());   // unload hangs these up
                     s.unload();
                 } finally {
                     stopped.countDown();
@@ -505,7 +507,8 @@ public final class StationHost implements AutoCloseable {
             });
         }
         stopped.await(10, TimeUnit.SECONDS);
-        Thread.sleep(Duration.ofMillis(200));   // let the hangups reach the switch
+        awaitHangups(hungUp);
+        router.close();   // what still comes now is about stations that are gone
         watcher.close();
         configWatcher.close();
         control.close();
@@ -520,6 +523,41 @@ public final class StationHost implements AutoCloseable {
         eventLog.close();
         cdrRecorder.close();
         db.close();
+    }
+
+    /** How long stopping waits for the switch to confirm the hang-ups it was sent. */
+    static final Duration HANGUP_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Waits (at most {@link #HANGUP_WAIT}) until the switch has ended the calls the stations hung up
+     * on stopping (each station forgets a call at its CHANNEL_DESTROY), and says how many came back.
+     */
+    private void awaitHangups(Map<StationContext, java.util.Set<String>> hungUp) throws InterruptedException {
+        int sent = hungUp.values().stream().mapToInt(java.util.Set::size).sum();
+        if (sent == 0) {
+            return;
+        }
+        long end = System.nanoTime() + HANGUP_WAIT.toNanos();
+        int open;
+        while ((open = stillOpen(hungUp)) > 0 && System.nanoTime() < end) {
+            Thread.sleep(20);   // the stations' own threads take the hang-ups in
+        }
+        if (open == 0) {
+            log.info("stopping: all {} hang-up(s) came back from the switch", sent);
+        } else {
+            log.warn("stopping: {} of {} hang-up(s) came back from the switch within {} s; {} call(s) not confirmed ended",
+                    sent - open, sent, HANGUP_WAIT.toSeconds(), open);
+        }
+    }
+
+    private static int stillOpen(Map<StationContext, java.util.Set<String>> hungUp) {
+        int open = 0;
+        for (Map.Entry<StationContext, java.util.Set<String>> e : hungUp.entrySet()) {
+            for (String id : e.getValue()) {
+                if (e.getKey().owns(id)) open++;
+            }
+        }
+        return open;
     }
 
     public Database database() {
