@@ -535,6 +535,7 @@ public final class StationHost implements AutoCloseable {
     private void awaitHangups(Map<StationContext, java.util.Set<String>> hungUp) throws InterruptedException {
         int sent = hungUp.values().stream().mapToInt(java.util.Set::size).sum();
         if (sent == 0) {
+            stopReport = "no calls to hang up";
             return;
         }
         long end = System.nanoTime() + HANGUP_WAIT.toNanos();
@@ -543,11 +544,20 @@ public final class StationHost implements AutoCloseable {
             Thread.sleep(20);   // the stations' own threads take the hang-ups in
         }
         if (open == 0) {
-            log.info("stopping: all {} hang-up(s) came back from the switch", sent);
+            stopReport = "all " + sent + " hang-up(s) came back from the switch";
+            log.info("stopping: {}", stopReport);
         } else {
-            log.warn("stopping: {} of {} hang-up(s) came back from the switch within {} s; {} call(s) not confirmed ended",
-                    sent - open, sent, HANGUP_WAIT.toSeconds(), open);
+            stopReport = (sent - open) + " of " + sent + " hang-up(s) came back from the switch within " + HANGUP_WAIT.toSeconds()
+                    + " s; " + open + " call(s) not confirmed ended";
+            log.warn("stopping: {}", stopReport);
         }
+    }
+
+    private volatile String stopReport;
+
+    /** What stopping found of the hang-ups it sent (null until stopped). */
+    public String stopReport() {
+        return stopReport;
     }
 
     private static int stillOpen(Map<StationContext, java.util.Set<String>> hungUp) {

@@ -79,11 +79,42 @@ class SlowSwitchManyStationsTest {
             assertEquals(STATIONS, h.sim().calls().size(), "one call per station, none left behind");
             assertTrue(h.errors.isEmpty(), h.errors.toString());
 
-            h.host.close();
+            StationHost host = h.host;
+            host.close();
             h.host = null;
+            assertTrue(host.stopReport().matches("(all " + STATIONS + "|\\d+ of " + STATIONS + ") hang-up\\(s\\) came back from the switch.*"),
+                    "stopping counts the hang-ups it sent, one per station: " + host.stopReport());
             await("the switch hung every call up", () -> h.sim().calls().isEmpty());
-            System.out.printf("%d stations: started in %d ms, on air %d ms after the go, stopped in %d ms%n", STATIONS,
-                    (started - t0) / 1_000_000, (onAir - started) / 1_000_000, (System.nanoTime() - onAir) / 1_000_000);
+            System.out.printf("%d stations: started in %d ms, on air %d ms after the go, stopped in %d ms (%s)%n", STATIONS,
+                    (started - t0) / 1_000_000, (onAir - started) / 1_000_000, (System.nanoTime() - onAir) / 1_000_000, host.stopReport());
+        }
+    }
+
+    /** Stopping waits for the switch to end the calls it hung up, and says they all came back. */
+    @Test
+    void stoppingWaitsForTheHangupsAndSaysHowManyCameBack() throws Exception {
+        try (HostHarness h = new HostHarness(dir)) {
+            h.program("tx.groovy", PROGRAM);
+            h.start("""
+                      - id: a
+                        timezone: Africa/Kampala
+                        transmitter: [ { sip: user/3001 } ]
+                        program: tx.groovy
+                      - id: b
+                        timezone: Africa/Kampala
+                        transmitter: [ { sip: user/3002 } ]
+                        program: tx.groovy
+                    """);
+            await("both idle", () -> h.host.stations().stream().allMatch(s -> "idle".equals(s.state())));
+            for (StationContext s : h.host.stations()) {
+                s.submit(() -> s.deliver(Event.of(EventKind.MESSAGE).topic("go").build()));
+            }
+            await("both on air", () -> h.host.stations().stream().allMatch(s -> "on".equals(s.state())));
+            StationHost host = h.host;
+            host.close();
+            h.host = null;
+            assertEquals("all 2 hang-up(s) came back from the switch", host.stopReport());
+            assertTrue(h.sim().calls().isEmpty(), "ended before the host said so: " + h.sim().calls());
         }
     }
 
