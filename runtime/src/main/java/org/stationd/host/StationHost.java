@@ -538,6 +538,11 @@ public final class StationHost implements AutoCloseable {
             stopReport = "no calls to hang up";
             return;
         }
+        if (resync.state() != SwitchResync.State.UP) {   // nothing would come back: the switch ends its calls itself
+            stopReport = "the switch is away: " + sent + " hang-up(s) not confirmed";
+            log.warn("stopping: {}", stopReport);
+            return;
+        }
         long end = System.nanoTime() + HANGUP_WAIT.toNanos();
         int open;
         while ((open = stillOpen(hungUp)) > 0 && System.nanoTime() < end) {
