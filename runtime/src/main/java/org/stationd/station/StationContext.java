@@ -366,13 +366,18 @@ public final class StationContext implements Station {
         }
         if (!"CHANNEL_HANGUP".equals(e.name()) && !"CHANNEL_HANGUP_COMPLETE".equals(e.name()) && late.killOnce(uuid)) {
             log("warn", "call " + uuid + " came after its originate was given up; hanging it up");
-            link.api("uuid_kill " + uuid + " NORMAL_CLEARING").whenComplete((r, err) -> {
-                if (err != null || r.isError()) {   // the switch's trouble, not the program's: no program error
-                    String why = err != null ? err.getMessage() : r.text().strip();
-                    submit(() -> log("warn", "uuid_kill " + uuid + ": " + why));
-                }
-            });
+            kill(uuid, "warn");
         }
+    }
+
+    /** Hangs up a call nobody holds; a refusal is the switch's word, not the program's fault (no program error). */
+    private void kill(String uuid, String failureLevel) {
+        link.api("uuid_kill " + uuid + " NORMAL_CLEARING").whenComplete((r, err) -> {
+            if (err != null || r.isError()) {
+                String why = err != null ? err.getMessage() : r.text().strip();
+                submit(() -> log(failureLevel, "uuid_kill " + uuid + ": " + why));
+            }
+        });
     }
 
     // ---- the switch going away and coming back -----------------------------------------------
@@ -589,6 +594,8 @@ public final class StationContext implements Station {
             }
             late.disown(uuid);   // still claimed: should the call come after all, it is hung up
             originateFailed(leg, "SWITCH_ERROR");
+            // it may be there already, its events lost (the link dropped meanwhile): ended now; usually "no such channel"
+            kill(uuid, "debug");
             scheduleOnThread(LateOriginates.DISOWNED_FOR, () -> {
                 if (late.isDisowned(uuid)) {
                     late.forget(uuid);
