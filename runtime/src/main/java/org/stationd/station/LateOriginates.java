@@ -11,9 +11,9 @@ import org.stationd.esl.session.EslTimeoutException;
  * same, so the call may well exist. Such a call stays the program's ({@link #awaiting}): it hears
  * nothing yet, and once the call shows up (any event of its uuid, or the late job result) it goes
  * on as the call the program asked for. Only when nothing came within the ring time and
- * {@link #GRACE} does the program hear {@code failed} ({@code SWITCH_ERROR}); the uuid stays
- * claimed a while longer ({@link #DISOWNED_FOR}) and a call that shows up after all is hung up,
- * as nobody holds it. All on the station's thread.
+ * {@link #GRACE} does the program hear {@code failed} ({@code SWITCH_ERROR}); the uuid is hung up
+ * then (it may be there, its events lost) and stays claimed a while longer ({@link #DISOWNED_FOR}):
+ * a call that shows up after all is hung up too, as nobody holds it. All on the station's thread.
  */
 final class LateOriginates {
     /** How long past its ring time a late originate's call may still show up. */
