@@ -16,7 +16,26 @@ public record HostConfig(
         DatabaseConfig database,
         RetentionConfig retention) {
 
+    public HostConfig {
+        stations = stations == null ? null : new Stations(stations);
+    }
+
+    /** The station with this id, or null: looked up, as a host of thousands asks for each one. */
     public StationConfig station(String id) {
-        return stations.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        return stations == null ? null : ((Stations) stations).byId.get(id);
+    }
+
+    /** The stations in the file's order, indexed by id (ids are unique: the loader refuses a repeat). */
+    private static final class Stations extends java.util.AbstractList<StationConfig> implements java.util.RandomAccess {
+        private final List<StationConfig> list;
+        private final java.util.Map<String, StationConfig> byId = new java.util.HashMap<>();
+
+        Stations(List<StationConfig> stations) {
+            this.list = List.copyOf(stations);
+            for (StationConfig s : list) byId.putIfAbsent(s.id(), s);   // the first, as the search before found
+        }
+
+        @Override public StationConfig get(int i) { return list.get(i); }
+        @Override public int size() { return list.size(); }
     }
 }

@@ -49,7 +49,7 @@ final class OriginateMatcher {
                     recorded.add(p);
                     byUuid.put(p.uuid(), p);
                 }
-            } else if ("job".equals(kind)) {
+            } else if ("job".equals(kind) && !Boolean.TRUE.equals(r.get("late"))) {   // a late answer says nothing of the call: its events do
                 Placed p = parse(String.valueOf(r.get("cmd")), t);
                 String body = String.valueOf(r.get("body")).strip();
                 if (p != null && byUuid.containsKey(p.uuid()) && body.startsWith("-ERR")) {

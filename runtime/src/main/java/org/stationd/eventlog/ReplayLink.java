@@ -95,4 +95,12 @@ final class ReplayLink implements SwitchLink {
         f.complete(new ApiResponse(body));
         return true;
     }
+
+    /** The live job's answer came later than the link waited: the replayed one times out the same way. */
+    synchronized boolean lateJob(String command, String why) {
+        CompletableFuture<ApiResponse> f = jobs.remove(command);
+        if (f == null) return false;
+        f.completeExceptionally(new org.stationd.esl.session.EslTimeoutException(why));
+        return true;
+    }
 }

@@ -159,7 +159,7 @@ public final class StimulusReplay {
         private void tap(String st, String pv, String state, String dir, String kind, Map<String, Object> fields) {
             lockstep.activity();
             check.in(pv, state);
-            if ("job".equals(kind) && String.valueOf(fields.get("body")).strip().startsWith("-ERR")) {
+            if ("job".equals(kind) && !Boolean.TRUE.equals(fields.get("late")) && String.valueOf(fields.get("body")).strip().startsWith("-ERR")) {
                 String uuid = OriginateMatcher.originationUuid(String.valueOf(fields.get("cmd")));
                 if (uuid != null) check.callFailed(uuid, String.valueOf(fields.get("body")).strip().substring(4).strip(), originates);
             }

@@ -207,7 +207,11 @@ public final class StrictReplay {
             case "job" -> {
                 String cmd = paths.translate(uuids.translate((String) r.get("cmd")));
                 String body = paths.translate(uuids.translate(String.valueOf(r.get("body"))));
-                link.finishJob(cmd, body);
+                if (Boolean.TRUE.equals(r.get("late"))) {
+                    link.lateJob(cmd, body);
+                } else {
+                    link.finishJob(cmd, body);
+                }
                 sync(station);
             }
             case "reply" -> {

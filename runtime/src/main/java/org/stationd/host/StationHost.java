@@ -504,11 +504,13 @@ public final class StationHost implements AutoCloseable {
     public void close() throws Exception {
         resync.close();
         CountDownLatch stopped = new CountDownLatch(stations.size());
+        Map<StationContext, java.util.Set<String>> hungUp = new ConcurrentHashMap<>();
         for (StationContext s : stations.values()) {
             s.submit(() -> {
                 try {
                     StationScheduler sched = schedulers.get(s.getId());
                     if (sched != null) sched.stop();
+                    hungUp.put(s, s.liveCallIds());   // unload hangs these up
                     s.unload();
                 } finally {
                     stopped.countDown();
@@ -516,7 +518,8 @@ public final class StationHost implements AutoCloseable {
             });
         }
         stopped.await(10, TimeUnit.SECONDS);
-        Thread.sleep(Duration.ofMillis(200));   // let the hangups reach the switch
+        awaitHangups(hungUp);
+        router.close();   // what still comes now is about stations that are gone
         watcher.close();
         configWatcher.close();
         control.close();
@@ -531,6 +534,56 @@ public final class StationHost implements AutoCloseable {
         eventLog.close();
         cdrRecorder.close();
         db.close();
+    }
+
+    /** How long stopping waits for the switch to confirm the hang-ups it was sent. */
+    static final Duration HANGUP_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Waits (at most {@link #HANGUP_WAIT}) until the switch has ended the calls the stations hung up
+     * on stopping (each station forgets a call at its CHANNEL_DESTROY), and says how many came back.
+     */
+    private void awaitHangups(Map<StationContext, java.util.Set<String>> hungUp) throws InterruptedException {
+        int sent = hungUp.values().stream().mapToInt(java.util.Set::size).sum();
+        if (sent == 0) {
+            stopReport = "no calls to hang up";
+            return;
+        }
+        if (resync.state() != SwitchResync.State.UP) {   // nothing would come back: the switch ends its calls itself
+            stopReport = "the switch is away: " + sent + " hang-up(s) not confirmed";
+            log.warn("stopping: {}", stopReport);
+            return;
+        }
+        long end = System.nanoTime() + HANGUP_WAIT.toNanos();
+        int open;
+        while ((open = stillOpen(hungUp)) > 0 && System.nanoTime() < end) {
+            Thread.sleep(20);   // the stations' own threads take the hang-ups in
+        }
+        if (open == 0) {
+            stopReport = "all " + sent + " hang-up(s) came back from the switch";
+            log.info("stopping: {}", stopReport);
+        } else {
+            stopReport = (sent - open) + " of " + sent + " hang-up(s) came back from the switch within " + HANGUP_WAIT.toSeconds()
+                    + " s; " + open + " call(s) not confirmed ended";
+            log.warn("stopping: {}", stopReport);
+        }
+    }
+
+    private volatile String stopReport;
+
+    /** What stopping found of the hang-ups it sent (null until stopped). */
+    public String stopReport() {
+        return stopReport;
+    }
+
+    private static int stillOpen(Map<StationContext, java.util.Set<String>> hungUp) {
+        int open = 0;
+        for (Map.Entry<StationContext, java.util.Set<String>> e : hungUp.entrySet()) {
+            for (String id : e.getValue()) {
+                if (e.getKey().owns(id)) open++;
+            }
+        }
+        return open;
     }
 
     public Database database() {

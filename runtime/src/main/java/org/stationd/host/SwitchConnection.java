@@ -33,6 +33,11 @@ public final class SwitchConnection implements AutoCloseable {
     }
 
     public static SwitchConnection open(SwitchConfig config, Path simDialplan, ZoneId zone) {
+        return open(config, simDialplan, zone, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With the client's options adjusted (tests: a shorter command timeout). */
+    public static SwitchConnection open(SwitchConfig config, Path simDialplan, ZoneId zone, java.util.function.UnaryOperator<EslClientOptions> tune) {
         if (config.simulated()) {
             SimOptions opts = SimOptions.defaults().withPort(0).withPassword(config.password()).withZone(zone);
             if (simDialplan != null) {
@@ -40,14 +45,14 @@ public final class SwitchConnection implements AutoCloseable {
             }
             SimSwitch sim = SimSwitch.start(opts);
             try {
-                EslClient client = EslClient.connect(EslClientOptions.of("127.0.0.1", sim.port(), config.password()));
+                EslClient client = EslClient.connect(tune.apply(EslClientOptions.of("127.0.0.1", sim.port(), config.password())));
                 return new SwitchConnection(sim, client, "the embedded simulated switch (ESL on 127.0.0.1:" + sim.port() + ")");
             } catch (RuntimeException e) {
                 sim.close();
                 throw e;
             }
         }
-        EslClient client = connect(EslClientOptions.of(config.host(), config.port(), config.password()));
+        EslClient client = connect(tune.apply(EslClientOptions.of(config.host(), config.port(), config.password())));
         return new SwitchConnection(null, client, "FreeSWITCH at " + config.host() + ":" + config.port());
     }
 

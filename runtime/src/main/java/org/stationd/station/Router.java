@@ -87,6 +87,10 @@ public final class Router implements EventListener, CallOwners {
                 return;
             }
         }
+        if ("BACKGROUND_JOB".equals(e.name())) {
+            originateResult(e);
+            return;
+        }
         if ("MESSAGE".equals(e.name())) {
             sms(e);
             return;
@@ -109,6 +113,39 @@ public final class Router implements EventListener, CallOwners {
         if (unowned.incrementAndGet() % 1000 == 1) {
             log.debug("event {} belongs to no station (unowned so far: {})", e, unowned.get());
         }
+    }
+
+    /**
+     * An originate's result goes to the station that placed it (by its {@code origination_uuid}): one
+     * the link stopped waiting for tells the station whether its call was placed.
+     */
+    private void originateResult(EslEvent e) {
+        String uuid = originationUuid(e.header("Job-Command"), e.header("Job-Command-Arg"));
+        StationContext owner = uuid == null ? null : owners.get(uuid);
+        if (owner == null) {
+            return;
+        }
+        try {
+            owner.submit(() -> owner.onLateJob(uuid, e.body()));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("station {} is stopping; originate result of {} not handed over", owner.getId(), uuid);
+        }
+    }
+
+    /** The {@code origination_uuid} of {@code originate {…,origination_uuid=X,…}dial …}, or null. */
+    static String originationUuid(String command, String args) {
+        if (!"originate".equals(command) || args == null) {
+            return null;
+        }
+        int i = args.indexOf("origination_uuid=");
+        int end = args.indexOf('}');
+        if (i < 0 || end < i) {
+            return null;
+        }
+        i += "origination_uuid=".length();
+        int stop = i;
+        while (stop < end && args.charAt(stop) != ',') stop++;
+        return stop > i ? args.substring(i, stop) : null;
     }
 
     /** mod_sms MESSAGE: {@code to_user} (or {@code to}) is the station's SMS number. */
@@ -145,8 +182,19 @@ public final class Router implements EventListener, CallOwners {
             station.submit(() -> station.onEsl(e, line));
         } catch (RejectedExecutionException ex) {
             rejected.incrementAndGet();
-            log.error("station {} is not keeping up; dropped {}", station.getId(), e);
+            if (closed) {
+                log.debug("host stopping; station {} no longer takes {}", station.getId(), e);
+            } else {
+                log.error("station {} is not keeping up; dropped {}", station.getId(), e);
+            }
         }
+    }
+
+    private volatile boolean closed;
+
+    /** The host is stopping: its stations stop taking events, which is not a station falling behind. */
+    public void close() {
+        closed = true;
     }
 
     @Override

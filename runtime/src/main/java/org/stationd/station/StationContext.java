@@ -84,6 +84,8 @@ public final class StationContext implements Station {
     private volatile boolean quarantined;
     /** Originates whose answer the link lost (the job's result never came): the switch may have placed them all the same. */
     private final java.util.Set<String> uncertain = ConcurrentHashMap.newKeySet();
+    /** Originates whose answer came too late: their calls are awaited, or hung up once given up. Station thread. */
+    private final LateOriginates late = new LateOriginates();
     /** The switch is shutting down or unreachable (the host says so on this thread): a failed transmitter dial is not final then. */
     private boolean switchAway;
 
@@ -345,6 +347,13 @@ public final class StationContext implements Station {
             incoming(e, incomingLine);
             return;
         }
+        if (leg == null && late.isDisowned(uuid)) {
+            disownedCall(uuid, e);
+            return;
+        }
+        if (leg != null) {
+            late.arrived(uuid);   // a late originate's call showed up: it is the call the program asked for
+        }
         if (leg == null) {
             conferenceEvent(e);
             return;
@@ -363,6 +372,29 @@ public final class StationContext implements Station {
             removeCall(leg.getId());
             services.owners().release(leg.getId());
         }
+    }
+
+    /** A call whose originate was given up came after all: nobody holds it, so it is hung up. */
+    private void disownedCall(String uuid, EslEvent e) {
+        if ("CHANNEL_DESTROY".equals(e.name())) {
+            late.forget(uuid);
+            services.owners().release(uuid);
+            return;
+        }
+        if (!"CHANNEL_HANGUP".equals(e.name()) && !"CHANNEL_HANGUP_COMPLETE".equals(e.name()) && late.killOnce(uuid)) {
+            log("warn", "call " + uuid + " came after its originate was given up; hanging it up");
+            kill(uuid, "warn");
+        }
+    }
+
+    /** Hangs up a call nobody holds; a refusal is the switch's word, not the program's fault (no program error). */
+    private void kill(String uuid, String failureLevel) {
+        link.api("uuid_kill " + uuid + " NORMAL_CLEARING").whenComplete((r, err) -> {
+            if (err != null || r.isError()) {
+                String why = err != null ? err.getMessage() : r.text().strip();
+                submit(() -> log(failureLevel, "uuid_kill " + uuid + ": " + why));
+            }
+        });
     }
 
     // ---- the switch going away and coming back -----------------------------------------------
@@ -553,19 +585,70 @@ public final class StationContext implements Station {
         services.owners().claim(uuid, this);
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
         link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
+            if (err != null && LateOriginates.late(err) && !leg.isAnswered() && !leg.isEnded() && !late.isAwaited(uuid)) {
+                awaitLate(leg, timeout);
+                return;
+            }
             String cause = err != null ? "SWITCH_ERROR" : r.isError() ? r.errorText() : null;
             if (err != null && !leg.isAnswered()) {
                 uncertain.add(uuid);
             }
-            if (cause != null && !leg.isAnswered() && leg.claimFailureReport()) {
-                leg.ended();
-                services.listener().callEvent(config.id(), uuid, "failed: " + cause);
-                deliver(Event.of(EventKind.FAILED).call(leg).cause(cause).build());
-                removeCall(uuid);
-                services.owners().release(uuid);
-            }
+            if (cause != null) originateFailed(leg, cause);
         }));
         return leg;
+    }
+
+    /** The originate's answer did not come in time: the call stays the program's until it shows up, or the wait is over. */
+    private void awaitLate(CallLeg leg, int ringSeconds) {
+        String uuid = leg.getId();
+        late.await(uuid);
+        Duration wait = Duration.ofSeconds(Math.max(0, ringSeconds)).plus(LateOriginates.GRACE);
+        log("warn", "the switch did not answer the originate of " + uuid + " in time; its call is kept for " + wait.toSeconds()
+                + " s in case the switch placed it");
+        scheduleOnThread(wait, () -> {
+            if (!late.arrived(uuid) || calls.get(uuid) != leg || leg.isAnswered() || leg.isEnded()) {
+                return;
+            }
+            late.disown(uuid);   // still claimed: should the call come after all, it is hung up
+            originateFailed(leg, "SWITCH_ERROR");
+            // it may be there already, its events lost (the link dropped meanwhile): ended now; usually "no such channel"
+            kill(uuid, "debug");
+            scheduleOnThread(LateOriginates.DISOWNED_FOR, () -> {
+                if (late.isDisowned(uuid)) {
+                    late.forget(uuid);
+                    if (!owns(uuid)) services.owners().release(uuid);
+                }
+            });
+        });
+    }
+
+    /** The switch's late answer to an originate of ours ({@code BACKGROUND_JOB}): a refusal fails the call it was waiting for. Station thread. */
+    public void onLateJob(String uuid, String body) {
+        CallLeg leg = calls.get(uuid);
+        if (leg == null || !late.isAwaited(uuid)) {
+            return;   // answered in time (the link had it), or the call showed up already
+        }
+        late.arrived(uuid);
+        String text = body == null ? "" : body.strip();
+        if (text.startsWith("-ERR")) {
+            String cause = text.substring(4).strip();
+            originateFailed(leg, cause.isEmpty() ? "SWITCH_ERROR" : cause);
+        }
+    }
+
+    /** An originate failed before its call answered: the program hears it, and the call is forgotten. */
+    private void originateFailed(CallLeg leg, String cause) {
+        String uuid = leg.getId();
+        if (leg.isAnswered() || !leg.claimFailureReport()) {
+            return;
+        }
+        leg.ended();
+        services.listener().callEvent(config.id(), uuid, "failed: " + cause);
+        deliver(Event.of(EventKind.FAILED).call(leg).cause(cause).build());
+        removeCall(uuid);
+        if (!late.isDisowned(uuid)) {
+            services.owners().release(uuid);
+        }
     }
 
     @Override

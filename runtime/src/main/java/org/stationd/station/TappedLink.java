@@ -55,6 +55,9 @@ final class TappedLink extends ForwardingSwitchLink {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("cmd", command);
         f.put("body", e != null ? "-ERR SWITCH_ERROR " + e.getMessage() : r.body());
+        if (e != null && LateOriginates.late(e)) {
+            f.put("late", true);   // the answer came too late, not never: a replay must wait for the call as the station did
+        }
         Runnable record = () -> tap.record(station.getId(), station.programVersion(), station.state(), "in", kind, f);
         try {
             station.submit(record);

@@ -148,6 +148,57 @@ class StrictReplayTest {
         assertEquals(same.timeline(), again.timeline());
     }
 
+    /** Dials a number; when that fails, another. */
+    static ProgramFactory redialler() {
+        Function<ProgramContext, ProgramDefinition> build = ctx -> new ProgramDefinition("redial")
+                .add(new StateDefinition("dialling")
+                        .enter(e -> ctx.getStation().originate("user/2001"))
+                        .on(EventKind.FAILED, e -> ctx.getStation().originate("user/2002")));
+        return new ProgramFactory() {
+            @Override public String name() { return "redial"; }
+            @Override public String version() { return "1"; }
+            @Override public Instance create(ProgramContext ctx) { ProgramDefinition d = build.apply(ctx); return () -> d; }
+        };
+    }
+
+    /**
+     * The live originate's answer came later than the link waited: the station waited for the call
+     * (ring time and grace) before it heard failed. The replay waits the same, so the program's
+     * second dial comes at the same moment, not at once.
+     */
+    @Test
+    void anOriginateAnsweredTooLateIsReplayedAsLate() throws Exception {
+        Path logDir = dir.resolve("eventlog");
+        VirtualScheduler clock = new VirtualScheduler(Instant.parse("2026-11-22T08:00:00Z"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        SwitchLink link = new SwitchLink() {
+            @Override public CompletableFuture<ApiResponse> api(String c) { return CompletableFuture.completedFuture(new ApiResponse("+OK\n")); }
+            @Override public CompletableFuture<ApiResponse> bgapi(String c) {
+                return c.contains("user/2001") ? CompletableFuture.failedFuture(new org.stationd.esl.session.EslTimeoutException("no reply within 10000 ms"))
+                        : new CompletableFuture<>();
+            }
+            @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
+        };
+        try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
+            StationContext s = new StationContext(CONFIG, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
+                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
+                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            run(s, () -> s.load(redialler()));
+            sync(s);
+            clock.advance(Duration.ofSeconds(60));
+            sync(s);
+        }
+        pool.shutdownNow();
+        List<Map<String, Object>> log = EventLogReader.read(logDir);
+        List<Map<String, Object>> dials = log.stream().filter(r -> "bgapi".equals(r.get("k"))).toList();
+        assertEquals(2, dials.size(), log.toString());
+        assertEquals("2026-11-22T08:01:00Z", String.valueOf(dials.get(1).get("t")), "the second dial after 30 s of ring time and 30 s of grace");
+
+        ReplayResult same = new StrictReplay(CONFIG, redialler(), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertTrue(same.ok(), same.summary() + "\n" + String.join("\n", same.timeline()));
+        assertEquals(3, same.commands(), same.summary());   // the dial, the given-up call's uuid_kill, the second dial
+    }
+
     /** A program that plays into a conference and, when the switch refuses a file, plays the next one. */
     static ProgramFactory skipper() {
         Function<ProgramContext, ProgramDefinition> build = ctx -> new ProgramDefinition("skipper")

@@ -34,6 +34,8 @@ final class HostHarness implements AutoCloseable {
     String publishEndpoint;
     /** Top-level stations.yaml keys added before 'stations:' (e.g. a database). */
     String extraYaml = "";
+    /** Adjusts the host's ESL client (e.g. a shorter command timeout). */
+    java.util.function.UnaryOperator<org.stationd.esl.client.EslClientOptions> clientOptions = java.util.function.UnaryOperator.identity();
 
     HostHarness(Path dir) throws IOException {
         this.dir = dir;
@@ -76,7 +78,7 @@ final class HostHarness implements AutoCloseable {
                 + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
                 + extraYaml + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
-        link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone());
+        link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone(), clientOptions);
         engines = new ProgramEngines();
         StationListener recorder = new StationListener() {
             @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }

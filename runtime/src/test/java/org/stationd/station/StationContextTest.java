@@ -43,6 +43,10 @@ class StationContextTest {
     }
 
     private StationContext station(String id) {
+        return station(id, scheduler);
+    }
+
+    private StationContext station(String id, Scheduler scheduler) {
         StationConfig cfg = new StationConfig(id, "Radio " + id, ZoneId.of("Africa/Kampala"),
                 List.of(new Transmitter("sip", "user/1001", null, null), new Transmitter("sim1", null, "0772000001", "mtn")),
                 Map.of("call-in", List.of("+256414000001")), null,
@@ -234,6 +238,94 @@ class StationContextTest {
         sync(s);
         sync(s);
         assertEquals(List.of("failed NO_ANSWER"), heard);
+    }
+
+    /** A program that places one call and says what it hears of it. */
+    private static ProgramFactory caller(List<String> heard) {
+        return program(ctx -> new ProgramDefinition("call").add(new StateDefinition("a")
+                .enter(e -> ctx.getStation().originate("user/2001"))
+                .on(EventKind.FAILED, e -> heard.add("failed " + e.getCause()))
+                .on(EventKind.ANSWERED, e -> heard.add("answered"))));
+    }
+
+    private static final Throwable NO_REPLY = new java.util.concurrent.CompletionException(
+            new org.stationd.esl.session.EslTimeoutException("no reply to 'bgapi originate …' within 10000 ms"));
+
+    /** The originate's reply came after the link stopped waiting: the call the switch placed anyway is the program's call. */
+    @Test
+    void aCallWhoseOriginateWasAnsweredTooLateIsStillTheProgramsCall() throws Exception {
+        StationContext s = station("kla");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(caller(heard)));
+        sync(s);
+        String uuid = link.originated().get(0);
+        link.originates.get(uuid).completeExceptionally(NO_REPLY);
+        sync(s);
+        sync(s);
+        assertTrue(heard.isEmpty(), "no failure yet: the switch may have placed the call " + heard);
+        assertTrue(s.owns(uuid));
+        router.onEvent(esl("CHANNEL_ANSWER", uuid));
+        sync(s);
+        assertEquals(List.of("answered"), heard);
+        assertTrue(link.commands.stream().noneMatch(c -> c.contains("uuid_kill")), link.commands.toString());
+    }
+
+    /** The late job result of such an originate says it failed: the program hears the switch's own cause. */
+    @Test
+    void aLateJobResultFailsTheCallWithTheSwitchsCause() throws Exception {
+        StationContext s = station("kla");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(caller(heard)));
+        sync(s);
+        String uuid = link.originated().get(0);
+        String command = link.commands.get(0).substring("bgapi originate ".length());
+        link.originates.get(uuid).completeExceptionally(NO_REPLY);
+        sync(s);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Event-Name", "BACKGROUND_JOB");
+        h.put("Job-UUID", "f1f5a3d1-b25b-4490-9481-e8f6f2a4c090");
+        h.put("Job-Command", "originate");
+        h.put("Job-Command-Arg", command);
+        router.onEvent(new EslEvent(EslEvent.Format.PLAIN, h, "-ERR USER_BUSY\n"));
+        sync(s);
+        sync(s);
+        assertEquals(List.of("failed USER_BUSY"), heard);
+        assertTrue(!s.owns(uuid));
+    }
+
+    /**
+     * Nothing of the call came within its ring time and the grace: the program hears SWITCH_ERROR,
+     * and should the call come after all, nobody holding it, it is hung up (once).
+     */
+    @Test
+    void aLateOriginateGivenUpIsHungUpWhenItsCallComesAfterAll() throws Exception {
+        VirtualScheduler clock = new VirtualScheduler(java.time.Instant.parse("2026-12-04T02:00:00Z"));
+        StationContext s = station("kla", clock);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(caller(heard)));
+        sync(s);
+        String uuid = link.originated().get(0);
+        link.originates.get(uuid).completeExceptionally(NO_REPLY);
+        sync(s);
+        clock.advance(Duration.ofSeconds(30).plus(LateOriginates.GRACE).minusSeconds(1));
+        sync(s);
+        assertTrue(heard.isEmpty(), heard.toString());
+        clock.advance(Duration.ofSeconds(1));
+        sync(s);
+        assertEquals(List.of("failed SWITCH_ERROR"), heard);
+        List<String> kill = List.of("api uuid_kill " + uuid + " NORMAL_CLEARING");
+        assertEquals(kill, link.commands.stream().filter(c -> c.contains("uuid_kill")).toList(),
+                "given up: hung up in case it is there with its events lost");
+        router.onEvent(esl("CHANNEL_ANSWER", uuid));
+        router.onEvent(esl("CHANNEL_PARK", uuid));
+        sync(s);
+        assertEquals(List.of(kill.get(0), kill.get(0)), link.commands.stream().filter(c -> c.contains("uuid_kill")).toList(),
+                "and again when it comes after all, once");
+        assertEquals(List.of("failed SWITCH_ERROR"), heard, "the program hears nothing of a call it was told had failed");
+        router.onEvent(esl("CHANNEL_HANGUP", uuid, "Hangup-Cause", "NORMAL_CLEARING"));
+        router.onEvent(esl("CHANNEL_DESTROY", uuid));
+        sync(s);
+        assertEquals(2, link.commands.stream().filter(c -> c.contains("uuid_kill")).count());
     }
 
     /** Over its sessions per second FreeSWITCH refuses an originate (-ERR DESTINATION_OUT_OF_ORDER): the same number is tried again. */

@@ -60,6 +60,17 @@ public final class Faults {
         });
     }
 
+    /**
+     * From now on everything the switch writes to its Event Socket clients (command replies, api
+     * responses and the events queued beside them) reaches them {@code late} late, in order, as
+     * from a FreeSWITCH whose connection is backed up with events: the command itself runs at
+     * once (a late bgapi originate still places its call), only its reply comes late. Real time,
+     * as the client's command timeout is; {@link Duration#ZERO} ends it (what is in flight still arrives first).
+     */
+    public void slowReplies(Duration late) {
+        core.outputDelay(late);
+    }
+
     /** The far end of {@code uuid} hangs up {@code after} from now (mid-prompt, say). */
     public void farEndHangsUp(String uuid, Duration after, HangupCause cause) {
         core.clock().execute(() -> core.clock().schedule(after.toMillis(), () -> {

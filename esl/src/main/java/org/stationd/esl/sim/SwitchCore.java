@@ -151,6 +151,17 @@ public final class SwitchCore {
         return server;
     }
 
+    /** How late what the switch writes reaches its Event Socket clients (a fault: {@code Faults.slowReplies}). */
+    private volatile java.time.Duration outputDelay = java.time.Duration.ZERO;
+
+    public java.time.Duration outputDelay() {
+        return outputDelay;
+    }
+
+    public void outputDelay(java.time.Duration d) {
+        outputDelay = d == null || d.isNegative() ? java.time.Duration.ZERO : d;
+    }
+
     public Map<String, String> globals() {
         return globals;
     }

@@ -27,6 +27,28 @@ class FaultScenarioTest {
         return EslClientOptions.of("127.0.0.1", 1, "ClueCon").withReconnect(true, Duration.ofMillis(50), Duration.ofMillis(200));
     }
 
+    /**
+     * A switch whose connection is backed up: the originate runs at once and places its call, only
+     * the reply comes later than the client waits; the call's events follow, late too, in order.
+     */
+    @Test
+    void slowRepliesComeTooLateWhileTheCommandRunsAtOnce() throws Exception {
+        EslClientOptions impatient = EslClientOptions.of("127.0.0.1", 1, "ClueCon").withCommandTimeout(Duration.ofMillis(300));
+        try (SimHarness h = SimHarness.start(SimOptions.defaults(), impatient)) {
+            h.sim.faults().slowReplies(Duration.ofMillis(1000));
+            String a = UUID.randomUUID().toString();
+            var job = h.client.bgapi("originate {origination_uuid=" + a + "}loopback/answer_park/stations &park()").result();
+            var late = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> job.get(5, TimeUnit.SECONDS));
+            assertTrue(late.getCause() instanceof org.stationd.esl.session.EslTimeoutException, late.toString());
+            assertTrue(h.sim.calls().stream().anyMatch(c -> c.uuid().equals(a)), "the switch placed the call all the same");
+            h.await(named("CHANNEL_ANSWER", a));   // its events still come, a second late
+            List<String> order = h.events().stream().filter(e -> a.equals(e.uniqueId())).map(EslEvent::name).toList();
+            assertTrue(order.indexOf("CHANNEL_CREATE") >= 0 && order.indexOf("CHANNEL_CREATE") < order.indexOf("CHANNEL_ANSWER"), order.toString());
+            h.sim.faults().slowReplies(Duration.ZERO);
+            assertTrue(h.api("status").contains("UP"), "replies come in time again");
+        }
+    }
+
     @Test
     void droppedConnectionIsHealedByTheClient() throws Exception {
         try (SimHarness h = SimHarness.start(SimOptions.defaults(), reconnecting())) {

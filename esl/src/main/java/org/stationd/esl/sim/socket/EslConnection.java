@@ -203,8 +203,33 @@ public final class EslConnection implements EventSink {
         if (closed) {
             return;
         }
-        bytesWritten.addAndGet(bytes.length);
-        out.add(bytes);
+        enqueue(bytes);
+    }
+
+    /** When the last delayed frame is due (System.nanoTime): a later frame never overtakes it. */
+    private long lastDue;
+
+    /**
+     * Hands a frame (or the close) to the socket, as late as the switch's output is backed up
+     * ({@link SwitchCore#outputDelay()}): in order, as everything shares the one socket.
+     */
+    private synchronized void enqueue(Object o) {
+        long delay = outbound ? 0 : core.outputDelay().toNanos();
+        long now = System.nanoTime();
+        long due = Math.max(now + delay, lastDue);
+        if (due > now) {
+            lastDue = due;
+            socket.eventLoop().schedule(() -> handOver(o), due - now, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } else {
+            handOver(o);
+        }
+    }
+
+    private void handOver(Object o) {
+        if (o instanceof byte[] bytes) {
+            bytesWritten.addAndGet(bytes.length);
+        }
+        out.add(o);
         scheduleDrain();
     }
 
@@ -246,8 +271,7 @@ public final class EslConnection implements EventSink {
         }
         closing = true;
         core.events().removeSink(this);
-        out.add(CLOSE);
-        scheduleDrain();
+        enqueue(CLOSE);
         released();
     }
 
