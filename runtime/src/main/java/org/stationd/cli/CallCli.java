@@ -131,6 +131,7 @@ final class CallCli extends ControlCli.Base {
         private final CallFeed feed;
         private final String leg;
         private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+        private boolean hungUp;
 
         Conversation(ControlClient host, CallFeed feed, String leg, InputStream in) {
             this.host = host;
@@ -147,7 +148,7 @@ final class CallCli extends ControlCli.Base {
                 String c = commands.poll(200, TimeUnit.MILLISECONDS);
                 if (c == null) continue;
                 if (c.equals(EOF)) {
-                    send(Map.of("cmd", "call-hangup", "call", leg), "phone: hang up (end of input)");
+                    if (!hungUp) send(Map.of("cmd", "call-hangup", "call", leg), "phone: hang up (end of input)");
                     break;
                 }
                 if (c.startsWith("w")) {
@@ -174,7 +175,10 @@ final class CallCli extends ControlCli.Base {
             char first = c.charAt(0);
             String rest = c.substring(1).trim();
             switch (first) {
-                case 'h' -> send(Map.of("cmd", "call-hangup", "call", leg), "phone: hang up");
+                case 'h' -> {
+                    hungUp = true;
+                    send(Map.of("cmd", "call-hangup", "call", leg), "phone: hang up");
+                }
                 case 't' -> {
                     if (rest.isEmpty()) feed.print("phone: t needs the text to send, e.g. t hello");
                     else send(Map.of("cmd", "call-text", "call", leg, "text", rest), "phone: text \"" + rest + "\"");

@@ -132,7 +132,7 @@ final class TestPhone implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("station", station.id());
         out.put("line", name);
-        out.put("number", numbers.contains(line) ? line : numbers.get(0));
+        out.put("number", line != null && numbers.contains(line) ? line : numbers.get(0));
         return out;
     }
 

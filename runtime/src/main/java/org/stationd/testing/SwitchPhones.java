@@ -44,7 +44,7 @@ public final class SwitchPhones implements Phones {
         this.own = own;
         this.watcher = watcher;
         client.addListener(e -> {
-            if (!own && !placed.contains(e.uniqueId())) return;   // the host's other calls are none of ours
+            if (!own && (e.uniqueId() == null || !placed.contains(e.uniqueId()))) return;   // the host's other calls are none of ours
             switch (e.name()) {
                 case "CHANNEL_ANSWER" -> {
                     if (states.putIfAbsent(e.uniqueId(), "answered") == null) watcher.accept(e.uniqueId(), "answered");

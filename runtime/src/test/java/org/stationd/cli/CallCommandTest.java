@@ -1,0 +1,94 @@
+package org.stationd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.api.SmsMessage;
+import org.stationd.programs.VoiceBoardTest;
+import org.stationd.storage.DbSms;
+import org.stationd.testing.Show;
+
+/**
+ * {@code ./stationd call}, the test phone, against a running host on the simulated switch (its
+ * listeners are loopback calls over the Event Socket, as on a real FreeSWITCH): a script on
+ * standard input calls the voice board, waits for its prompts, presses keys, texts the station,
+ * talks and hangs up, and sees what the station played as it happened.
+ */
+class CallCommandTest {
+    @TempDir
+    Path dir;
+
+    private Show voiceboard() throws Exception {
+        return VoiceBoardTest.withPrompts(Show.in(dir).bundledDialplan())
+                .station("gulu", s -> s.program("voiceboard.groovy").transmitter("loopback/tx1/stations").line("ivr", "7009").sms("256700200009"))
+                .start();
+    }
+
+    private static CliRun call(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return CliRun.stationd(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void aScriptedCallerHearsThePromptsPressesKeysTextsAndHangsUp() throws Exception {
+        try (Show show = voiceboard()) {
+            CliRun r = call("""
+                    w plays voiceboard-category.wav
+                    w playbackDone
+                    2
+                    w plays voiceboard-days.wav
+                    t hello from the test phone
+                    r 1
+                    h
+                    """, "call", "gulu", "ivr", "--from", "256700000009", "--control", show.host().controlEndpoint());
+            List<String> out = r.out().lines().toList();
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals("phone: calling gulu line ivr (7009) from 256700000009", out.get(0), r.out());
+            for (String line : List.of("phone: answered", "gulu: plays voiceboard-welcome.wav", "gulu: plays voiceboard-category.wav",
+                    "phone: press 2", "gulu: plays voiceboard-days.wav", "phone: text \"hello from the test phone\"", "phone: speak 1 s",
+                    "phone: hang up")) {
+                assertTrue(out.contains(line), "no '" + line + "' in:\n" + r.out());
+            }
+            assertTrue(out.indexOf("phone: press 2") < out.indexOf("gulu: plays voiceboard-days.wav"), "the key chose the category:\n" + r.out());
+            assertTrue(out.indexOf("phone: hang up") < out.indexOf("phone: call ended"), r.out());
+            assertEquals(1, out.stream().filter(l -> l.startsWith("phone: hang up")).count(), "one hang-up:\n" + r.out());
+            assertEquals("", r.err());
+
+            List<SmsMessage> texts = new DbSms(show.host().database(), "gulu", "256700200009", java.time.Instant::now, cmd -> { }).recent(5);
+            assertEquals(1, texts.size(), texts.toString());
+            assertEquals("256700000009", texts.get(0).from());
+            assertEquals("hello from the test phone", texts.get(0).text());
+        }
+    }
+
+    @Test
+    void anUnknownStationOrLineIsRefusedWithWhatThereIs() throws Exception {
+        try (Show show = voiceboard()) {
+            String control = show.host().controlEndpoint();
+            CliRun noStation = call("h\n", "call", "kla", "--control", control);
+            assertEquals(1, noStation.exit());
+            assertEquals("stationd: no station 'kla'; stations are [gulu]\n", noStation.err());
+            assertEquals("", noStation.out());
+
+            CliRun noLine = call("h\n", "call", "gulu", "news", "--control", control);
+            assertEquals(1, noLine.exit());
+            assertEquals("stationd: station gulu has no line 'news'; its lines are [ivr]\n", noLine.err());
+
+            CliRun badNumber = call("h\n", "call", "gulu", "--from", "me", "--control", control);
+            assertEquals(1, badNumber.exit());
+            assertEquals("stationd: 'call-start': \"from\" must be a phone number (digits, a leading + allowed)\n", badNumber.err());
+        }
+    }
+}
