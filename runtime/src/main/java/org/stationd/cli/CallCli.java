@@ -65,6 +65,7 @@ final class CallCli extends ControlCli.Base {
                 Reply started = send(host, request());
                 if (started.error() != null) return refused(started.error());
                 String leg = (String) started.body().get("call");
+                feed.call(leg);
                 feed.print("phone: calling " + station + " line " + started.body().get("line") + " (" + started.body().get("number") + ") from "
                         + started.body().get("from"));
                 Thread hangUpOnExit = hangUpOnExit(leg);
@@ -148,7 +149,7 @@ final class CallCli extends ControlCli.Base {
                 String c = commands.poll(200, TimeUnit.MILLISECONDS);
                 if (c == null) continue;
                 if (c.equals(EOF)) {
-                    if (!hungUp) send(Map.of("cmd", "call-hangup", "call", leg), "phone: hang up (end of input)");
+                    if (!hungUp && !feed.ended(leg)) send(Map.of("cmd", "call-hangup", "call", leg), "phone: hang up (end of input)");
                     break;
                 }
                 if (c.startsWith("w")) {
@@ -157,8 +158,7 @@ final class CallCli extends ControlCli.Base {
                         if (feed.ended(leg)) break;
                         feed.print("phone: nothing said '" + text + "' within " + WAIT.toSeconds() + " s; hanging up");
                         send(Map.of("cmd", "call-hangup", "call", leg), null);
-                        feed.awaitPhone(leg, "ended", WAIT);
-                        feed.print("phone: call ended");
+                        awaitEnd();
                         return 1;
                     }
                     continue;
@@ -166,9 +166,13 @@ final class CallCli extends ControlCli.Base {
                 mark = feed.mark();
                 perform(c);
             }
-            feed.awaitPhone(leg, "ended", WAIT);
-            feed.print("phone: call ended");
+            awaitEnd();
             return 0;
+        }
+
+        /** The feed prints the end when the host reports it. */
+        private void awaitEnd() throws InterruptedException {
+            if (feed.awaitPhone(leg, "ended", WAIT) == null) feed.print("phone: the host did not say the call ended");
         }
 
         private void perform(String c) throws IOException {

@@ -31,6 +31,7 @@ final class CallFeed implements AutoCloseable {
     private final Map<String, String> phoneEvents = new ConcurrentHashMap<>();   // leg or nonce → last event
     private final Thread reader;
     private volatile boolean running = true;
+    private String leg;   // the phone's call, once placed
 
     CallFeed(String endpoint, ControlKeys.Operator keys, String station, PrintStream out) {
         this.station = station;
@@ -67,7 +68,10 @@ final class CallFeed implements AutoCloseable {
     private void heard(String topic, Map<?, ?> m) {
         if (topic.startsWith("phone/")) {
             synchronized (this) {
-                phoneEvents.put(topic.substring("phone/".length()), String.valueOf(m.get("event")));
+                String id = topic.substring("phone/".length());
+                String event = String.valueOf(m.get("event"));
+                String before = phoneEvents.put(id, event);
+                if (id.equals(leg) && event.equals("ended") && !"ended".equals(before)) print("phone: call ended");
                 notifyAll();
             }
             return;
@@ -88,6 +92,12 @@ final class CallFeed implements AutoCloseable {
     private static String shortId(Object id) {
         String s = Objects.toString(id);
         return s.substring(0, Math.min(8, s.length()));
+    }
+
+    /** The phone's call: its end is printed as it comes ({@code phone: call ended}, which a script can wait for). */
+    synchronized void call(String callLeg) {
+        leg = callLeg;
+        if (ended(callLeg)) print("phone: call ended");
     }
 
     /** Prints a line and keeps it for {@link #awaitLine}. */

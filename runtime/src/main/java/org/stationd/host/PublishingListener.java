@@ -11,7 +11,7 @@ import org.stationd.station.StationTap;
 /**
  * Publishes station changes on the bus ({@code station/<id>/state|call|error|program|log}) for
  * consoles and other hosts, and what a station puts on air ({@code station/<id>/aired}: files it
- * plays, text it speaks) for the test phone ({@code ./stationd call}).
+ * plays, text it speaks; when it listens for keys or records) for the test phone ({@code ./stationd call}).
  */
 final class PublishingListener implements StationListener, StationTap {
     private final MessageBus bus;
@@ -61,11 +61,19 @@ final class PublishingListener implements StationListener, StationTap {
         bus.publish("station/" + station + "/log", m);
     }
 
-    /** A command that airs something: the file or the words, with the call it went to (none for a conference). */
+    /**
+     * A command that airs something (the file or the words, with the call it went to; none for a
+     * conference), or the switch starting to listen to a call (keys, a recording).
+     */
     @Override
     public void record(String station, String programVersion, String state, String dir, String kind, Map<String, Object> fields) {
-        if (!"out".equals(dir)) return;
-        String what = Aired.describe(kind, fields);
+        String what = null;
+        if ("out".equals(dir)) {
+            what = Aired.describe(kind, fields);
+        } else if ("esl".equals(kind) && "CHANNEL_EXECUTE".equals(fields.get("name")) && fields.get("headers") instanceof Map<?, ?> h) {
+            what = Aired.started(h);
+            if (what != null && h.get("Unique-ID") != null) fields = Map.of("uuid", h.get("Unique-ID"));
+        }
         if (what == null) return;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("what", what);

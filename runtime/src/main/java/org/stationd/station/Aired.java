@@ -40,13 +40,30 @@ public final class Aired {
 
     /** The same as a line for people: {@code plays jingle.wav}, {@code says Welcome}; null for other commands. */
     public static String describe(String kind, Map<String, Object> fields) {
-        if ("sendmsg".equals(kind) && fields.get("headers") instanceof Map<?, ?> h && "speak".equals(h.get("execute-app-name"))) {
-            String[] engineVoiceText = String.valueOf(h.get("execute-app-arg")).split("\\|", 3);
-            return "says " + engineVoiceText[engineVoiceText.length - 1];
+        if ("sendmsg".equals(kind) && fields.get("headers") instanceof Map<?, ?> h) {
+            String arg = String.valueOf(h.get("execute-app-arg"));
+            if ("speak".equals(h.get("execute-app-name"))) {
+                String[] engineVoiceText = arg.split("\\|", 3);
+                return "says " + engineVoiceText[engineVoiceText.length - 1];
+            }
         }
         String what = of(kind, fields);
         if (what == null) return null;
         return what.startsWith("say:") ? "says " + what.substring(4) : "plays " + what;
+    }
+
+    /**
+     * What a call's application that the switch has just started does for the caller (a
+     * {@code CHANNEL_EXECUTE}'s headers): {@code listens for keys} once keys are collected,
+     * {@code records <file>} once the voice is recorded; null for others. Keys pressed earlier,
+     * while a prompt that asks nothing yet plays, are lost, so a test phone's script waits for these.
+     */
+    public static String started(Map<?, ?> headers) {
+        Object app = headers.get("Application");
+        String arg = String.valueOf(headers.get("Application-Data"));
+        if ("play_and_get_digits".equals(app)) return "listens for keys";
+        if ("record".equals(app)) return "records " + fileName(arg.split(" ")[0]);   // path max-seconds
+        return null;
     }
 
     private static String fileName(String arg) {
