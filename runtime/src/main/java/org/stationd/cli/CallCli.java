@@ -36,6 +36,7 @@ final class CallCli extends ControlCli.Base {
 
     @Parameters(index = "0", paramLabel = "STATION") String station;
     @Parameters(index = "1", arity = "0..1", paramLabel = "LINE", description = "the line's name or number (default: the station's only line)") String line;
+    @Option(names = "--as-host", description = "play the talk show's host: answer for the station's call to settings.host that is up now") boolean asHost;
     @Option(names = "--from", paramLabel = "NUMBER", description = "the caller's number (default: the host's, " + "256700000001)") String from;
 
     @Override
@@ -45,6 +46,7 @@ final class CallCli extends ControlCli.Base {
         m.put("station", station);
         if (line != null) m.put("line", line);
         if (from != null) m.put("from", from);
+        if (asHost) m.put("asHost", true);
         return m;
     }
 
@@ -55,7 +57,7 @@ final class CallCli extends ControlCli.Base {
         PrintStream out = System.out;
         try (ControlClient host = client()) {
             String nonce = UUID.randomUUID().toString();
-            Reply feedCheck = send(host, Map.of("cmd", "call-feed", "station", station, "line", line == null ? "" : line, "nonce", nonce));
+            Reply feedCheck = send(host, feedCheck(nonce));
             if (feedCheck.error() != null) return refused(feedCheck.error());
             try (CallFeed feed = new CallFeed((String) feedCheck.body().get("publish"), operator(), station, out)) {
                 if (!feedLive(host, feed, nonce)) {
@@ -66,7 +68,8 @@ final class CallCli extends ControlCli.Base {
                 if (started.error() != null) return refused(started.error());
                 String leg = (String) started.body().get("call");
                 feed.call(leg);
-                feed.print("phone: calling " + station + " line " + started.body().get("line") + " (" + started.body().get("number") + ") from "
+                feed.print(asHost ? "phone: the host, on " + station + "'s call to " + started.body().get("number")
+                        : "phone: calling " + station + " line " + started.body().get("line") + " (" + started.body().get("number") + ") from "
                         + started.body().get("from"));
                 Thread hangUpOnExit = hangUpOnExit(leg);
                 try (TerminalKeys terminal = TerminalKeys.open()) {
@@ -84,12 +87,20 @@ final class CallCli extends ControlCli.Base {
     /** Asks the host to publish a check on its feed until it arrives: what the host says from then on reaches us. */
     private boolean feedLive(ControlClient host, CallFeed feed, String nonce) throws IOException, InterruptedException {
         long end = System.nanoTime() + FEED_CHECK.toNanos();
-        Map<String, Object> check = Map.of("cmd", "call-feed", "station", station, "line", line == null ? "" : line, "nonce", nonce);
+        Map<String, Object> check = feedCheck(nonce);
         while (System.nanoTime() < end) {
             if (feed.awaitPhone(nonce, "feed", Duration.ofMillis(200)) != null) return true;
             send(host, check);
         }
         return false;
+    }
+
+    private Map<String, Object> feedCheck(String nonce) {
+        Map<String, Object> m = new LinkedHashMap<>(request());
+        m.put("cmd", "call-feed");
+        m.put("nonce", nonce);
+        m.remove("from");
+        return m;
     }
 
     private int refused(String error) {
@@ -98,9 +109,7 @@ final class CallCli extends ControlCli.Base {
     }
 
     static Reply send(ControlClient host, Map<String, Object> command) throws IOException {
-        Map<String, Object> cmd = new LinkedHashMap<>(command);
-        if ("".equals(cmd.get("line"))) cmd.remove("line");
-        Map<String, Object> reply = host.send(cmd);
+        Map<String, Object> reply = host.send(command);
         return Boolean.TRUE.equals(reply.get("ok")) ? new Reply(reply, null) : new Reply(reply, String.valueOf(reply.get("error")));
     }
 

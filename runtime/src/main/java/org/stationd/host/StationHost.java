@@ -335,7 +335,8 @@ public final class StationHost implements AutoCloseable {
             case "status" -> status();
             case "schedule-list" -> scheduleList(c.requiredText("station"));
             case "call-feed" -> phone.feed(stationOrFail(c.requiredText("station")).config(), c, bus.publishEndpoint());
-            case "call-start" -> phone.start(stationOrFail(c.requiredText("station")).config(), c);
+            case "call-start" -> c.flag("asHost") ? phone.host(stationOrFail(c.requiredText("station")), c)
+                    : phone.start(stationOrFail(c.requiredText("station")).config(), c);
             case "call-keys" -> phone.keys(c);
             case "call-text" -> phone.text(c);
             case "call-voice" -> phone.voice(c);

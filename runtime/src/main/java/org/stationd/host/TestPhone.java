@@ -11,7 +11,6 @@ import org.stationd.control.ControlCommand;
 import org.stationd.esl.client.EslClient;
 import org.stationd.station.MessageBus;
 import org.stationd.station.Router;
-import org.stationd.testing.Phones;
 import org.stationd.testing.SwitchPhones;
 
 /**
@@ -25,11 +24,12 @@ final class TestPhone implements AutoCloseable {
     static final String DEFAULT_FROM = "256700000001";
     private static final int MAX_TEXT_CHARS = 1600;
 
-    private record Call(StationConfig station, String from) {}
+    /** {@code host}: the phone plays the far end of the station's call to its talk-show host (the leg is the station's). */
+    private record Call(StationConfig station, String from, boolean host) {}
 
     private final EslClient client;
     private final MessageBus bus;
-    private final Phones phones;
+    private final SwitchPhones phones;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
 
     TestPhone(EslClient client, MessageBus bus) {
@@ -48,7 +48,7 @@ final class TestPhone implements AutoCloseable {
      * client knows its subscription to the host's feed is live before it places the call.
      */
     Map<String, Object> feed(StationConfig station, ControlCommand c, String publishEndpoint) {
-        Map<String, Object> out = line(station, c.text("line"));
+        Map<String, Object> out = c.flag("asHost") ? new LinkedHashMap<>(Map.of("station", station.id())) : line(station, c.text("line"));
         String nonce = c.text("nonce");
         if (nonce != null) {
             if (!nonce.matches("[A-Za-z0-9-]{1,64}")) throw new CommandRefused("'" + c.cmd() + "': \"nonce\" must be 1 to 64 letters, digits or -");
@@ -65,7 +65,7 @@ final class TestPhone implements AutoCloseable {
         if (from == null) from = DEFAULT_FROM;
         if (!from.matches("\\+?\\d{1,20}")) throw new CommandRefused("'" + c.cmd() + "': \"from\" must be a phone number (digits, a leading + allowed)");
         String leg = phones.placeCall(from, (String) out.get("number"));
-        calls.put(leg, new Call(station, from));
+        calls.put(leg, new Call(station, from, false));
         out.put("call", leg);
         out.put("from", from);
         return out;
@@ -75,7 +75,9 @@ final class TestPhone implements AutoCloseable {
         String leg = callOf(c);
         String keys = c.requiredText("keys");
         if (!keys.matches("[0-9*#A-Da-d]{1,64}")) throw new CommandRefused("'" + c.cmd() + "': \"keys\" must be 1 to 64 of 0-9 * # A-D");
-        phones.pressDigits(leg, keys.toUpperCase(java.util.Locale.ROOT));
+        String digits = keys.toUpperCase(java.util.Locale.ROOT);
+        if (calls.get(leg).host()) phones.pressFarEnd(leg, digits);
+        else phones.pressDigits(leg, digits);
         return Map.of("call", leg);
     }
 
@@ -96,6 +98,7 @@ final class TestPhone implements AutoCloseable {
     Map<String, Object> voice(ControlCommand c) {
         String leg = callOf(c);
         Long seconds = c.wholeNumber("seconds", 1, 60);
+        if (calls.get(leg).host()) throw new CommandRefused("the talk show's host cannot speak into the show from here: only a listener's call can ('r')");
         phones.speak(leg, Duration.ofSeconds(seconds == null ? 3 : seconds));
         return Map.of("call", leg);
     }
@@ -104,6 +107,38 @@ final class TestPhone implements AutoCloseable {
         String leg = callOf(c);
         phones.hangup(leg, "NORMAL_CLEARING");
         return Map.of("call", leg);
+    }
+
+    /**
+     * {@code call-start} with {@code asHost}: the test phone takes the far end of the station's call
+     * to {@code settings.host} that is up now (the talk show calls its host when it starts): keys
+     * reach the station, a hang-up ends that call. The switch's own phone (a SIP phone, the
+     * simulator's {@code user/…}) has answered it; the test phone only speaks for it.
+     */
+    Map<String, Object> host(org.stationd.station.StationContext station, ControlCommand c) {
+        StationConfig sc = station.config();
+        Object host = sc.settings() == null ? null : sc.settings().get("host");
+        if (host == null) {
+            throw new CommandRefused("station " + sc.id() + " has no host in its settings: --as-host plays the talk show's host (settings: { host: … })");
+        }
+        String from = c.text("from");
+        if (from == null) from = DEFAULT_FROM;
+        if (!from.matches("\\+?\\d{1,20}")) throw new CommandRefused("'" + c.cmd() + "': \"from\" must be a phone number (digits, a leading + allowed)");
+        org.stationd.call.CallLeg leg = station.calls().stream()
+                .filter(l -> "outbound".equals(l.getDirection()) && String.valueOf(host).equals(l.getTo()) && !"ended".equals(l.getState()))
+                .findFirst().orElseThrow(() -> new CommandRefused("station " + sc.id() + " has no call to its host " + host
+                        + " now: put the talk show on (./stationd swap " + sc.id() + " talkshow.js) and call as the host while it rings or waits for the host's 1"));
+        String id = leg.getId();
+        calls.put(id, new Call(sc, from, true));
+        phones.watch(id);
+        if ("answered".equals(leg.getState())) bus.publish("phone/" + id, Map.of("event", "answered"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("station", sc.id());
+        out.put("line", "host");
+        out.put("number", String.valueOf(host));
+        out.put("call", id);
+        out.put("from", from);
+        return out;
     }
 
     private String callOf(ControlCommand c) {
@@ -138,10 +173,12 @@ final class TestPhone implements AutoCloseable {
 
     @Override
     public void close() {
-        for (String leg : calls.keySet()) {
+        for (Map.Entry<String, Call> e : calls.entrySet()) {
+            if (e.getValue().host()) continue;   // the station's own call: it ends it
+            String leg = e.getKey();
             try {
                 phones.hangup(leg, "NORMAL_CLEARING");
-            } catch (RuntimeException e) {
+            } catch (RuntimeException gone) {
                 // the switch is going too: its calls end with it
             }
         }

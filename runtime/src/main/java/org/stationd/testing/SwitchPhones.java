@@ -70,6 +70,25 @@ public final class SwitchPhones implements Phones {
         return uuid;
     }
 
+    /**
+     * Watches a leg these phones did not place (the station's call to someone the test phone
+     * plays), so its end is reported too.
+     */
+    public void watch(String leg) {
+        placed.add(leg);
+    }
+
+    /**
+     * Keys from the far end of a station's call, whatever the far end is (a loopback leg, a SIP
+     * phone, a gateway): the station's own leg receives them ({@code uuid_recv_dtmf}).
+     */
+    public void pressFarEnd(String stationLeg, String digits) {
+        String reply = api("uuid_recv_dtmf " + stationLeg + " " + digits);
+        if (!reply.startsWith("+OK")) {
+            throw new IllegalStateException("FreeSWITCH would not take keys on " + stationLeg + ": " + reply.trim());
+        }
+    }
+
     @Override
     public boolean answered(String callerLeg) {
         return states.containsKey(callerLeg);

@@ -128,4 +128,32 @@ class CallCommandTest {
             assertEquals("stationd: 'call-start': \"from\" must be a phone number (digits, a leading + allowed)", lastLine(badNumber.err()));
         }
     }
+
+    /** The talk show calls its host; the test phone answers for the host, presses 1 (on air), and hangs up (the show ends). */
+    @Test
+    void theTalkShowsHostIsPlayedTheSameWay() throws Exception {
+        Show.Builder b = Show.in(dir).program(Show.programFile("talkshow.js"))
+                .media("talkshow-ready.wav", 0.3).media("talkshow-queued.wav", 0.3).media("talkshow-offair.wav", 0.3)
+                .media("hold.wav", 0.5).media("goodbye.wav", 0.2).phone("3009", "{ answer_after_ms: 100 }")
+                .station("kla", s -> s.program("talkshow.js").transmitter("user/3001").line("call-in", "7001")
+                        .settings("{ host: user/3009, mode: queue }"));
+        try (Show show = b.start()) {
+            show.await("the station calls its host", () -> show.station("kla") != null
+                    && show.station("kla").getCalls().stream().anyMatch(c -> "user/3009".equals(c.getTo()) && "answered".equals(c.getState())));
+            String host = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
+            show.await("the host's menu is listening", () -> "play_and_get_digits".equals(show.sim().call(host).application()));
+            CliRun r = call("""
+                    1
+                    w on-air
+                    h
+                    """, "call", "kla", "--as-host", "--control", show.host().controlEndpoint());
+            List<String> out = r.out().lines().toList();
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals("phone: the host, on kla's call to user/3009", out.stream().filter(l -> l.startsWith("phone:")).findFirst().orElse(""), r.out());
+            int pressed = out.indexOf("phone: press 1");
+            assertTrue(pressed >= 0 && out.subList(pressed, out.size()).contains("kla: state: opening → on-air"), r.out());
+            assertTrue(out.indexOf("phone: hang up") < out.indexOf("phone: call ended"), r.out());
+            show.awaitState("kla", "off-air");
+        }
+    }
 }
