@@ -21,7 +21,7 @@ import org.stationd.testing.Show;
  * standard input calls the voice board, waits for its prompts, presses keys, texts the station,
  * talks and hangs up, and sees what the station played as it happened.
  */
-class CallCommandTest {
+public class CallCommandTest {
     @TempDir
     Path dir;
 
@@ -31,7 +31,8 @@ class CallCommandTest {
                 .start();
     }
 
-    private static CliRun call(String stdin, String... args) {
+    /** {@code ./stationd ARGS} with {@code stdin} as its standard input. */
+    public static CliRun call(String stdin, String... args) {
         InputStream saved = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
@@ -48,7 +49,7 @@ class CallCommandTest {
     }
 
     /** The script of docs/programs.md, "Try your show", with a text and a shorter voice. */
-    private static final String SCRIPT = """
+    public static final String SCRIPT = """
             w listens for keys
             2
             w plays voiceboard-days.wav
