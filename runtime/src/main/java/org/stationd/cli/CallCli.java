@@ -37,7 +37,7 @@ final class CallCli extends ControlCli.Base {
     @Parameters(index = "0", paramLabel = "STATION") String station;
     @Parameters(index = "1", arity = "0..1", paramLabel = "LINE", description = "the line's name or number (default: the station's only line)") String line;
     @Option(names = "--as-host", description = "play the talk show's host: answer for the station's call to settings.host that is up now") boolean asHost;
-    @Option(names = "--from", paramLabel = "NUMBER", description = "the caller's number (default: the host's, " + "256700000001)") String from;
+    @Option(names = "--from", paramLabel = "NUMBER", description = "the caller's number (default: 256700000001)") String from;
 
     @Override
     Map<String, Object> request() {
@@ -59,18 +59,19 @@ final class CallCli extends ControlCli.Base {
             String nonce = UUID.randomUUID().toString();
             Reply feedCheck = send(host, feedCheck(nonce));
             if (feedCheck.error() != null) return refused(feedCheck.error());
-            try (CallFeed feed = new CallFeed((String) feedCheck.body().get("publish"), operator(), station, out)) {
+            String publish = reachable((String) feedCheck.body().get("publish"), controlEndpoint());
+            try (CallFeed feed = new CallFeed(publish, operator(), station, out)) {
                 if (!feedLive(host, feed, nonce)) {
-                    System.err.println("stationd: the host's station feed at " + feedCheck.body().get("publish") + " sends nothing here");
+                    System.err.println("stationd: the host's station feed at " + publish + " sends nothing here");
                     return 2;
                 }
                 Reply started = send(host, request());
                 if (started.error() != null) return refused(started.error());
                 String leg = (String) started.body().get("call");
-                feed.call(leg);
                 feed.print(asHost ? "phone: the host, on " + station + "'s call to " + started.body().get("number")
                         : "phone: calling " + station + " line " + started.body().get("line") + " (" + started.body().get("number") + ") from "
                         + started.body().get("from"));
+                feed.call(leg);
                 Thread hangUpOnExit = hangUpOnExit(leg);
                 try (TerminalKeys terminal = TerminalKeys.open()) {
                     return new Conversation(host, feed, leg, terminal.input()).run();
@@ -93,6 +94,13 @@ final class CallCli extends ControlCli.Base {
             send(host, check);
         }
         return false;
+    }
+
+    /** A feed bound on every address ({@code tcp://0.0.0.0:5571}) is reached where the control socket was. */
+    static String reachable(String publish, String control) {
+        java.util.regex.Matcher p = java.util.regex.Pattern.compile("tcp://(0\\.0\\.0\\.0|\\*|\\[::\\]):(\\d+)").matcher(publish);
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("tcp://(.+):(\\d+|\\*)").matcher(control);
+        return p.matches() && c.matches() ? "tcp://" + c.group(1) + ":" + p.group(2) : publish;
     }
 
     private Map<String, Object> feedCheck(String nonce) {

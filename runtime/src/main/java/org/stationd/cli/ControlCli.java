@@ -59,9 +59,11 @@ final class ControlCli {
 
         /** A client of the running host: its endpoint from the options or the config, with this operator's keys if there are any. */
         ControlClient client() throws java.io.IOException {
-            ControlConfig fromFile = fromFile();
-            String ep = endpoint != null ? endpoint : fromFile.control();
-            return new ControlClient(ep, 60_000, operator());
+            return new ControlClient(controlEndpoint(), 60_000, operator());
+        }
+
+        String controlEndpoint() {
+            return endpoint != null ? endpoint : fromFile().control();
         }
 
         /** This operator's keys (null: none), as --keys, $STATIOND_CONTROL_KEYS or the config name them. */

@@ -157,4 +157,10 @@ public class CallCommandTest {
             show.awaitState("kla", "off-air");
         }
     }
+
+    @Test
+    void aFeedBoundOnEveryAddressIsReachedWhereTheControlSocketIs() {
+        assertEquals("tcp://radio.example.org:5571", CallCli.reachable("tcp://0.0.0.0:5571", "tcp://radio.example.org:5570"));
+        assertEquals("tcp://127.0.0.1:5571", CallCli.reachable("tcp://127.0.0.1:5571", "tcp://radio.example.org:5570"));
+    }
 }
