@@ -42,26 +42,7 @@ final class ControlCli {
 
         @Override
         public Integer call() throws Exception {
-            ControlConfig fromFile;
-            try {
-                fromFile = ConfigLoader.load(config).control();
-            } catch (ConfigException e) {
-                fromFile = ControlConfig.DEFAULT;
-            }
-            String ep = endpoint != null ? endpoint : fromFile.control();
-            Path keyDir = keys != null ? keys
-                    : System.getenv(KEYS_ENV) != null && !System.getenv(KEYS_ENV).isBlank() ? Path.of(System.getenv(KEYS_ENV))
-                    : fromFile.keys();
-            ControlKeys.Operator operator = null;
-            if (keyDir != null) {
-                try {
-                    operator = ControlKeys.forOperator(keyDir);
-                } catch (java.io.IOException e) {
-                    System.err.println("stationd: no operator keys: " + e.getMessage());
-                    return 2;
-                }
-            }
-            try (ControlClient client = new ControlClient(ep, 60_000, operator)) {   // a swap or reload compiles first: seconds on a busy host
+            try (ControlClient client = client()) {   // a swap or reload compiles first: seconds on a busy host
                 Map<String, Object> reply = client.send(request());
                 if (!Boolean.TRUE.equals(reply.get("ok"))) {
                     System.err.println("stationd: " + reply.get("error"));
@@ -73,6 +54,36 @@ final class ControlCli {
             } catch (java.io.IOException e) {
                 System.err.println("stationd: " + e.getMessage());
                 return 2;
+            }
+        }
+
+        /** A client of the running host: its endpoint from the options or the config, with this operator's keys if there are any. */
+        ControlClient client() throws java.io.IOException {
+            return new ControlClient(controlEndpoint(), 60_000, operator());
+        }
+
+        String controlEndpoint() {
+            return endpoint != null ? endpoint : fromFile().control();
+        }
+
+        /** This operator's keys (null: none), as --keys, $STATIOND_CONTROL_KEYS or the config name them. */
+        ControlKeys.Operator operator() throws java.io.IOException {
+            Path keyDir = keys != null ? keys
+                    : System.getenv(KEYS_ENV) != null && !System.getenv(KEYS_ENV).isBlank() ? Path.of(System.getenv(KEYS_ENV))
+                    : fromFile().keys();
+            if (keyDir == null) return null;
+            try {
+                return ControlKeys.forOperator(keyDir);
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException("no operator keys: " + e.getMessage(), e);
+            }
+        }
+
+        private ControlConfig fromFile() {
+            try {
+                return ConfigLoader.load(config).control();
+            } catch (ConfigException e) {
+                return ControlConfig.DEFAULT;
             }
         }
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "stationd 0.1.0",
         description = "Community radio stations over phone lines, on FreeSWITCH.",
         subcommands = {RunCli.class, CheckCli.class, ControlCli.Status.class, ControlCli.Swap.class, ControlCli.Reload.class,
-                ControlCli.Schedule.class, KeysCli.class, ReplayCli.class, EventLogCli.class, TestProgramCli.class, SimCli.class, EslCli.class, MediaCli.class, JsSelfTest.class,
+                ControlCli.Schedule.class, CallCli.class, KeysCli.class, ReplayCli.class, EventLogCli.class, TestProgramCli.class, SimCli.class, EslCli.class, MediaCli.class, JsSelfTest.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {

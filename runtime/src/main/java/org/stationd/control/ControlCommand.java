@@ -19,6 +19,16 @@ public record ControlCommand(String cmd, Map<String, Object> args) {
         return s;
     }
 
+    /** A yes-or-no field: false when not given. */
+    public boolean flag(String name) {
+        Object v = args.get(name);
+        if (v == null) return false;
+        if (!(v instanceof Boolean b)) {
+            throw new CommandRefused("'" + cmd + "': \"" + name + "\" must be true or false");
+        }
+        return b;
+    }
+
     /** A text field that must be given. */
     public String requiredText(String name) {
         String v = text(name);

@@ -3,11 +3,17 @@ package org.stationd.host;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stationd.api.ProgramError;
+import org.stationd.station.Aired;
 import org.stationd.station.MessageBus;
 import org.stationd.station.StationListener;
+import org.stationd.station.StationTap;
 
-/** Publishes station changes on the bus ({@code station/<id>/state|call|error|program}) for consoles and other hosts. */
-final class PublishingListener implements StationListener {
+/**
+ * Publishes station changes on the bus ({@code station/<id>/state|call|error|program|log}) for
+ * consoles and other hosts, and what a station puts on air ({@code station/<id>/aired}: files it
+ * plays, text it speaks; when it listens for keys or records) for the test phone ({@code ./stationd call}).
+ */
+final class PublishingListener implements StationListener, StationTap {
     private final MessageBus bus;
 
     PublishingListener(MessageBus bus) {
@@ -42,5 +48,36 @@ final class PublishingListener implements StationListener {
         m.put("message", error.message());
         m.put("location", error.location());
         bus.publish("station/" + station + "/error", m);
+    }
+
+    @Override
+    public void log(String station, String program, String state, String level, String message) {
+        if ("debug".equals(level)) return;   // as the console: a program's debug lines would flood the feed
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("program", String.valueOf(program));
+        m.put("state", String.valueOf(state));
+        m.put("level", level);
+        m.put("message", message);
+        bus.publish("station/" + station + "/log", m);
+    }
+
+    /**
+     * A command that airs something (the file or the words, with the call it went to; none for a
+     * conference), or the switch starting to listen to a call (keys, a recording).
+     */
+    @Override
+    public void record(String station, String programVersion, String state, String dir, String kind, Map<String, Object> fields) {
+        String what = null;
+        if ("out".equals(dir)) {
+            what = Aired.describe(kind, fields);
+        } else if ("esl".equals(kind) && "CHANNEL_EXECUTE".equals(fields.get("name")) && fields.get("headers") instanceof Map<?, ?> h) {
+            what = Aired.started(h);
+            if (what != null && h.get("Unique-ID") != null) fields = Map.of("uuid", h.get("Unique-ID"));
+        }
+        if (what == null) return;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", what);
+        if (fields.get("uuid") != null) m.put("call", String.valueOf(fields.get("uuid")));
+        bus.publish("station/" + station + "/aired", m);
     }
 }

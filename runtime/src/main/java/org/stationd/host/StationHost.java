@@ -92,6 +92,7 @@ public final class StationHost implements AutoCloseable {
     private final java.util.concurrent.ExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
     private final Retention retention;
+    private final TestPhone phone;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -119,19 +120,21 @@ public final class StationHost implements AutoCloseable {
         this.cdrRecorder = new CdrRecorder(new Cdrs(db));
         this.retention = new Retention(config.retention(), db, config.dataDir().resolve("eventlog"), config.dataDir().resolve("recordings"),
                 scheduler, housekeeping).start();
-        this.tap = (st, v, state, dir, kind, fields) -> {
-            log.record(st, v, state, dir, kind, fields);
-            cdrRecorder.record(st, v, state, dir, kind, fields);
-            observer.record(st, v, state, dir, kind, fields);
-        };
         // one gate for the context's CURVE sockets, open before either binds
         this.gate = config.control().keys() == null ? null : new OperatorGate(zmq, ControlKeys.forHost(config.control().keys()));
         this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe(), gate);
+        PublishingListener publishing = new PublishingListener(bus);
+        this.tap = (st, v, state, dir, kind, fields) -> {
+            log.record(st, v, state, dir, kind, fields);
+            cdrRecorder.record(st, v, state, dir, kind, fields);
+            publishing.record(st, v, state, dir, kind, fields);
+            observer.record(st, v, state, dir, kind, fields);
+        };
         List<StationListener> all = new ArrayList<>();
         if (console != null) {
             all.add(new ConsoleListener(console));
         }
-        all.add(new PublishingListener(bus));
+        all.add(publishing);
         all.addAll(extra);
         this.listener = new Listeners(all);
         client.addListener(router);
@@ -139,6 +142,7 @@ public final class StationHost implements AutoCloseable {
         client.addListener(resync);
         client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
+        this.phone = new TestPhone(client, bus);
         for (StationConfig sc : config.stations()) {
             StationContext station = new StationContext(sc, services());
             String noFolder = station.makeRecordingsFolder();   // FreeSWITCH's record does not make it
@@ -332,12 +336,20 @@ public final class StationHost implements AutoCloseable {
         return switch (c.cmd()) {
             case "status" -> status();
             case "schedule-list" -> scheduleList(c.requiredText("station"));
+            case "call-feed" -> phone.feed(stationOrFail(c.requiredText("station")).config(), c, bus.publishEndpoint());
+            case "call-start" -> c.flag("asHost") ? phone.host(stationOrFail(c.requiredText("station")), c)
+                    : phone.start(stationOrFail(c.requiredText("station")).config(), c);
+            case "call-keys" -> phone.keys(c);
+            case "call-text" -> phone.text(c);
+            case "call-voice" -> phone.voice(c);
+            case "call-hangup" -> phone.hangup(c);
             case "swap", "reload", "schedule-add", "schedule-rm" -> {
                 synchronized (changes) {
                     yield change(c);
                 }
             }
-            default -> throw new CommandRefused("unknown command '" + c.cmd() + "'; try status, swap, reload, schedule-list, schedule-add, schedule-rm");
+            default -> throw new CommandRefused("unknown command '" + c.cmd() + "'; try status, swap, reload, schedule-list, schedule-add, schedule-rm"
+                    + ", call-feed, call-start, call-keys, call-text, call-voice, call-hangup");
         };
     }
 
@@ -503,6 +515,7 @@ public final class StationHost implements AutoCloseable {
     @Override
     public void close() throws Exception {
         resync.close();
+        phone.close();
         CountDownLatch stopped = new CountDownLatch(stations.size());
         Map<StationContext, java.util.Set<String>> hungUp = new ConcurrentHashMap<>();
         for (StationContext s : stations.values()) {

@@ -6,7 +6,7 @@ package org.stationd.testing;
  * Java control API ({@link SimPhones}); on a real FreeSWITCH, Event Socket commands on loopback
  * calls ({@link SwitchPhones}).
  */
-interface Phones extends AutoCloseable {
+public interface Phones extends AutoCloseable {
     /** Calls a station's number from {@code from}; returns the caller's leg. */
     String placeCall(String from, String to);
 

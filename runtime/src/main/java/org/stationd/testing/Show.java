@@ -463,33 +463,10 @@ public final class Show implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (Map<String, Object> r : records) {
             if (!station.equals(r.get("st")) || !"out".equals(r.get("dir"))) continue;
-            if ("sendmsg".equals(r.get("k")) && r.get("headers") instanceof Map<?, ?> h) {
-                Object app = h.get("execute-app-name");
-                String arg = String.valueOf(h.get("execute-app-arg"));
-                if ("playback".equals(app) || "speak".equals(app)) {
-                    out.add(fileName(arg));
-                } else if ("play_and_get_digits".equals(app)) {
-                    String prompt = arg.split(" ")[5];   // min max tries timeout terminators PROMPT invalid var regex
-                    if (!prompt.startsWith("silence_stream://")) out.add(fileName(prompt));
-                }
-            } else if ("api".equals(r.get("k"))) {
-                String cmd = String.valueOf(r.get("cmd"));
-                int play = cmd.indexOf(" play ");
-                int say = cmd.indexOf(" say ");
-                if (cmd.startsWith("conference ") && say > 0 && (play < 0 || say < play)) {
-                    out.add("say:" + cmd.substring(say + 5));
-                } else if (cmd.startsWith("conference ") && play > 0) {
-                    String what = cmd.substring(play + 6);
-                    out.add(what.startsWith("say:") ? what : fileName(what));
-                }
-            }
+            String what = org.stationd.station.Aired.of(String.valueOf(r.get("k")), r);
+            if (what != null) out.add(what);
         }
         return out;
-    }
-
-    private static String fileName(String arg) {
-        if (arg.contains("://")) return arg;
-        return arg.substring(arg.lastIndexOf('/') + 1);
     }
 
     /** A value the station's program stored ({@code station.store}), or null. */

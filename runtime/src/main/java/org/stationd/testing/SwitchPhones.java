@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.client.EslClientOptions;
 import org.stationd.esl.command.EventFormat;
@@ -17,31 +18,75 @@ import org.stationd.esl.command.EventFormat;
  * listener presses on its own {@code -a} leg, and the far end of a station's call on the
  * {@code -b} leg behind the station's.
  */
-final class SwitchPhones implements Phones {
+public final class SwitchPhones implements Phones {
     private static final Duration COMMAND = Duration.ofSeconds(20);
     private final EslClient client;
+    private final boolean own;
     private final Map<String, String> states = new ConcurrentHashMap<>();
+    private final BiConsumer<String, String> watcher;
+    private final java.util.Set<String> placed = ConcurrentHashMap.newKeySet();
 
     SwitchPhones(String host, int port, String password) throws Exception {
-        client = EslClient.connect(EslClientOptions.of(host, port, password));
+        this(EslClient.connect(EslClientOptions.of(host, port, password)), true, (leg, state) -> { });
+        client.events(EventFormat.PLAIN, "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE").get(COMMAND.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Phones on a connection that already receives every event (the host's: its test phone), left
+     * open on {@link #close}; {@code watcher} hears each leg that is answered or ended.
+     */
+    public static SwitchPhones sharing(EslClient allEvents, BiConsumer<String, String> watcher) {
+        return new SwitchPhones(allEvents, false, watcher);
+    }
+
+    private SwitchPhones(EslClient client, boolean own, BiConsumer<String, String> watcher) {
+        this.client = client;
+        this.own = own;
+        this.watcher = watcher;
         client.addListener(e -> {
+            if (!own && (e.uniqueId() == null || !placed.contains(e.uniqueId()))) return;   // the host's other calls are none of ours
             switch (e.name()) {
-                case "CHANNEL_ANSWER" -> states.putIfAbsent(e.uniqueId(), "answered");
-                case "CHANNEL_HANGUP_COMPLETE" -> states.put(e.uniqueId(), "ended");
+                case "CHANNEL_ANSWER" -> {
+                    if (states.putIfAbsent(e.uniqueId(), "answered") == null) watcher.accept(e.uniqueId(), "answered");
+                }
+                case "CHANNEL_HANGUP_COMPLETE" -> ended(e.uniqueId());
                 default -> { }
             }
         });
-        client.events(EventFormat.PLAIN, "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE").get(COMMAND.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void ended(String leg) {
+        if (!"ended".equals(states.put(leg, "ended"))) watcher.accept(leg, "ended");
     }
 
     @Override
     public String placeCall(String from, String to) {
         String uuid = UUID.randomUUID().toString();
+        placed.add(uuid);
         client.bgapi("originate {origination_uuid=" + uuid + ",origination_caller_id_number=" + from + ",origination_caller_id_name=" + from
                 + "}loopback/" + to + "/stations &park()").result().thenAccept(r -> {
-                    if (!r.text().startsWith("+OK")) states.put(uuid, "ended");   // refused or never picked up
+                    if (!r.text().startsWith("+OK")) ended(uuid);   // refused or never picked up
                 });
         return uuid;
+    }
+
+    /**
+     * Watches a leg these phones did not place (the station's call to someone the test phone
+     * plays), so its end is reported too.
+     */
+    public void watch(String leg) {
+        placed.add(leg);
+    }
+
+    /**
+     * Keys from the far end of a station's call, whatever the far end is (a loopback leg, a SIP
+     * phone, a gateway): the station's own leg receives them ({@code uuid_recv_dtmf}).
+     */
+    public void pressFarEnd(String stationLeg, String digits) {
+        String reply = api("uuid_recv_dtmf " + stationLeg + " " + digits);
+        if (!reply.startsWith("+OK")) {
+            throw new IllegalStateException("FreeSWITCH would not take keys on " + stationLeg + ": " + reply.trim());
+        }
     }
 
     @Override
@@ -87,6 +132,6 @@ final class SwitchPhones implements Phones {
 
     @Override
     public void close() {
-        client.close();
+        if (own) client.close();
     }
 }
