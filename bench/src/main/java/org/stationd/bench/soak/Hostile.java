@@ -14,12 +14,8 @@ import org.stationd.api.ProgramError;
  */
 final class Hostile {
     static final String PREFIX = "hostile-";
-    /**
-     * What a soak swaps in unless told otherwise. Not {@code hoard} (a handler that keeps what it
-     * allocates in the program's data, run after run): on a 1 GB heap it runs the host out of
-     * memory within a minute, which would end the soak (see bench/README.md).
-     */
-    static final List<String> DEFAULT_KINDS = List.of("loop", "sleep", "alloc", "stubborn", "escape");
+    /** What a soak swaps in unless told otherwise: every attack. */
+    static final List<String> DEFAULT_KINDS = List.of("loop", "sleep", "alloc", "stubborn", "escape", "hoard");
 
     private Hostile() {
     }

@@ -196,7 +196,7 @@ public final class Soak {
                 if (Hostile.isHostile(program)) {
                     String key = program + " " + Hostile.stopKind(e);
                     hostileStops.merge(key, 1L, Long::sum);
-                    hostileFirst.putIfAbsent(key, e.location() + ": " + e.message());
+                    hostileFirst.putIfAbsent(key, (e.location() == null ? "" : e.location() + ": ") + e.message());
                 } else if (Hostile.isLimitStop(e)) {
                     wronglyStopped.merge(station + " " + program + " " + Hostile.stopKind(e), 1L, Long::sum);
                     if (wrongExamples.size() < 10) wrongExamples.add(station + " " + program + " " + e);
