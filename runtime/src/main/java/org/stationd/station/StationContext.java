@@ -3,7 +3,6 @@ package org.stationd.station;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ import org.stationd.call.CallLeg;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
-import org.stationd.limits.DataSize;
 import org.stationd.limits.LimitException;
 import org.stationd.limits.Limits;
 import org.stationd.limits.Refusals;
@@ -64,7 +62,7 @@ public final class StationContext implements Station {
     private final Object callsLock = new Object();
     private final Map<String, StationConference> conferences = new ConcurrentHashMap<>();
     private final StationTimers timers;
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final StationTopics topics;
     private final KeyValueStore store;
     private final Sms sms;
     private final Recordings recordings;
@@ -104,6 +102,7 @@ public final class StationContext implements Station {
         this.recordings = services.recordings().apply(config.id());
         this.log = new ProgramLog(this, services.scheduler(), refusals);
         this.scope = ProgramScope.of(config);
+        this.topics = new StationTopics(config.id(), scope, services.bus(), refusals);
         this.leases = new StationLeases(services.leases(), config.id(), scope, services.scheduler(), this::submit, why -> log("warn", why));
         this.timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.settings = config.settings();
@@ -240,8 +239,7 @@ public final class StationContext implements Station {
             factory = null;
         }
         timers.cancelAll();
-        subscriptions.forEach(StationContext::closeQuietly);
-        subscriptions.clear();
+        topics.unsubscribeAll();
         leases.releaseAll();   // another station of the group takes the token now, not when it lapses
         transmitter.reset();
         for (CallLeg c : calls.values()) {
@@ -685,36 +683,20 @@ public final class StationContext implements Station {
 
     @Override public KeyValueStore getStore() { return store; }
 
-    /** Topics are the program's scope's: {@code news/done} of one group is not another's (docs/programs.md). */
     @Override
     public void publish(String topic, Object data) {
-        topic(topic, "publish");
-        if (data != null && DataSize.json(data, Limits.MESSAGE_BYTES) == null) {
-            throw refused(new LimitException("publish", "publish on '" + topic + "': station " + config.id()
-                    + " cannot send a message over " + Limits.size(Limits.MESSAGE_BYTES) + " (as JSON); it was not sent"));
-        }
-        services.bus().publish(scope.topic(topic), data);
-    }
-
-    /** A topic is text of 1 to {@link Limits#TOPIC_CHARS} characters: a null one would break every later publish on the host. */
-    private void topic(String topic, String what) {
-        if (topic == null || topic.isEmpty() || topic.length() > Limits.TOPIC_CHARS) {
-            throw refused(new LimitException(what, what + ": the topic must be text of 1 to " + Limits.TOPIC_CHARS
-                    + " characters, got " + (topic == null ? "null" : topic.length() + " characters")));
-        }
+        topics.publish(topic, data);
     }
 
     @Override
     public void subscribe(String topic) {
-        topic(topic, "subscribe");
-        subscriptions.add(services.bus().subscribe(scope.topic(topic), (busTopic, d) -> submit(() -> {
-            String t = scope.programTopic(busTopic);
+        topics.subscribe(topic, (t, d) -> submit(() -> {
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("topic", t);
             rec.put("data", d);
             tap("in", "zmq", rec);
             deliver(Event.of(EventKind.MESSAGE).topic(t).data(d).build());
-        })));
+        }));
     }
 
     @Override public Sms getSms() {
