@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *       has one; conference member ids) and the folders each keeps files in;</li>
  *   <li>{@link #HANGUP_RACE}: where a leg hung up by its partner ends what it ran;</li>
  *   <li>{@link #CUT_PLAYBACK_RACE}: what a playback cut off by its leg's hang-up answers;</li>
+ *   <li>{@link #COLLECT_HANGUP_RACE}: how many prompts a hung-up play_and_get_digits runs through;</li>
  *   <li>{@link #FLOOR_RACE}: whether a departed holder's floor passes to a member who is leaving too;</li>
  *   <li>{@link #ORIGINATE_RACE}: where an A leg's CHANNEL_ORIGINATE lands under load;</li>
  *   <li>{@link #legOf}: the order of background jobs of different calls, and which of two members
@@ -110,8 +111,81 @@ final class SimulatorDifferences {
         return out;
     }
 
+    /**
+     * A play_and_get_digits whose leg its partner hangs up mid-prompt may, on the real switch, run
+     * through its remaining tries before it sees the hang-up, each prompt starting and stopping at
+     * once while the leg still reads answered (seen on the bundled switch: the voice board's second
+     * question played six times in a blink, then the hang-up), or stop at the first (most runs, and
+     * the simulator). In a collect that the leg's hang-up ends, the prompts after the first are left
+     * out, and its PRIVATE_COMMAND (the unlock after it) is written after the hang-up, as the leg's other endings are.
+     */
+    static final String COLLECT_HANGUP_RACE = "the prompts a hung-up play_and_get_digits runs through after its first are left out";
+
+    private static List<LegSequence.Line> collectRetries(List<LegSequence.Line> lines) {
+        int hangup = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).is("CHANNEL_HANGUP")) {
+                hangup = i;
+                break;
+            }
+        }
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            LegSequence.Line l = lines.get(i);
+            if (l.is("CHANNEL_EXECUTE") && "play_and_get_digits".equals(l.headers().get("Application"))) {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return lines;
+        }
+        int complete = -1;
+        for (int i = start + 1; i < lines.size(); i++) {
+            if (lines.get(i).is("CHANNEL_EXECUTE_COMPLETE") && "play_and_get_digits".equals(lines.get(i).headers().get("Application"))) {
+                complete = i;
+                break;
+            }
+        }
+        // only the last collect of a leg that hangs up while (or right after) it runs
+        boolean endedByHangup = hangup > start && (complete < 0 || hangup > complete
+                && lines.subList(complete + 1, hangup).stream().allMatch(l -> l.is("PRIVATE_COMMAND")));
+        boolean hungUpDuring = hangup > start && complete > hangup;
+        if (!endedByHangup && !hungUpDuring) {
+            return lines;
+        }
+        List<LegSequence.Line> out = new ArrayList<>(lines.subList(0, start + 1));
+        boolean firstPromptDone = false;
+        int end = complete < 0 ? lines.size() : complete;
+        for (int i = start + 1; i < end; i++) {
+            LegSequence.Line l = lines.get(i);
+            if (firstPromptDone && (l.is("PLAYBACK_START") || l.is("PLAYBACK_STOP"))) {
+                continue;
+            }
+            if (l.is("PLAYBACK_STOP")) {
+                firstPromptDone = true;
+            }
+            out.add(l);
+        }
+        if (endedByHangup && complete >= 0) {
+            // its unlock (PRIVATE_COMMAND) goes with it, after the hang-up, as the simulator sends it
+            out.add(lines.get(complete));
+            LegSequence.Line cut = lines.get(hangup);
+            out.add(cut);
+            for (LegSequence.Line l : lines.subList(complete + 1, hangup)) {
+                Map<String, String> hd = new LinkedHashMap<>(l.headers());
+                hd.put("Answer-State", "hangup");
+                if (cut.headers().containsKey("Hangup-Cause")) hd.put("Hangup-Cause", cut.headers().get("Hangup-Cause"));
+                out.add(new LegSequence.Line(l.name(), hd));
+            }
+            out.addAll(lines.subList(hangup + 1, lines.size()));
+        } else {
+            out.addAll(lines.subList(end, lines.size()));
+        }
+        return out;
+    }
+
     static List<LegSequence.Line> canonical(List<LegSequence.Line> lines) {
-        List<LegSequence.Line> out = originateAfterCreate(withoutFloorRace(cutPlaybacks(lines)));
+        List<LegSequence.Line> out = originateAfterCreate(withoutFloorRace(cutPlaybacks(collectRetries(lines))));
         int h = -1;
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).is("CHANNEL_HANGUP")) {

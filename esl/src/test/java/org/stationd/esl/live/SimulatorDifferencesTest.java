@@ -1,0 +1,72 @@
+package org.stationd.esl.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The allowed differences, on sequences the two switches really sent. */
+class SimulatorDifferencesTest {
+    private static final String COLLECT = "play_and_get_digits";
+
+    private static LegSequence.Line line(String name, String... kv) {
+        Map<String, String> h = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) h.put(kv[i], kv[i + 1]);
+        return new LegSequence.Line(name, h);
+    }
+
+    private static LegSequence.Line answered(String name, String... kv) {
+        List<String> all = new ArrayList<>(List.of("Answer-State", "answered"));
+        all.addAll(List.of(kv));
+        return line(name, all.toArray(String[]::new));
+    }
+
+    private static LegSequence.Line hungUp(String name, String... kv) {
+        List<String> all = new ArrayList<>(List.of("Answer-State", "hangup", "Hangup-Cause", "NORMAL_CLEARING"));
+        all.addAll(List.of(kv));
+        return line(name, all.toArray(String[]::new));
+    }
+
+    /** The voice board's caller hangs up at its second question (a clean-checkout run, 2026-12-04). */
+    @Test
+    void aHungUpCollectThatRanThroughItsTriesIsTheSameAsOneThatStoppedAtOnce() {
+        List<LegSequence.Line> freeswitch = List.of(
+                answered("CHANNEL_EXECUTE", "Application", COLLECT),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("CHANNEL_EXECUTE_COMPLETE", "Application", COLLECT),
+                answered("PRIVATE_COMMAND"),
+                hungUp("CHANNEL_HANGUP"),
+                hungUp("CHANNEL_UNPARK"));
+        List<LegSequence.Line> simulator = List.of(
+                answered("CHANNEL_EXECUTE", "Application", COLLECT),
+                answered("PLAYBACK_START"),
+                hungUp("CHANNEL_HANGUP"),
+                hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
+                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", COLLECT),
+                hungUp("PRIVATE_COMMAND"),
+                hungUp("CHANNEL_UNPARK"));
+        assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
+    }
+
+    /** Tries a caller who stays on the line lets run out are compared one by one. */
+    @Test
+    void theTriesOfACollectWhoseCallerStaysAreKept() {
+        List<LegSequence.Line> oneTry = List.of(
+                answered("CHANNEL_EXECUTE", "Application", COLLECT),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("CHANNEL_EXECUTE_COMPLETE", "Application", COLLECT));
+        List<LegSequence.Line> threeTries = List.of(
+                answered("CHANNEL_EXECUTE", "Application", COLLECT),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("PLAYBACK_START"), answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("CHANNEL_EXECUTE_COMPLETE", "Application", COLLECT));
+        assertNotEquals(SimulatorDifferences.canonical(oneTry), SimulatorDifferences.canonical(threeTries));
+    }
+}
