@@ -31,16 +31,4 @@ final class EndpointSyntax {
         }
         return null;
     }
-
-    /** The host part of a well-formed tcp:// endpoint, without IPv6 brackets; null for other kinds. */
-    static String tcpHost(String endpoint) {
-        String e = endpoint.trim();
-        if (!e.startsWith("tcp://")) {
-            return null;
-        }
-        String hostPort = e.substring("tcp://".length());
-        hostPort = hostPort.substring(hostPort.indexOf(';') + 1);
-        String host = hostPort.substring(0, hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':'));
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    }
 }

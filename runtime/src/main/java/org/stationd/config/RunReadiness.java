@@ -79,7 +79,7 @@ final class RunReadiness {
         if (endpoint == null || EndpointSyntax.problem(endpoint) != null) {
             return;   // already reported
         }
-        String problem = notHere(EndpointSyntax.tcpHost(endpoint));
+        String problem = notHere(org.stationd.control.Endpoints.tcpHost(endpoint));
         if (problem == null) {
             try (ZMQ.Socket s = zmq.createSocket(SocketType.PUB)) {
                 s.setLinger(0);

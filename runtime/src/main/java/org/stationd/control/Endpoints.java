@@ -16,21 +16,25 @@ public final class Endpoints {
         if (e.startsWith("ipc://") || e.startsWith("inproc://")) {
             return true;
         }
-        if (!e.startsWith("tcp://")) {
-            return false;
+        String host = tcpHost(e);
+        return host != null && (host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"));
+    }
+
+    /** The host a {@code tcp://} endpoint binds or reaches, without IPv6 brackets; null for other kinds. */
+    public static String tcpHost(String endpoint) {
+        String e = endpoint.trim();
+        if (!e.regionMatches(true, 0, "tcp://", 0, "tcp://".length())) {
+            return null;
         }
         String hostPort = e.substring("tcp://".length());
         int semi = hostPort.indexOf(';');   // tcp://source;destination: the destination is what is bound or reached
         if (semi >= 0) hostPort = hostPort.substring(semi + 1);
-        String host;
         if (hostPort.startsWith("[")) {
             int end = hostPort.indexOf(']');
-            host = end < 0 ? hostPort : hostPort.substring(1, end);
-        } else {
-            int colon = hostPort.lastIndexOf(':');
-            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            return end < 0 ? hostPort : hostPort.substring(1, end);
         }
-        return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        int colon = hostPort.lastIndexOf(':');
+        return colon < 0 ? hostPort : hostPort.substring(0, colon);
     }
 
     /**
