@@ -69,7 +69,7 @@ class OutboundSocketTest {
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 while (sim.call(b) != null && System.nanoTime() < deadline) {
                     sim.clock().drain(WAIT);
-                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                 }
                 assertEquals(null, sim.call(b), "destroyed once the socket closed");
             }

@@ -108,7 +108,7 @@ public final class SimHarness implements AutoCloseable {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (client.stats().dispatched() + client.stats().dropped() < client.stats().received()) {
             if (System.nanoTime() > deadline) throw new AssertionError("the client did not dispatch what it read: " + client.stats());
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);   // a moment, without spinning a core the switch needs
         }
     }
 
