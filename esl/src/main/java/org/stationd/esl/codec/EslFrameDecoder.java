@@ -1,9 +1,13 @@
 package org.stationd.esl.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,12 @@ import java.util.Map;
  * Frames an Event Socket byte stream into {@link EslFrame}s: a header block ended by a blank line,
  * then a body of exactly {@code Content-Length} bytes. It only frames; events inside a frame are
  * parsed by {@link org.stationd.esl.event.EslEvents}.
+ *
+ * <p>It works on a heap array: the bytes read from the socket are gathered into a heap buffer (one
+ * bulk copy per read), so finding lines and copying a body are plain array loops and
+ * {@code System.arraycopy}, fast from the first event on, instead of per-byte calls into a
+ * direct buffer. Each frame's body is its own array, so whoever keeps a frame or an event keeps
+ * nothing of the stream's buffers.
  *
  * <p>Limits are named options. A violation raises {@link EslProtocolException} once, after which
  * the rest of the stream is discarded: the handler is expected to close the connection.
@@ -42,6 +52,35 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         }
         this.maxHeaderBytes = maxHeaderBytes;
         this.maxBodyBytes = maxBodyBytes;
+        setCumulator(HEAP_CUMULATOR);
+    }
+
+    /** Like Netty's merging cumulator, but the cumulation is always a heap buffer with an array. */
+    private static final Cumulator HEAP_CUMULATOR = EslFrameDecoder::cumulate;
+
+    private static ByteBuf cumulate(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in) {
+        if (cumulation == in) {
+            in.release();
+            return cumulation;
+        }
+        if (!cumulation.isReadable() && in.hasArray() && !in.isReadOnly()) {
+            cumulation.release();
+            return in;
+        }
+        try {
+            if (cumulation.hasArray() && !cumulation.isReadOnly() && cumulation.refCnt() == 1
+                    && in.readableBytes() <= cumulation.maxWritableBytes()) {
+                cumulation.writeBytes(in);
+                return cumulation;
+            }
+            ByteBuf heap = alloc.heapBuffer(Math.max(cumulation.readableBytes() + in.readableBytes(), 1024));
+            heap.writeBytes(cumulation);
+            heap.writeBytes(in);
+            cumulation.release();
+            return heap;
+        } finally {
+            in.release();
+        }
     }
 
     @Override
@@ -64,14 +103,23 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
     /** Decodes one frame from {@code in}, or returns null when more bytes are needed. Usable without Netty. */
     public EslFrame decodeOne(ByteBuf in) {
+        if (!in.hasArray()) {   // only a caller outside Netty's pipeline (the pipeline's cumulation has an array)
+            ByteBuf heap = Unpooled.wrappedBuffer(ByteBufUtil.getBytes(in));
+            try {
+                return decodeOne(heap);
+            } finally {
+                in.skipBytes(heap.readerIndex());
+            }
+        }
         if (pendingHeaders == null && !readHeaderBlock(in)) {
             return null;
         }
         if (in.readableBytes() < pendingBodyLength) {
             return null;
         }
-        byte[] body = new byte[pendingBodyLength];
-        in.readBytes(body);
+        int from = in.arrayOffset() + in.readerIndex();
+        byte[] body = Arrays.copyOfRange(in.array(), from, from + pendingBodyLength);
+        in.skipBytes(pendingBodyLength);
         consumed += pendingBodyLength;
         EslFrame frame = EslFrame.owning(pendingHeaders, body, pendingOffset);
         pendingHeaders = null;
@@ -80,20 +128,16 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
     private boolean readHeaderBlock(ByteBuf in) {
         skipLeadingNewlines(in);
+        byte[] a = in.array();
+        int base = in.arrayOffset();
         int start = in.readerIndex();
         int end = in.writerIndex();
-        int from = start + Math.max(0, scanned - 1);
         int blockEnd = -1;   // index of the LF that ends the blank line
-        while (from < end) {
-            int lf = in.indexOf(from, end, (byte) '\n');
-            if (lf < 0) {
-                break;
-            }
-            if (lf > start && precededByLineEnd(in, start, lf)) {
+        for (int lf = start + Math.max(0, scanned - 1); lf < end; lf++) {
+            if (a[base + lf] == '\n' && lf > start && precededByLineEnd(a, base, start, lf)) {
                 blockEnd = lf;
                 break;
             }
-            from = lf + 1;
         }
         if (blockEnd < 0) {
             scanned = end - start;
@@ -124,35 +168,41 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     }
 
     /** True if the LF at {@code lf} ends an empty line ({@code \n\n} or {@code \n\r\n}). */
-    private static boolean precededByLineEnd(ByteBuf in, int start, int lf) {
-        byte prev = in.getByte(lf - 1);
+    private static boolean precededByLineEnd(byte[] a, int base, int start, int lf) {
+        byte prev = a[base + lf - 1];
         if (prev == '\n') {
             return true;
         }
-        return prev == '\r' && lf - 2 >= start && in.getByte(lf - 2) == '\n';
+        return prev == '\r' && lf - 2 >= start && a[base + lf - 2] == '\n';
     }
 
     private void skipLeadingNewlines(ByteBuf in) {
         if (scanned > 0) {
             return;
         }
-        while (in.isReadable()) {
-            byte b = in.getByte(in.readerIndex());
-            if (b != '\n' && b != '\r') {
-                return;
-            }
-            in.skipBytes(1);
-            consumed++;
+        byte[] a = in.array();
+        int base = in.arrayOffset();
+        int r = in.readerIndex();
+        int end = in.writerIndex();
+        while (r < end && (a[base + r] == '\n' || a[base + r] == '\r')) {
+            r++;
         }
+        consumed += r - in.readerIndex();
+        in.readerIndex(r);
     }
 
     private Map<String, String> parseHeaders(ByteBuf in, int start, int blockEnd) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>(4);   // an event frame has two
+        byte[] a = in.array();
+        int base = in.arrayOffset();
         int lineStart = start;
         while (lineStart < blockEnd) {
-            int lf = in.indexOf(lineStart, blockEnd + 1, (byte) '\n');
+            int lf = lineStart;
+            while (a[base + lf] != '\n') {   // blockEnd is an LF
+                lf++;
+            }
             int lineEnd = lf;
-            if (lineEnd > lineStart && in.getByte(lineEnd - 1) == '\r') {
+            if (lineEnd > lineStart && a[base + lineEnd - 1] == '\r') {
                 lineEnd--;
             }
             if (lineEnd > lineStart) {
@@ -164,9 +214,11 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void parseHeaderLine(ByteBuf in, int from, int to, Map<String, String> headers) {
+        byte[] a = in.array();
+        int base = in.arrayOffset();
         int colon = -1;
         for (int i = from; i < to; i++) {
-            byte b = in.getByte(i);
+            byte b = a[base + i];
             if (b == ':') {
                 colon = i;
                 break;
@@ -178,16 +230,16 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         if (colon <= from) {
             throw new EslProtocolException("header line without a name and colon", consumed + (from - in.readerIndex()));
         }
-        String name = known(in, from, colon - from, NAMES);
+        String name = known(a, base + from, colon - from, NAMES);
         if (name == null) {
-            name = in.toString(from, colon - from, StandardCharsets.US_ASCII);
+            name = new String(a, base + from, colon - from, StandardCharsets.US_ASCII);
         }
         int valueStart = colon + 1;
-        if (valueStart < to && in.getByte(valueStart) == ' ') {
+        if (valueStart < to && a[base + valueStart] == ' ') {
             valueStart++;
         }
-        String value = name.equals("Content-Type") ? known(in, valueStart, to - valueStart, TYPES) : null;
-        headers.put(name, value != null ? value : in.toString(valueStart, to - valueStart, StandardCharsets.UTF_8));
+        String value = name.equals("Content-Type") ? known(a, base + valueStart, to - valueStart, TYPES) : null;
+        headers.put(name, value != null ? value : new String(a, base + valueStart, to - valueStart, StandardCharsets.UTF_8));
     }
 
     /** Every frame has these names, and most a Content-Type from this list: no new String for them. */
@@ -196,14 +248,14 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
             ContentType.COMMAND_REPLY, ContentType.API_RESPONSE};
 
     /** The candidate whose ASCII text is the {@code length} bytes at {@code from}, or null. */
-    private static String known(ByteBuf in, int from, int length, String[] candidates) {
+    private static String known(byte[] a, int from, int length, String[] candidates) {
         next:
         for (String c : candidates) {
             if (c.length() != length) {
                 continue;
             }
             for (int i = 0; i < length; i++) {
-                if (in.getByte(from + i) != c.charAt(i)) {
+                if (a[from + i] != c.charAt(i)) {
                     continue next;
                 }
             }
