@@ -214,7 +214,13 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
                 run(() -> job.result().complete(new ApiResponse(body)));
             }
         }
-        dispatcher.dispatch(event);
+        dispatcher.dispatchLater(event);   // the lanes are woken once per read, in channelReadComplete
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        dispatcher.flush();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -239,6 +245,7 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        dispatcher.flush();
         if (cause instanceof EslProtocolException || cause.getCause() instanceof EslProtocolException) {
             log.error("{}: protocol error, closing the connection: {}", ctx.channel().remoteAddress(), cause.getMessage());
         } else {
@@ -253,6 +260,7 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        dispatcher.flush();
         Pending p;
         while ((p = pending.pollFirst()) != null) {
             if (p.timer != null) {

@@ -20,7 +20,7 @@ import org.stationd.esl.testing.EventOracle;
  */
 class PlainHeadersTest {
     private static final List<byte[]> NAMES = List.of(
-            ascii("Event-Name"), ascii("Unique-ID"), ascii("A"), ascii("Ab"), ascii("variable_sip_h_X-Very-Long-Header-Name-Here"),
+            ascii("Event-Name"), ascii("Unique-ID"), ascii("Job-UUID"), ascii("Job-UUIE"), ascii("A"), ascii("Ab"), ascii("variable_sip_h_X-Very-Long-Header-Name-Here"),
             ascii("variable_sip_h_X-Very-Long-Header-Name-Herf"), ascii("Event-Sequence"), ascii("Event-Date-GMT"), ascii("12345678"),
             ascii("1234567"), ascii("123456789"), utf8("Grüße"), utf8("variable_名前"), new byte[] {'x', (byte) 0xff, 'y'},
             new byte[] {(byte) 0xe2, (byte) 0x82}, utf8("\uFFFD"), new byte[] {(byte) 0xc3});
