@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>Options: {@code --rounds N} (5), {@code --warmup-passes N} (2), {@code --passes N} (8,
  * measured), {@code --clients a,b} (all), {@code --xmx SIZE} (1g, every client's maximum heap),
- * {@code --jfr DIR} (a JFR recording per JVM), {@code --baseline DIR}
+ * {@code --jfr DIR} (a JFR recording per JVM, settings {@code profile} or the system property {@code esl.compare.jfc}), {@code --baseline DIR}
  * (also runs stationd's client with the libraries of another build, DIR/lib/*, e.g. from before a change, as
  * {@value #BASELINE}).
  */
@@ -127,7 +127,7 @@ public final class EslCompare {
             cmd.addAll(jvmFlags);
             cmd.add("-Dlogback.configurationFile=" + logback);
             if (jfr != null) {
-                cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+                cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=" + System.getProperty("esl.compare.jfc", "profile"));
             }
             cmd.addAll(List.of("-cp", classpath, DecodeRun.class.getName(),
                     client.equals(BASELINE) ? "stationd" : client, String.valueOf(server.port()), String.valueOf(warmup), String.valueOf(total), checkFile.toString()));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,14 @@ public final class BenchSuite {
     static final String FRAMING_TARGET = "≥ 40% of framing-only";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("esl")) {   // the ESL comparison alone, printed only: EslCompare's options
+            EslCompare.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("replay")) {   // strict replay alone, printed only: [groovy|js]
+            ReplayRate.main(Arrays.copyOfRange(args, 1, args.length));
+            System.exit(0);   // the engines' stray threads
+        }
         boolean full = false;
         Integer stations = null;
         for (int i = 0; i < args.length; i++) {
@@ -35,7 +44,7 @@ public final class BenchSuite {
                 case "--full" -> full = true;
                 case "--stations" -> stations = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ./stationd bench [--full] [--stations N]   (./stationd bench jmh [regex] for the JMH benchmarks)");
+                    System.err.println("usage: ./stationd bench [--full] [--stations N]   (./stationd bench esl [EslCompare options] | replay [groovy|js]: one figure, printed only; ./stationd bench jmh [regex]: the JMH benchmarks)");
                     System.exit(2);
                 }
             }
