@@ -1,6 +1,7 @@
 package org.stationd.eventlog;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,8 @@ import org.stationd.switchlink.SwitchLink;
 final class ReplayLink implements SwitchLink {
     record Sent(String text, String bgapiCommand, java.time.Instant at) {}
 
-    private final List<Sent> sent = new ArrayList<>();
+    private Sent[] sent = new Sent[64];   // appended only; a grown copy leaves the old array's prefix as it was
+    private int count;
     private final Map<String, CompletableFuture<ApiResponse>> jobs = new java.util.LinkedHashMap<>();
     private final Map<String, java.util.ArrayDeque<CompletableFuture<ApiResponse>>> replies = new java.util.HashMap<>();
     private final Consumer<String> onSend;
@@ -40,7 +42,10 @@ final class ReplayLink implements SwitchLink {
     }
 
     private synchronized void add(String text, String bg) {
-        sent.add(new Sent(text, bg, clock.get()));
+        if (count == sent.length) {
+            sent = Arrays.copyOf(sent, count * 2);
+        }
+        sent[count++] = new Sent(text, bg, clock.get());
         onSend.accept(text);
     }
 
@@ -72,8 +77,12 @@ final class ReplayLink implements SwitchLink {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * What was sent so far, as an unmodifiable snapshot that costs no copy (the replay asks after
+     * every record): the slots below {@code count} are never written again.
+     */
     synchronized List<Sent> sent() {
-        return List.copyOf(sent);
+        return Collections.unmodifiableList(Arrays.asList(sent).subList(0, count));
     }
 
     /** Answers the replayed program's oldest waiting api command that matches the recorded (translated) one. */

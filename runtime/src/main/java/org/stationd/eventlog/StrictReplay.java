@@ -68,18 +68,31 @@ public final class StrictReplay {
         }
         VirtualScheduler clock = new VirtualScheduler(Instant.parse((String) records.get(0).get("t")));
         ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("replay-" + config.id()).daemon(true).factory());
+        // The replay feeds one input and waits for the station to be idle before the next, so the station
+        // may as well run on the replay's own thread: no hand-off to the pool and back per input (most of a
+        // replay's time). Only work submitted from elsewhere (a watchdog moving the station off a stuck
+        // handler) goes to the pool.
+        Thread replayer = Thread.currentThread();
+        java.util.concurrent.Executor stationThread = task -> {
+            if (Thread.currentThread() == replayer) {
+                task.run();
+            } else {
+                pool.execute(task);
+            }
+        };
         UuidMap uuids = new UuidMap();
         StationContext[] holder = new StationContext[1];
         boolean replies = records.stream().anyMatch(r -> "reply".equals(r.get("k")));
         ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now, replies);
         StationListener listener = Replays.errorsInto(errors, clock::now);
         MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
-        StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
+        StationServices services = new StationServices(link, clock, stationThread, new InMemoryBus(), listener, mediaDir, recordingsDir,
                 "flite|kal", Duration.ofMillis(200), k -> store, k -> new MemorySms(k, config.sms(), clock::now, cmd -> holder[0].switchApi(cmd)), k -> new MemoryRecordings(), RecordedLeases.of(records, clock::now),
                 CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
         StationContext station = new StationContext(config, services);
         holder[0] = station;
         List<Map<String, Object>> expected = new ArrayList<>();
+        Times times = new Times();
         int inputs = 0;
         int matched = 0;
         boolean loaded = false;
@@ -90,7 +103,7 @@ public final class StrictReplay {
         try {
             for (int index = 0; index < records.size(); index++) {
                 Map<String, Object> r = records.get(index);
-                Instant t = Instant.parse((String) r.get("t"));
+                Instant t = times.at((String) r.get("t"));
                 if (until != null && t.isAfter(until)) break;
                 pacer.waitFor(t);
                 advance(clock, station, t);
@@ -120,7 +133,7 @@ public final class StrictReplay {
                     }
                     feed(station, link, uuids, paths, r);
                 }
-                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
+                ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state(), times);
                 if (d == null) d = early(expected, link.sent(), t, uuids, paths, records.subList(index + 1, records.size()), station.state());
                 if (d != null) {
                     return new ReplayResult(false, d, inputs, matched, timeline, errors);
@@ -128,7 +141,7 @@ public final class StrictReplay {
                 matched = Math.min(expected.size(), link.sent().size());
             }
             advance(clock, station, clock.now().plus(Duration.ofMillis(1)));
-            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state());
+            ReplayResult.Divergence d = compare(expected, link.sent(), uuids, paths, matched, station.state(), times);
             if (d == null && link.sent().size() != expected.size()) {
                 d = link.sent().size() > expected.size()
                         ? extra(link.sent().get(expected.size()), "(nothing more)", uuids, station.state())
@@ -142,7 +155,7 @@ public final class StrictReplay {
 
     /** Compares the commands both sides have issued so far, pairing uuids on the way. */
     private static ReplayResult.Divergence compare(List<Map<String, Object>> expected, List<ReplayLink.Sent> actual, UuidMap uuids,
-                                                   RecordedPaths paths, int from, String state) {
+                                                   RecordedPaths paths, int from, String state, Times times) {
         int n = Math.min(expected.size(), actual.size());
         for (int i = from; i < n; i++) {
             String e = paths.translate(text(expected.get(i)));
@@ -151,7 +164,7 @@ public final class StrictReplay {
                 return divergence(actual.get(i).at(), state, e, a, uuids);
             }
             // the same command at another moment is a different show (a jingle 20 s early is audible)
-            Instant want = Instant.parse((String) expected.get(i).get("t"));
+            Instant want = times.at((String) expected.get(i).get("t"));
             Instant got = actual.get(i).at();
             if (Duration.between(want, got).abs().compareTo(TIME_TOLERANCE) > 0) return atAnotherTime(e, a, want, got, state, uuids);
         }
@@ -187,10 +200,17 @@ public final class StrictReplay {
         return new ReplayResult.Divergence(at.toString(), state, e, a, shown.field(), shown.expected(), shown.actual());
     }
 
-    @SuppressWarnings("unchecked")
     static String text(Map<String, Object> out) {
-        Map<String, Object> f = new LinkedHashMap<>(out);
-        return ReplayLink.text((String) out.get("k"), f);
+        return ReplayLink.text((String) out.get("k"), out);
+    }
+
+    /** The records' times, each text parsed once (a replay reads every record's time, and each command's again). */
+    private static final class Times {
+        private final Map<String, Instant> parsed = new java.util.HashMap<>();
+
+        Instant at(String t) {
+            return parsed.computeIfAbsent(t, Instant::parse);
+        }
     }
 
     @SuppressWarnings("unchecked")

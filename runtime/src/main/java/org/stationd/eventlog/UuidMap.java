@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +16,47 @@ final class UuidMap {
     private final Map<String, String> recordedToActual = new HashMap<>();
     private final Map<String, String> actualToRecorded = new HashMap<>();
 
+    /** The uuids in {@code s}, left to right, as {@link #UUID} finds them (a hand-written scan: the replay runs it per command). */
     static List<String> find(String s) {
-        List<String> out = new ArrayList<>();
-        Matcher m = UUID.matcher(s);
-        while (m.find()) out.add(m.group());
+        List<String> out = new ArrayList<>(2);
+        for (int i = 0; i + LENGTH <= s.length(); ) {
+            if (uuidAt(s, i)) {
+                out.add(s.substring(i, i + LENGTH));
+                i += LENGTH;
+            } else {
+                i++;
+            }
+        }
         return out;
+    }
+
+    /** {@code s} with every uuid replaced by {@code #}, as {@code UUID.matcher(s).replaceAll("#")}. */
+    static String masked(String s) {
+        StringBuilder sb = null;
+        int last = 0;
+        for (int i = 0; i + LENGTH <= s.length(); ) {
+            if (uuidAt(s, i)) {
+                if (sb == null) sb = new StringBuilder(s.length());
+                sb.append(s, last, i).append('#');
+                i += LENGTH;
+                last = i;
+            } else {
+                i++;
+            }
+        }
+        return sb == null ? s : sb.append(s, last, s.length()).toString();
+    }
+
+    private static final int LENGTH = 36;
+
+    private static boolean uuidAt(String s, int at) {
+        if (s.charAt(at + 8) != '-' || s.charAt(at + 13) != '-' || s.charAt(at + 18) != '-' || s.charAt(at + 23) != '-') return false;
+        for (int k = 0; k < LENGTH; k++) {
+            if (k == 8 || k == 13 || k == 18 || k == 23) continue;
+            char c = s.charAt(at + k);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+        }
+        return true;
     }
 
     /** True if the two texts are the same once uuids are paired (pairing new ones as a side effect). */
@@ -40,7 +75,7 @@ final class UuidMap {
             if (owner != null && !owner.equals(r.get(i))) return false;
             tentative.put(r.get(i), a.get(i));
         }
-        if (!UUID.matcher(recorded).replaceAll("#").equals(UUID.matcher(actual).replaceAll("#"))) return false;
+        if (!masked(recorded).equals(masked(actual))) return false;
         tentative.forEach((k, v) -> {
             recordedToActual.put(k, v);
             actualToRecorded.put(v, k);
@@ -61,10 +96,19 @@ final class UuidMap {
     /** A recorded text with every paired uuid replaced by the replay's. */
     String translate(String recorded) {
         if (recordedToActual.isEmpty()) return recorded;
-        Matcher m = UUID.matcher(recorded);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) m.appendReplacement(sb, recordedToActual.getOrDefault(m.group(), m.group()));
-        m.appendTail(sb);
-        return sb.toString();
+        StringBuilder sb = null;
+        int last = 0;
+        for (int i = 0; i + LENGTH <= recorded.length(); ) {
+            if (uuidAt(recorded, i)) {
+                if (sb == null) sb = new StringBuilder(recorded.length());
+                String u = recorded.substring(i, i + LENGTH);
+                sb.append(recorded, last, i).append(recordedToActual.getOrDefault(u, u));
+                i += LENGTH;
+                last = i;
+            } else {
+                i++;
+            }
+        }
+        return sb == null ? recorded : sb.append(recorded, last, recorded.length()).toString();
     }
 }

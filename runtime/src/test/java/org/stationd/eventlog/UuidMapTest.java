@@ -1,0 +1,45 @@
+package org.stationd.eventlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written uuid scan finds, masks and translates exactly what the {@link UuidMap#UUID} pattern does. */
+class UuidMapTest {
+    private static final String[] PIECES = {"5b1d0c1e-0000-4000-8000-000000000001", "ABCDEF01-2345-6789-abcd-ef0123456789", "-", "0", "f", "g",
+            " ", "uuid_broadcast ", "5b1d0c1e-0000-4000-8000-00000000000", "5b1d0c1e-0000-4000-8000", "5b1d0c1e0000-4000-8000-000000000001"};
+
+    @Test
+    void scansAsThePatternDoes() {
+        Random random = new Random(13);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                sb.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            String s = sb.toString();
+            List<String> expected = new ArrayList<>();
+            Matcher m = UuidMap.UUID.matcher(s);
+            while (m.find()) expected.add(m.group());
+            assertEquals(expected, UuidMap.find(s), s);
+            assertEquals(UuidMap.UUID.matcher(s).replaceAll("#"), UuidMap.masked(s), s);
+        }
+    }
+
+    @Test
+    void pairsAndTranslates() {
+        UuidMap map = new UuidMap();
+        String recorded = "sendmsg 11111111-1111-4111-8111-111111111111 play x";
+        String actual = "sendmsg 22222222-2222-4222-8222-222222222222 play x";
+        assertTrue(map.unify(recorded, actual));
+        assertFalse(map.unify("sendmsg 11111111-1111-4111-8111-111111111111 play y", actual));
+        assertEquals("a 22222222-2222-4222-8222-222222222222 b 33333333-3333-4333-8333-333333333333",
+                map.translate("a 11111111-1111-4111-8111-111111111111 b 33333333-3333-4333-8333-333333333333"));
+    }
+}
