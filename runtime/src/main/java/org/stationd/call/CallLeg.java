@@ -68,19 +68,8 @@ public final class CallLeg implements Call {
 
     // ---- what programs do ---------------------------------------------------------------------
 
-    @Override public void answer() { verbs.run("answer", this, Map.of()); }
-    @Override public void hangup() { hangup("NORMAL_CLEARING"); }
-    @Override public void hangup(String cause) { verbs.run("hangup", this, Map.of("cause", cause)); }
-    @Override public void play(String fileOrTone) { verbs.run("play", this, Map.of("file", fileOrTone)); }
-    @Override public void say(String text) { verbs.run("say", this, Map.of("text", text)); }
-    @Override public void stopPlayback() { verbs.run("stop", this, Map.of()); }
-    @Override public void record(String file, int maxSeconds) { verbs.run("record", this, Map.of("file", file, "maxSeconds", maxSeconds)); }
-    @Override public void collect(Map<String, Object> options) { verbs.run("collect", this, options == null ? Map.of() : options); }
-    @Override public void bridge(Call other) { verbs.run("bridge", this, Map.of("other", other)); }
-    @Override public void join(Conference conference) { verbs.run("join", this, Map.of("conference", conference)); }
-    @Override public void leave() { verbs.run("leave", this, Map.of()); }
-    @Override public void transfer(String destination) { verbs.run("transfer", this, Map.of("destination", destination)); }
-    @Override public void setVariable(String name, String value) { verbs.run("set", this, Map.of("name", name, "value", value)); }
+    /** Every action of {@link Call} comes here (its default methods name the verb). */
+    @Override public void verb(String name, Map<String, Object> args) { verbs.run(name, this, args == null ? Map.of() : args); }
 
     // ---- runtime side -------------------------------------------------------------------------
 

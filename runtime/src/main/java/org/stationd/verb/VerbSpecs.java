@@ -26,15 +26,43 @@ final class VerbSpecs {
         this.specs = specs;
     }
 
+    /** Parsed once per process: every station's verbs share it (it is only read). */
+    private static final class Loaded {
+        static final VerbSpecs SPECS = read();
+    }
+
     static VerbSpecs load() {
-        try (InputStream in = VerbSpecs.class.getResourceAsStream("specs.json")) {
-            if (in == null) {
-                throw new IllegalStateException("specs.json missing from the runtime jar");
+        return Loaded.SPECS;
+    }
+
+    /**
+     * Every {@code org/stationd/verb/specs.json} on the class path, merged: the runtime's, and one
+     * beside any verb that lives elsewhere (a test's). A verb described twice is an error.
+     */
+    private static VerbSpecs read() {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode all = json.createObjectNode();
+        try {
+            java.util.Enumeration<java.net.URL> found = VerbSpecs.class.getClassLoader().getResources("org/stationd/verb/specs.json");
+            while (found.hasMoreElements()) {
+                java.net.URL url = found.nextElement();
+                try (InputStream in = url.openStream()) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(in).fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (all.has(e.getKey())) {
+                            throw new IllegalStateException("verb '" + e.getKey() + "' is described twice in specs.json (again in " + url + ")");
+                        }
+                        all.set(e.getKey(), e.getValue());
+                    }
+                }
             }
-            return new VerbSpecs(new ObjectMapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (all.isEmpty()) {
+            throw new IllegalStateException("specs.json missing from the runtime jar");
+        }
+        return new VerbSpecs(all);
     }
 
     /** Every registered verb needs a schema entry and every entry a verb: caught at start-up, not on air. */

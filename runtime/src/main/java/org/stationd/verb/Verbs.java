@@ -1,23 +1,18 @@
 package org.stationd.verb;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.stationd.call.CallLeg;
 
-/** The registry of call verbs; checks preconditions and arguments (against specs.json) before running one. */
+/** The call verbs (found by {@link VerbCatalog}, described by specs.json); checks preconditions and arguments (against specs.json) before running one. */
 public final class Verbs {
-    private final Map<String, Verb> verbs = new LinkedHashMap<>();
+    private final Map<String, Verb> verbs;
     private final VerbSpecs specs;
     private final VerbContext ctx;
 
     public Verbs(VerbContext ctx) {
         this.ctx = ctx;
         this.specs = VerbSpecs.load();
-        for (Verb v : List.of(new Answer(), new Hangup(), new Play(), new Say(), new StopPlayback(), new Record(),
-                new Collect(), new Bridge(), new Join(), new Leave(), new Transfer(), new SetVariable())) {
-            verbs.put(v.name(), v);
-        }
+        this.verbs = VerbCatalog.verbs();   // every Verb class there is, shared by all stations: nothing lists them
         specs.checkCovers(verbs.keySet());
     }
 

@@ -46,6 +46,9 @@ final class FakeCall implements Call {
     @Override public void transfer(String destination) { act("transfer(" + destination + ")"); }
     @Override public void setVariable(String name, String value) { variables.put(name, value); act("setVariable(" + name + ", " + value + ")"); }
 
+    /** A verb no method above overrides (a new one) is recorded by name. */
+    @Override public void verb(String name, Map<String, Object> args) { act("verb(" + name + ", " + Json.of(args) + ")"); }
+
     void answered() { state = "answered"; }
 
     @Override

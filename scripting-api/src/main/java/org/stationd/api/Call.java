@@ -5,8 +5,22 @@ import java.util.Map;
 /**
  * One call leg: the transmitter phone, a listener, the show's host, a guest. Every action returns
  * at once; what happened arrives as an event ({@code playbackDone}, {@code digits}, {@code hangup}…).
+ *
+ * <p>Each action is a call verb run by {@link #verb}: its method here only names the verb and its
+ * arguments (checked against the verb's schema in the runtime's {@code specs.json}), so an action
+ * is added with its verb class, its schema entry and one such method (docs/adding-a-verb.md).
  */
 public interface Call {
+    /**
+     * Runs the call verb {@code name} with {@code args}, as the methods below do: an unknown verb,
+     * option or value is an error at the script's line.
+     * <pre>{@code
+     * call.verb('play', [file: 'jingle.wav'])            // Groovy
+     * call.verb('play', {file: 'jingle.wav'});           // JavaScript
+     * }</pre>
+     */
+    void verb(String name, Map<String, Object> args);
+
     /** The call's id (FreeSWITCH's channel uuid). */
     String getId();
 
@@ -35,7 +49,7 @@ public interface Call {
      * incomingCall(e) { e.call.answer(); }               // JavaScript
      * }</pre>
      */
-    void answer();
+    default void answer() { verb("answer", Map.of()); }
 
     /**
      * Hangs up with {@code NORMAL_CLEARING}.
@@ -43,7 +57,7 @@ public interface Call {
      * call.hangup()                                      // Groovy and JavaScript alike
      * }</pre>
      */
-    void hangup();
+    default void hangup() { hangup("NORMAL_CLEARING"); }
 
     /**
      * Hangs up with a cause, e.g. {@code USER_BUSY}.
@@ -52,7 +66,7 @@ public interface Call {
      * call.hangup('USER_BUSY');                          // JavaScript
      * }</pre>
      */
-    void hangup(String cause);
+    default void hangup(String cause) { verb("hangup", Map.of("cause", cause)); }
 
     /**
      * Plays a file from the station's media folder (or an absolute path), or a tone such as
@@ -62,7 +76,7 @@ public interface Call {
      * call.play('jingle.wav');                           // JavaScript
      * }</pre>
      */
-    void play(String fileOrTone);
+    default void play(String fileOrTone) { verb("play", Map.of("file", fileOrTone)); }
 
     /**
      * Speaks text with the switch's text-to-speech. {@code playbackDone} follows. At most 4 KiB
@@ -73,10 +87,10 @@ public interface Call {
      * call.say('You are on air');                        // JavaScript
      * }</pre>
      */
-    void say(String text);
+    default void say(String text) { verb("say", Map.of("text", text)); }
 
     /** Stops what is playing on this call; its {@code playbackDone} comes with status {@code stopped}. */
-    void stopPlayback();
+    default void stopPlayback() { verb("stop", Map.of()); }
 
     /**
      * Records the caller to a file, up to {@code maxSeconds}; # ends early. {@code recordingDone} follows.
@@ -85,7 +99,7 @@ public interface Call {
      * call.record('greeting.wav', 60);                   // JavaScript
      * }</pre>
      */
-    void record(String file, int maxSeconds);
+    default void record(String file, int maxSeconds) { verb("record", Map.of("file", file, "maxSeconds", maxSeconds)); }
 
     /**
      * Collects digits. Options: {@code min} (1), {@code max} (1), {@code timeout} seconds (5),
@@ -96,7 +110,7 @@ public interface Call {
      * call.collect({min: 1, max: 2, timeout: 10, prompt: 'days.wav'});        // JavaScript
      * }</pre>
      */
-    void collect(Map<String, Object> options);
+    default void collect(Map<String, Object> options) { verb("collect", options == null ? Map.of() : options); }
 
     /**
      * Connects this call to another; {@code bridged} follows, {@code unbridged} when one side leaves.
@@ -105,7 +119,7 @@ public interface Call {
      * host.bridge(e.call);                               // JavaScript
      * }</pre>
      */
-    void bridge(Call other);
+    default void bridge(Call other) { verb("bridge", Map.of("other", other)); }
 
     /**
      * Puts the call into a conference; {@code conferenceJoined} follows.
@@ -114,10 +128,10 @@ public interface Call {
      * call.join(station.conference('studio'));           // JavaScript
      * }</pre>
      */
-    void join(Conference conference);
+    default void join(Conference conference) { verb("join", Map.of("conference", conference)); }
 
     /** Takes the call out of its conference or bridge and parks it. */
-    void leave();
+    default void leave() { verb("leave", Map.of()); }
 
     /**
      * Sends the call to another extension of the dialplan.
@@ -126,12 +140,12 @@ public interface Call {
      * call.transfer('ivr');                              // JavaScript
      * }</pre>
      */
-    void transfer(String destination);
+    default void transfer(String destination) { verb("transfer", Map.of("destination", destination)); }
 
     /**
      * Sets a channel variable on the call. The name is letters, digits and {@code _}, never one
      * that makes the switch run a command ({@code api_on_answer}, {@code execute_on_*}…); the
      * value is one line without <code>${</code>.
      */
-    void setVariable(String name, String value);
+    default void setVariable(String name, String value) { verb("set", Map.of("name", name, "value", value)); }
 }

@@ -234,6 +234,10 @@ final class JsBridge {
     }
 
     private JsObject call(Call c) {
+        return JsApiMethods.addMissing(callMethods(c), "call", Call.class, c, this);
+    }
+
+    private JsObject callMethods(Call c) {
         return new JsObject("call", c, this)
                 .prop("id", c::getId)
                 .prop("from", c::getFrom)
