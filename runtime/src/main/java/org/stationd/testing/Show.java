@@ -24,7 +24,7 @@ import org.stationd.host.SwitchConnection;
 import org.stationd.media.Wav;
 import org.stationd.script.ProgramEngines;
 import org.stationd.esl.client.EslClientOptions;
-import org.stationd.esl.sim.SimOptions;
+import org.stationd.esl.embedded.SwitchSpec;
 import org.stationd.esl.sim.dialplan.DialplanLoader;
 import org.stationd.station.Lockstep;
 import org.stationd.station.Router;
@@ -302,7 +302,7 @@ public final class Show implements AutoCloseable {
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
         ZoneId zone = config.stations().get(0).timezone();
         if (virtualStart != null) {
-            lockstep = Lockstep.start(virtualStart, SimOptions.defaults().withPassword(config.switchConfig().password())
+            lockstep = Lockstep.start(virtualStart, SwitchSpec.defaults().withPassword(config.switchConfig().password())
                     .withDialplan(config.simDialplan()).withZone(zone));
         } else {
             link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), zone);
@@ -374,7 +374,7 @@ public final class Show implements AutoCloseable {
 
     /** The embedded simulated switch (null when the show runs on a real FreeSWITCH). */
     public SimSwitch sim() {
-        return lockstep != null ? lockstep.sim() : link.sim();
+        return (SimSwitch) (lockstep != null ? lockstep.sim() : link.sim());   // switch: sim is the simulator's provider
     }
 
     Phones phones() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
+import org.stationd.esl.embedded.EmbeddedSwitch;
 import org.stationd.esl.sim.channel.Channel;
 import org.stationd.esl.sim.channel.HangupCause;
 import org.stationd.esl.sim.clock.SimClock;
@@ -30,7 +31,7 @@ import org.stationd.esl.sim.originate.IncomingCall;
  * }
  * }</pre>
  */
-public final class SimSwitch implements AutoCloseable {
+public final class SimSwitch implements EmbeddedSwitch {
     private final SwitchCore core;
     private final Faults faults;
 
@@ -167,6 +168,11 @@ public final class SimSwitch implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    @Override
+    public boolean hasCall(String uuid) {
+        return core.clock().call(() -> core.channels().get(uuid) != null);
     }
 
     public SimCall call(String uuid) {

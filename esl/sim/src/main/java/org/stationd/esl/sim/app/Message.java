@@ -4,7 +4,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 
 /**
  * A sendmsg queued on a channel (a "private event"): execute an application, or hang up. Its

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stationd.esl.embedded.SteppedClock;
 
 /**
  * Test time: it stands still until {@link #advance} or {@link #runUntilIdle} moves it. Timers fire
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * between timers, so a test sees the same event order every run and never waits for a prompt's
  * real length. Work arriving from sockets runs at the current virtual time.
  */
-public final class VirtualClock extends SimClock {
+public final class VirtualClock extends SimClock implements SteppedClock {
     private static final Logger log = LoggerFactory.getLogger(VirtualClock.class);
     /** Protects against a timer that keeps re-arming itself at the same instant. */
     private static final int MAX_TIMERS_PER_ADVANCE = 5_000_000;

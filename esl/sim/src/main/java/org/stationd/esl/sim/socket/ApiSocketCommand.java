@@ -1,6 +1,6 @@
 package org.stationd.esl.sim.socket;
 
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 import org.stationd.esl.sim.wire.Frames;
 
 /**

@@ -2,7 +2,7 @@ package org.stationd.esl.sim.socket;
 
 import java.util.UUID;
 import org.stationd.esl.sim.event.Sites;
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 import org.stationd.esl.sim.wire.Frames;
 
 /**

@@ -15,7 +15,7 @@ import org.stationd.esl.sim.SwitchCore;
 import org.stationd.esl.sim.clock.SimTimer;
 import org.stationd.esl.sim.event.EventSink;
 import org.stationd.esl.sim.event.SimEvent;
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 import org.stationd.esl.sim.wire.Frames;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.stationd.esl.sim.event.EventBuilder;
 import org.stationd.esl.sim.event.Sites;
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 
 /**
  * {@code sendevent <NAME>} + headers [+ body]: fires that event into the switch, to every

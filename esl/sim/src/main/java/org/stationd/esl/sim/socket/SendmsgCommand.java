@@ -2,7 +2,7 @@ package org.stationd.esl.sim.socket;
 
 import org.stationd.esl.sim.app.Message;
 import org.stationd.esl.sim.channel.Channel;
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 
 /** {@code sendmsg [<uuid>]} + headers: queue a command on a channel (its own channel in outbound mode). */
 final class SendmsgCommand {

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stationd.esl.codec.EslProtocolException;
 import org.stationd.esl.sim.SwitchCore;
-import org.stationd.esl.sim.wire.CommandFrame;
-import org.stationd.esl.sim.wire.EslCommandDecoder;
+import org.stationd.esl.codec.CommandFrame;
+import org.stationd.esl.codec.EslCommandDecoder;
 
 /**
  * The switch's TCP side: listens for Event Socket clients (real TCP, Netty), and connects out for

@@ -1,7 +1,7 @@
 package org.stationd.esl.sim.socket;
 
 import java.util.Locale;
-import org.stationd.esl.sim.wire.CommandFrame;
+import org.stationd.esl.codec.CommandFrame;
 
 /**
  * Routes a command to its handler in mod_event_socket's order and with its prefix matching

@@ -1,4 +1,4 @@
-package org.stationd.esl.sim.wire;
+package org.stationd.esl.codec;
 
 import java.util.AbstractMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.stationd.esl.sim.wire;
+package org.stationd.esl.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,7 +8,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.stationd.esl.codec.EslProtocolException;
 
 /**
  * The switch side of the Event Socket: frames what a client sends into {@link CommandFrame}s.

@@ -1,4 +1,4 @@
-package org.stationd.esl.sim.wire;
+package org.stationd.esl.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +11,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.stationd.esl.codec.EslProtocolException;
 
 class EslCommandDecoderTest {
 
