@@ -127,7 +127,7 @@ public final class StimulusReplay {
             client = lockstep.client();
             stationClock = lockstep.stationClock();
             Router router = new Router();
-            client.addListener(router);
+            client.intake(router);
             MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
             StationListener errorLines = Replays.errorsInto(errors, stationClock::now);
             StationListener listener = new StationListener() {

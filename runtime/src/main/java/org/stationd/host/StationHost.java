@@ -137,9 +137,9 @@ public final class StationHost implements AutoCloseable {
         all.add(publishing);
         all.addAll(extra);
         this.listener = new Listeners(all);
-        client.addListener(router);
         this.resync = new SwitchResync(client, this::stations);
-        client.addListener(resync);
+        // on the event loop, in socket order: events go straight into the stations' queues
+        client.intake(org.stationd.esl.dispatch.EventListener.all(router, resync));
         client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         this.phone = new TestPhone(client, bus);

@@ -93,7 +93,7 @@ public final class StationContext implements Station {
         this.executor = new SerialExecutor(services.pool(), 10_000);
         this.files = new StationFiles(services.mediaDir(), services.recordingsDir(), config.id());
         executor.onAbandon(this::quarantine);
-        this.link = new TappedLink(services.link(), this, services.tap());
+        this.link = new TappedLink(services.link().answeringOn(this::answer), this, services.tap());
         this.verbs = new Verbs(new Ctx());
         this.callEvents = new CallEvents(calls::get, this::conferenceBySwitchName, this::failed);
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
@@ -159,6 +159,34 @@ public final class StationContext implements Station {
     /** Runs on the station's thread. */
     public void submit(Runnable task) {
         executor.execute(task);
+    }
+
+    /** True while the switch's answer to a command completes on this thread (station thread only). */
+    private boolean answering;
+
+    /**
+     * Where the switch's answers to this station's commands complete: on its queue, put there by
+     * the ESL event loop in socket order with the station's events, so an answer and the events
+     * around it reach the program in the order the switch sent them.
+     */
+    private void answer(Runnable completion) {
+        executor.admit(() -> {
+            answering = true;
+            try {
+                completion.run();
+            } finally {
+                answering = false;
+            }
+        });
+    }
+
+    /** On the station's thread: at once while an answer is being handled (it keeps its place among the events), else queued. */
+    void onStation(Runnable task) {
+        if (answering && executor.inExecutor()) {
+            task.run();
+        } else {
+            submit(task);
+        }
     }
 
     /**
@@ -390,7 +418,7 @@ public final class StationContext implements Station {
         link.api("uuid_kill " + uuid + " NORMAL_CLEARING").whenComplete((r, err) -> {
             if (err != null || r.isError()) {
                 String why = err != null ? err.getMessage() : r.text().strip();
-                submit(() -> log(failureLevel, "uuid_kill " + uuid + ": " + why));
+                onStation(() -> log(failureLevel, "uuid_kill " + uuid + ": " + why));
             }
         });
     }
@@ -494,6 +522,11 @@ public final class StationContext implements Station {
         }
     }
 
+    /** The router could not hand this station {@code count} events: its queue was full. Station thread. */
+    public void missedEvents(long count) {
+        log("error", count + " event(s) from the switch were lost: the station's queue was full; its calls may be out of step");
+    }
+
     /** A text message to the station's number: stored, then heard by the program. Station thread. */
     public void onSms(String from, String text) {
         tap("in", "sms", Map.of("from", from == null ? "" : from, "text", text));
@@ -582,7 +615,7 @@ public final class StationContext implements Station {
         addCall(leg);
         services.owners().claim(uuid, this);
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");
-        link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> submit(() -> {
+        link.bgapi("originate {" + vars + "}" + dial + " &park()").whenComplete((r, err) -> onStation(() -> {
             if (err != null && LateOriginates.late(err) && !leg.isAnswered() && !leg.isEnded() && !late.isAwaited(uuid)) {
                 awaitLate(leg, timeout);
                 return;
@@ -742,7 +775,7 @@ public final class StationContext implements Station {
         link.api(command).whenComplete((r, e) -> {
             if (e != null || r.isError()) {
                 String why = e != null ? e.getMessage() : r.text();
-                submit(() -> failed(what, why));
+                onStation(() -> failed(what, why));
             }
         });
     }
@@ -818,7 +851,7 @@ public final class StationContext implements Station {
         @Override public String newUuid() { return services.ids().get(); }
         @Override public void refused(LimitException e) { refusals.counted(e); }
         @Override public Consumer<Throwable> failures(String what) {
-            return e -> submit(() -> {
+            return e -> onStation(() -> {
                 if (CallGoneException.in(e)) {   // e.g. a record ended by the caller's hangup, reported before it: the hangup follows
                     log("debug", what + " not done: the call had already ended on the switch");
                 } else {
