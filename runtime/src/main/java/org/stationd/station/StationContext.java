@@ -42,6 +42,8 @@ import org.stationd.verb.Verbs;
  * failing program is reported and the station carries on.
  */
 public final class StationContext implements Station {
+    /** Inputs a station may have waiting; beyond that the router drops its events (counted, and the station is told). */
+    public static final int QUEUE_LIMIT = 10_000;
     private final StationConfig config;
     private final StationServices services;
     private final org.stationd.switchlink.SwitchLink link;
@@ -90,7 +92,7 @@ public final class StationContext implements Station {
     public StationContext(StationConfig config, StationServices services) {
         this.config = config;
         this.services = services;
-        this.executor = new SerialExecutor(services.pool(), 10_000);
+        this.executor = new SerialExecutor(services.pool(), QUEUE_LIMIT);
         this.files = new StationFiles(services.mediaDir(), services.recordingsDir(), config.id());
         executor.onAbandon(this::quarantine);
         this.link = new TappedLink(services.link().answeringOn(this::answer), this, services.tap());
