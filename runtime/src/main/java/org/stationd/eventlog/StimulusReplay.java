@@ -20,9 +20,7 @@ import org.stationd.esl.sim.dialplan.Dialplan;
 import org.stationd.esl.sim.dialplan.DialplanLoader;
 import org.stationd.esl.sim.app.AppCall;
 import org.stationd.esl.sim.dialplan.Extension;
-import org.stationd.station.InMemoryBus;
 import org.stationd.station.Lockstep;
-import org.stationd.station.MemoryRecordings;
 import org.stationd.station.MemorySms;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
@@ -141,11 +139,9 @@ public final class StimulusReplay {
                     check.in(null, to);
                 }
             };
-            StationServices services = new StationServices(new EslSwitchLink(client), stationClock, pool, new InMemoryBus(), listener,
-                    mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store,
-                    k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi),
-                    k -> new MemoryRecordings(), RecordedLeases.of(records, stationClock::now), router, this::tap,
-                    StationServices.seededIds(seed));
+            StationServices services = StationServices.builder(new EslSwitchLink(client), stationClock, pool).listener(listener)
+                    .files(mediaDir, recordingsDir).stores(k -> store).sms(k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi))
+                    .leases(RecordedLeases.of(records, stationClock::now)).owners(router).tap(this::tap).ids(StationServices.seededIds(seed)).build();
             station = new StationContext(config, services);
             router.add(station);
             lockstep.attach(() -> List.of(station));

@@ -195,10 +195,10 @@ public final class StationHost implements AutoCloseable {
     }
 
     private StationServices services() {
-        return new StationServices(originates.pace(new EslSwitchLink(client)), scheduler, pool, bus, listener,
-                config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
-                StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), this::sms,
-                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap, StationServices.randomIds());
+        return StationServices.builder(originates.pace(new EslSwitchLink(client)), scheduler, pool)
+                .bus(bus).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
+                .stores(id -> new DbKeyValueStore(db, id)).sms(this::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
+                .leases(new DbLeases(db, scheduler::now)).owners(router).tap(tap).build();
     }
 
     /**

@@ -102,9 +102,8 @@ class AnswerOrderTest {
              RealScheduler scheduler = new RealScheduler()) {
             Router router = new Router();
             client.intake(router);
-            StationContext station = new StationContext(config(), new StationServices(new EslSwitchLink(client), scheduler, pool, new InMemoryBus(),
-                    StationListener.NONE, Path.of("/media"), Path.of("/rec"), null, Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
-                    new MemoryLeases(java.time.Instant::now), router, StationTap.NONE, StationServices.randomIds()));
+            StationContext station = new StationContext(config(), StationServices.builder(new EslSwitchLink(client), scheduler, pool)
+                    .files(Path.of("/media"), Path.of("/rec")).ttsVoice(null).owners(router).build());
             router.add(station);
             station.submit(() -> station.load(program(ctx -> new ProgramDefinition("order").add(new StateDefinition("on")
                     .on(EventKind.INCOMING_CALL, e -> heard.add("call"))

@@ -55,9 +55,8 @@ class StationContextTest {
             @Override public void stateChanged(String s, String p, String from, String to) { log.add(s + ":" + from + "->" + to); }
             @Override public void programError(String s, String p, ProgramError e) { errors.add(e); }
         };
-        StationServices services = new StationServices(link, scheduler, pool, new InMemoryBus(), listener,
-                Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
-                k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(java.time.Instant::now), router, StationTap.NONE, StationServices.randomIds());
+        StationServices services = StationServices.builder(link, scheduler, pool).listener(listener).files(Path.of("/media"), Path.of("/rec"))
+                .leases(new MemoryLeases(java.time.Instant::now)).owners(router).build();
         StationContext s = new StationContext(cfg, services);
         router.add(s);
         return s;
