@@ -79,8 +79,7 @@ public final class StationContext implements Station {
         this.slot = new ProgramSlot(this, services, new ProgramSlot.Holdings(transmitter, timers, topics, leases, calls, link), store, refusals, log);
         this.api = new ProgramStation(this, services, new ProgramStation.Parts(slot, calls, dialler, transmitter, timers, topics, leases,
                 store, sms, services.recordings().apply(config.id())));
-        // the bridge partner lookup has seen no call since the table became copy-on-write (e07512c): kept as it was
-        CallEvents callEvents = new CallEvents(id -> null, this::conferenceBySwitchName, this::failed);
+        CallEvents callEvents = new CallEvents(calls::get, this::conferenceBySwitchName, this::failed);
         this.intake = new SwitchIntake(this, services, calls, dialler, slot, callEvents, verbs, sms);
         executor.onAbandon(slot::quarantine);
         if (services.ttsVoice() != null) {

@@ -125,6 +125,22 @@ class StationContextTest {
         assertTrue(errors.get(0).message().contains("was stopped: its program is being swapped"), errors.toString());
     }
 
+    /** Two of the station's calls bridged: the program hears BRIDGED with the other call, as the station holds it. */
+    @Test
+    void aBridgedCallNamesTheOtherCall() throws Exception {
+        StationContext s = station("bri");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("bridge").add(new StateDefinition("on")
+                .on(EventKind.BRIDGED, e -> heard.add(e.getCall().getId() + " with " + (e.getOther() == null ? null : e.getOther().getId())))))));
+        sync(s);
+        for (String uuid : List.of("a-leg", "b-leg")) {
+            router.onEvent(esl("CHANNEL_PARK", uuid, "Call-Direction", "inbound", "Caller-Destination-Number", "+256414000001"));
+        }
+        router.onEvent(esl("CHANNEL_BRIDGE", "a-leg", "Other-Leg-Unique-ID", "b-leg"));
+        sync(s);
+        assertEquals(List.of("a-leg with b-leg"), heard);
+    }
+
     /**
      * A shared conference: another station's report is stopped just as this one asks for the same
      * file (the news relay's handover). Its play-file-done ends the other's playback, not ours;
