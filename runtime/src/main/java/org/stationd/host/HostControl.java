@@ -88,6 +88,7 @@ final class HostControl {
         out.put("compileErrors", programs.compileErrorsByName());
         out.put("routed", router.routed());
         out.put("unowned", router.unowned());
+        out.put("dropped", router.rejected());   // events lost to a station's full queue (each station is told)
         out.put("control", controlCounters.get());
         return out;
     }
