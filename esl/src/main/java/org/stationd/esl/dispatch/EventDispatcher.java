@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +17,6 @@ import org.stationd.esl.event.EslEvent;
  * no channel go to lane 0. Each lane has a bounded queue: when a listener is so slow that its
  * lane fills up, new events for that lane are dropped, counted and reported as a {@link Gap}
  * instead of stalling the socket.
- *
- * <p>Waking a lane's thread is a system call on both sides, dearer than the event it carries, so
- * the socket's thread may queue a whole read's events with {@link #dispatchLater} and wake each lane
- * once, with {@link #flush}, when the read is done. A lane parks only once its queue is empty.
  */
 public final class EventDispatcher implements AutoCloseable {
     public static final int DEFAULT_LANES = 4;
@@ -64,32 +59,19 @@ public final class EventDispatcher implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Queues an event and wakes its lane; never blocks. Called on the event loop. */
-    public void dispatch(EslEvent event) {
-        dispatchLater(event);
-        flush();
+    /** Whether anyone listens on the lanes: a client whose events all go to its intake skips them. */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
     }
 
-    /** Queues an event without waking its lane: the caller must call {@link #flush} once it has queued a batch. */
-    public void dispatchLater(EslEvent event) {
+    /** Queues an event; never blocks. Called on the event loop. */
+    public void dispatch(EslEvent event) {
         received.incrementAndGet();
         if (closed) {
             dropped.incrementAndGet();
             return;
         }
-        Lane lane = laneFor(event.uniqueId());
-        lane.offer(event);
-        lane.unwoken = true;
-    }
-
-    /** Wakes the lanes given events since the last flush. Called on the event loop. */
-    public void flush() {
-        for (Lane lane : lanes) {
-            if (lane.unwoken) {
-                lane.unwoken = false;
-                lane.wake();
-            }
-        }
+        laneFor(event.uniqueId()).offer(event);
     }
 
     /** Tells every listener, on every lane, in order with the events already queued, that a gap happened. */
@@ -135,8 +117,7 @@ public final class EventDispatcher implements AutoCloseable {
     public void close() {
         closed = true;
         for (Lane lane : lanes) {
-            lane.queue.offer(STOP);   // an idle lane stops; a full one finds `closed` once drained
-            lane.wake();
+            lane.queue.offer(STOP);   // wakes an idle lane; a full one finds `closed` once drained
         }
     }
 
@@ -147,8 +128,6 @@ public final class EventDispatcher implements AutoCloseable {
         private final Thread thread;
         private final AtomicBoolean overflowing = new AtomicBoolean();
         private final AtomicLong lost = new AtomicLong();   // dropped since the last OVERFLOW gap
-        private volatile boolean parked;                     // set before the lane's last look at its queue
-        boolean unwoken;                                     // event loop only: queued to since the last flush
 
         Lane(String name, int capacity, boolean virtual) {
             queue = new ArrayBlockingQueue<>(capacity);
@@ -193,37 +172,6 @@ public final class EventDispatcher implements AutoCloseable {
                     dropped.incrementAndGet();
                 }
             }
-            wake();
-        }
-
-        /**
-         * Unparks the lane if it is parked or about to park. The queue's lock orders this read of
-         * {@code parked} after the lane's write when the lane's last look found the queue empty.
-         */
-        void wake() {
-            if (parked) {
-                LockSupport.unpark(thread);
-            }
-        }
-
-        /** The next item; parks (at most a second, so a close is seen) while there is none. */
-        private Object next() throws InterruptedException {
-            Object item = queue.poll();
-            if (item != null) {
-                return item;
-            }
-            parked = true;
-            try {
-                if (queue.isEmpty()) {
-                    LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            } finally {
-                parked = false;
-            }
-            return queue.poll();
         }
 
         @Override
@@ -231,7 +179,7 @@ public final class EventDispatcher implements AutoCloseable {
             while (true) {
                 Object item;
                 try {
-                    item = next();
+                    item = queue.poll(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
