@@ -132,7 +132,7 @@ public final class EslEvent {
     public String body() {
         String b = body;
         if (b == null && bodyLength >= 0) {
-            b = new String(plain.data, plain.bodyStart(), bodyLength, StandardCharsets.UTF_8);
+            b = new String(plain.data(), plain.bodyStart(), bodyLength, StandardCharsets.UTF_8);
             body = b;
         }
         return b;
