@@ -39,13 +39,18 @@ final class Decoding {
         return frames;
     }
 
-    /** Feeds {@code stream} to a fresh decoder in an EmbeddedChannel, in reads of the sizes {@code chunk} returns. */
+    /**
+     * Feeds {@code stream} to a fresh decoder in an EmbeddedChannel, in reads of the sizes {@code chunk}
+     * returns; every other read is a direct buffer, as a socket's are (the decoder gathers them on the heap).
+     */
     static List<EslFrame> decodeInChunks(byte[] stream, IntUnaryOperator chunk) {
         EmbeddedChannel ch = new EmbeddedChannel(new EslFrameDecoder());
         int pos = 0;
+        boolean direct = false;
         while (pos < stream.length) {
             int n = Math.min(chunk.applyAsInt(pos), stream.length - pos);
-            ch.writeInbound(Unpooled.wrappedBuffer(stream, pos, n));
+            ch.writeInbound(direct ? Unpooled.directBuffer(n).writeBytes(stream, pos, n) : Unpooled.wrappedBuffer(stream, pos, n));
+            direct = !direct;
             pos += n;
         }
         return drain(ch);
