@@ -237,6 +237,11 @@ public final class EventLogWriter implements AutoCloseable {
         return openFiles;
     }
 
+    /** Records queued and not yet written. */
+    public int backlog() {
+        return queue.size();
+    }
+
     public long written() { return written.get(); }
     public long dropped() { return dropped.get(); }
 

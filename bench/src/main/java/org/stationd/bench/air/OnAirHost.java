@@ -1,6 +1,9 @@
 package org.stationd.bench.air;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.stationd.api.ProgramError;
+import org.stationd.call.CallLeg;
 import org.stationd.config.ConfigLoader;
 import org.stationd.config.HostConfig;
 import org.stationd.esl.client.EslClient;
@@ -15,13 +19,16 @@ import org.stationd.esl.client.EslClientOptions;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.host.StationHost;
 import org.stationd.script.ProgramEngines;
+import org.stationd.station.StationContext;
 import org.stationd.station.StationListener;
 
 /**
  * The host side of {@link StationsOnAir}, in a JVM of its own so its heap holds the host and nothing
  * of the switch: loads the generated stations.yaml, connects to the simulated switch at the given
  * port, starts the host and waits until every station's program has entered {@code on-air} (its
- * transmitter answered). Prints one {@code RESULT} line; asserts nothing.
+ * transmitter answered). Prints one {@code RESULT} line, then {@code OWNED} and the ids of the calls its
+ * stations own, waits for a line on its input (the switch's side compares them with {@code show
+ * channels} meanwhile), stops the host and prints {@code STOPPED} with what stopping found; asserts nothing.
  *
  * <pre>OnAirHost DIR PORT TIMEOUT_SECONDS</pre>
  */
@@ -49,6 +56,7 @@ public final class OnAirHost {
              EslClient client = EslClient.connect(EslClientOptions.of("127.0.0.1", port, "ClueCon"))) {
             long heap0 = heapAfterGc();
             int threads0 = ManagementFactory.getThreadMXBean().getThreadCount();
+            int files0 = openFiles();
             long t0 = System.nanoTime();
             StationHost host = new StationHost(config, new ScriptProgramLoader(engines), client, null, List.of(listener));
             try {
@@ -57,15 +65,43 @@ public final class OnAirHost {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int threadsOnAir = ManagementFactory.getThreadMXBean().getThreadCount();
+                int filesOnAir = openFiles();
+                // the heap is the stations', not the event log's backlog of their first minutes: let the writer catch up first
+                int backlog = host.eventLogBacklog();
+                long drainEnd = System.nanoTime() + 60_000_000_000L;
+                while (host.eventLogBacklog() > 0 && System.nanoTime() < drainEnd) {
+                    Thread.sleep(20);
+                }
                 long heap1 = heapAfterGc();
+                String histogram = System.getProperty("onair.histogram");   // where to write a class histogram now (looking for what a station costs)
+                if (histogram != null) {
+                    Object text = ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+                    java.nio.file.Files.writeString(Path.of(histogram), String.valueOf(text));
+                }
                 int threads1 = ManagementFactory.getThreadMXBean().getThreadCount();
-                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %d %d %d %d %d %d %d%n", n, onAir.size(), seconds, heap0, heap1,
-                        threads0, Math.max(threadsOnAir, threads1), errors.get(), Runtime.getRuntime().maxMemory(), host.eventLogDropped());
+                System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %d %d %d %d %d %d %d %d %d %d%n", n, onAir.size(), seconds, heap0, heap1,
+                        threads0, Math.max(threadsOnAir, threads1), errors.get(), Runtime.getRuntime().maxMemory(), host.eventLogDropped(),
+                        files0, filesOnAir, backlog);
+                StringBuilder owned = new StringBuilder("OWNED");
+                for (StationContext st : host.stations()) {
+                    for (CallLeg leg : st.calls()) owned.append(' ').append(leg.getId());
+                }
+                System.out.println(owned);
+                System.out.flush();
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             } finally {
                 host.close();
             }
+            System.out.println("STOPPED " + host.stopReport());
         }
         System.exit(0);   // don't wait on the engines' stray threads
+    }
+
+    /** File descriptors the JVM holds open now (sockets, jars and files), -1 where /proc is not there. */
+    static int openFiles() {
+        String[] fds = new java.io.File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
     }
 
     /** Heap in use after full collections (they settle within a few). */
