@@ -59,6 +59,7 @@ public final class OnAirHost {
             int files0 = openFiles();
             long t0 = System.nanoTime();
             StationHost host = new StationHost(config, new ScriptProgramLoader(engines), client, null, List.of(listener));
+            System.out.printf(Locale.ROOT, "host started in %.3f s (%d on air by then)%n", (System.nanoTime() - t0) / 1e9, onAir.size());
             try {
                 while (onAir.size() < n && System.nanoTime() - t0 < timeoutNanos) {
                     Thread.sleep(10);
