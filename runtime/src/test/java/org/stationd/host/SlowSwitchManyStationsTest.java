@@ -23,8 +23,8 @@ import org.stationd.station.StationContext;
  */
 class SlowSwitchManyStationsTest {
     /**
-     * The issue's proof: 2,000 stations (35 s on two cores with a load average of 10; it was about
-     * 105 s before the event log, console and watchdog stopped costing per event).
+     * The issue's proof: 2,000 stations (the test took 35 s on two cores at a load average of 10;
+     * about 105 s was noted before the event-log writer and the handler watchdog were reworked).
      * {@code -Dstationd.slowSwitch.stations=N} for another number.
      */
     static final int STATIONS = Integer.getInteger("stationd.slowSwitch.stations", 2000);
