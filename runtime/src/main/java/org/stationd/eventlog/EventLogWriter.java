@@ -68,6 +68,7 @@ public final class EventLogWriter implements AutoCloseable {
     };
     private volatile boolean running = true;
     private volatile int openFiles;
+    private volatile int inFlight;   // records taken from the queue and not yet written
 
     private static final class StationFile {
         LocalDate day;
@@ -122,8 +123,10 @@ public final class EventLogWriter implements AutoCloseable {
             if (first == null) continue;
             batch.add(first);
             queue.drainTo(batch, BATCH - 1);
+            inFlight = batch.size();
             writeBatch(batch);
             batch.clear();
+            inFlight = 0;
         }
         for (StationFile f : files.values()) {
             f.close();
@@ -237,9 +240,9 @@ public final class EventLogWriter implements AutoCloseable {
         return openFiles;
     }
 
-    /** Records queued and not yet written. */
+    /** Records queued or being written: not yet in their files. */
     public int backlog() {
-        return queue.size();
+        return queue.size() + inFlight;
     }
 
     public long written() { return written.get(); }

@@ -73,12 +73,11 @@ public final class OnAirHost {
                 while (host.eventLogBacklog() > 0 && System.nanoTime() < drainEnd) {
                     Thread.sleep(20);
                 }
+                host.settle();   // and the stations have handled what they were given
                 long heap1 = heapAfterGc();
                 String histogram = System.getProperty("onair.histogram");   // where to write a class histogram now (looking for what a station costs)
                 if (histogram != null) {
-                    Object text = ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-                            "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-                    java.nio.file.Files.writeString(Path.of(histogram), String.valueOf(text));
+                    java.nio.file.Files.writeString(Path.of(histogram), histogram());
                 }
                 int threads1 = ManagementFactory.getThreadMXBean().getThreadCount();
                 System.out.printf(Locale.ROOT, "RESULT %d %d %.3f %d %d %d %d %d %d %d %d %d %d%n", n, onAir.size(), seconds, heap0, heap1,
@@ -105,12 +104,20 @@ public final class OnAirHost {
         return fds == null ? -1 : fds.length;
     }
 
-    /** Heap in use after full collections (they settle within a few). */
-    static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    /**
+     * Bytes of live objects: the total of a class histogram, which collects in full first. The
+     * memory pools' "used" after System.gc() also counts what G1 has not given back yet, which
+     * varied threefold between runs of the same host; the histogram's total did not.
+     */
+    static long heapAfterGc() throws Exception {
+        String text = histogram();
+        String total = text.lines().filter(l -> l.startsWith("Total")).findFirst().orElseThrow();
+        String[] f = total.trim().split("\\s+");
+        return Long.parseLong(f[f.length - 1]);
+    }
+
+    static String histogram() throws Exception {
+        return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()}));
     }
 }

@@ -91,7 +91,7 @@ public final class StationsOnAir {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (line.startsWith("RESULT ")) result = line;
+                    if (line.startsWith("RESULT ")) { result = line; System.out.println("  host: " + line); }
                     else if (line.startsWith("OWNED")) {
                         // the host is still up: every channel on the switch must be one of its stations' calls
                         Set<String> owned = new HashSet<>(Arrays.asList(line.substring("OWNED".length()).trim().split(" ")));

@@ -149,7 +149,7 @@ public final class BenchSuite {
                     method + String.format(Locale.ROOT, "; %,d of %,d on air", r.onAir(), r.stations())));
             int limit = language.equals("js") ? 200 : 50;
             figures.add(new Figure(what + ": heap per station after GC", round1(r.heapKibPerStation()), "KiB", null, null, "≤ " + limit + " KiB",
-                    Figure.yesNo(r.heapKibPerStation() <= limit), method + String.format(Locale.ROOT, "; (heap after all on air − heap before the host) / stations, after System.gc(), "
+                    Figure.yesNo(r.heapKibPerStation() <= limit), method + String.format(Locale.ROOT, "; (live heap with all on air − before the host) / stations, live = a class histogram's total (a full collection first), "
                             + "once the event log's writer had caught up (%,d records queued when the last station went on air)", r.eventLogBacklog())));
             int added = r.threadsOnAir() - r.threadsBefore();
             figures.add(new Figure(what + ": threads added by the host", added, "threads", null, null, "no thread per station (< stations / 10)",
