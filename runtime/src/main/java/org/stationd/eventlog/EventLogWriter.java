@@ -1,6 +1,5 @@
 package org.stationd.eventlog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +44,6 @@ public final class EventLogWriter implements AutoCloseable {
     static final int BATCH = 8_192;
 
     private static final Logger log = LoggerFactory.getLogger(EventLogWriter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> FLUSH = Map.of();
 
     private final Path dir;
@@ -139,7 +137,7 @@ public final class EventLogWriter implements AutoCloseable {
         for (Map<String, Object> r : batch) {
             if (r != FLUSH) byStation.computeIfAbsent(String.valueOf(r.get("st")), s -> new ArrayList<>()).add(r);
         }
-        ByteArrayOutputStream pending = new ByteArrayOutputStream(16 * 1024);
+        Pending pending = new Pending();
         for (Map.Entry<String, List<Map<String, Object>>> e : byStation.entrySet()) {
             String station = e.getKey();
             StationFile f = files.computeIfAbsent(station, s -> new StationFile());
@@ -148,14 +146,18 @@ public final class EventLogWriter implements AutoCloseable {
             for (Map<String, Object> r : e.getValue()) {
                 try {
                     LocalDate day = LocalDate.ofInstant(Instant.parse(String.valueOf(r.get("t"))), ZoneOffset.UTC);
-                    byte[] line = JSON.writeValueAsBytes(r);
                     if (f.file == null || !day.equals(f.day) || f.bytes >= maxBytes) {
                         inPending = flushPending(station, f, pending, inPending);
                         roll(station, f, day);
                     }
-                    pending.write(line);
-                    pending.write('\n');
-                    f.bytes += line.length + 1;
+                    int before = pending.size();
+                    try {
+                        RecordJson.writeLine(r, pending);
+                    } catch (IOException | RuntimeException bad) {
+                        pending.truncate(before);   // nothing of a record that cannot be written
+                        throw bad;
+                    }
+                    f.bytes += pending.size() - before;
                     inPending++;
                 } catch (IOException | RuntimeException ex) {
                     dropped.incrementAndGet();
@@ -167,7 +169,22 @@ public final class EventLogWriter implements AutoCloseable {
     }
 
     /** Writes what is pending for the station to its file; returns 0 (nothing pending any more). */
-    private int flushPending(String station, StationFile f, ByteArrayOutputStream pending, int records) {
+    /** A station's lines of a batch, to go with one write. */
+    private static final class Pending extends ByteArrayOutputStream {
+        Pending() {
+            super(16 * 1024);
+        }
+
+        void truncate(int size) {
+            count = size;
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+    }
+
+    private int flushPending(String station, StationFile f, Pending pending, int records) {
         if (records == 0) return 0;
         try {
             if (f.out == null) {
@@ -176,7 +193,7 @@ public final class EventLogWriter implements AutoCloseable {
             }
             open.put(station, f);   // most recently written; may close the least recent
             openFiles = open.size();
-            ByteBuffer b = ByteBuffer.wrap(pending.toByteArray());
+            ByteBuffer b = pending.buffer();
             while (b.hasRemaining()) f.out.write(b);
             written.addAndGet(records);
         } catch (IOException | RuntimeException e) {
@@ -190,7 +207,9 @@ public final class EventLogWriter implements AutoCloseable {
 
     /** One record as a line of the log: compact JSON, fields in the map's order, ending in a newline. */
     public static String line(Map<String, Object> record) throws IOException {
-        return JSON.writeValueAsString(record) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordJson.writeLine(record, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void roll(String station, StationFile f, LocalDate day) throws IOException {

@@ -115,4 +115,24 @@ class EventLogWriterTest {
             assertEquals(java.util.stream.IntStream.range(0, 20).boxed().toList(), order, "station s" + s);
         }
     }
+
+    /** A record's line is what Jackson writes for it: texts with quotes, newlines and non-ASCII, numbers, nulls, nested maps and lists. */
+    @Test
+    void aLineIsTheRecordAsJacksonWritesIt() throws Exception {
+        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        headers.put("Event-Name", "CHANNEL_EXECUTE");
+        headers.put("variable_text", "say \"hi\"\nand\tgo \u00e9\u263a \\ /");
+        headers.put("Empty", "");
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", "CHANNEL_EXECUTE");
+        fields.put("headers", headers);
+        fields.put("body", null);
+        fields.put("n", 42);
+        fields.put("big", 1L << 40);
+        fields.put("ratio", 0.25);
+        fields.put("ok", true);
+        fields.put("list", List.of("a", 1, Map.of("k", "v")));
+        Map<String, Object> record = EventLogTap.record("2026-11-22T08:00:00.120Z", "kla", "p@1", "live", "in", "esl", fields);
+        assertEquals(new ObjectMapper().writeValueAsString(record) + "\n", EventLogWriter.line(record));
+    }
 }
