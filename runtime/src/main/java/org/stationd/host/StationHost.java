@@ -152,8 +152,11 @@ public final class StationHost implements AutoCloseable {
         }
         this.schedules = new ScheduleStore(db);
         this.airings = new Airings(db);
+        // what every station's schedule needs, read in two queries rather than several per station
+        Map<String, List<ScheduleStore.Stored>> stored = schedules.listAll();
+        Map<String, List<Airings.Airing>> open = airings.openAll();
         for (StationContext station : stations.values()) {
-            startSchedule(station);
+            startSchedule(station, stored.getOrDefault(station.getId(), List.of()), open.getOrDefault(station.getId(), List.of()));
         }
         this.control = new ControlServer(zmq, config.control().control(), gate, this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
@@ -162,6 +165,11 @@ public final class StationHost implements AutoCloseable {
 
     /** The station's grid from stations.yaml (kept in step in the database) plus live edits; its program fills the gaps. */
     private void startSchedule(StationContext station) {
+        startSchedule(station, schedules.list(station.getId()), airings.open(station.getId()));
+    }
+
+    /** The same, given what the database holds for the station now. */
+    private void startSchedule(StationContext station, List<ScheduleStore.Stored> stored, List<Airings.Airing> openAirings) {
         String id = station.getId();
         List<ScheduleEntry> fromFile = new ArrayList<>();
         List<String> rules = new ArrayList<>();
@@ -170,9 +178,13 @@ public final class StationHost implements AutoCloseable {
                     show.rrule() == null ? null : Recurrence.parse(show.rrule()), show.except(), show.priority()));
             rules.add(show.rrule());
         }
-        schedules.syncFromConfig(id, fromFile, rules);
-        grid.invalidate(id);
-        for (Airings.Airing open : airings.open(id)) {
+        int[] changed = schedules.syncFromConfig(id, fromFile, rules, stored);
+        if (changed[0] + changed[1] == 0) {
+            grid.put(id, stored.stream().map(ScheduleStore.Stored::entry).toList());   // as read: no query for the first plan
+        } else {
+            grid.invalidate(id);
+        }
+        for (Airings.Airing open : openAirings) {
             airings.end(open.id(), scheduler.now(), "cut", "the host stopped during the show");
         }
         StationScheduler sched = new StationScheduler(station, () -> grid.get(id),
