@@ -69,12 +69,14 @@ public final class OnAirHost {
                 int filesOnAir = openFiles();
                 // the heap is the stations', not the event log's backlog of their first minutes: let the writer catch up first
                 int backlog = host.eventLogBacklog();
-                long drainEnd = System.nanoTime() + 60_000_000_000L;
+                long drainEnd = System.nanoTime() + 180_000_000_000L;
                 while (host.eventLogBacklog() > 0 && System.nanoTime() < drainEnd) {
                     Thread.sleep(20);
                 }
                 host.settle();   // and the stations have handled what they were given
                 long heap1 = heapAfterGc();
+                System.out.printf(Locale.ROOT, "weighed %.1f s after all were on air, %d event-log records still queued%n",
+                        (System.nanoTime() - t0) / 1e9 - seconds, host.eventLogBacklog());
                 String histogram = System.getProperty("onair.histogram");   // where to write a class histogram now (looking for what a station costs)
                 if (histogram != null) {
                     java.nio.file.Files.writeString(Path.of(histogram), histogram());
