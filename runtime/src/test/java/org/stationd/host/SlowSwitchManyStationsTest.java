@@ -23,7 +23,7 @@ import org.stationd.station.StationContext;
  */
 class SlowSwitchManyStationsTest {
     /**
-     * The issue's proof: 2,000 stations (the test took 35 s on two cores at a load average of 10;
+     * The issue's proof: 2,000 stations (the test took 35 s on two cores at a load average of 10, 42 s at 18;
      * about 105 s was noted before the event-log writer and the handler watchdog were reworked).
      * {@code -Dstationd.slowSwitch.stations=N} for another number.
      */
