@@ -12,6 +12,8 @@ import org.stationd.config.ConfigException;
 import org.stationd.config.ConfigLoader;
 import org.stationd.config.HostConfig;
 import org.stationd.config.SwitchConfig;
+import org.stationd.host.ConsoleListener;
+import org.stationd.host.PerEventOutput;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.host.StationHost;
 import org.stationd.host.SwitchConnection;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code ./stationd run}: every station of stations.yaml on air until Ctrl-C or SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run every station in stations.yaml: on the embedded simulated switch unless the file (or --switch) names a real FreeSWITCH.",
-                "Prints one line per change; Ctrl-C or SIGTERM stops cleanly (teardowns run, calls are hung up)."})
+                "Prints one line per change (above 20 stations a summary of their states every 2 s); Ctrl-C or SIGTERM stops cleanly (teardowns run, calls are hung up)."})
 final class RunCli implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "stations.yaml", description = "the config file (default: ${DEFAULT-VALUE})")
     Path config;
@@ -34,6 +36,9 @@ final class RunCli implements Callable<Integer> {
 
     @Option(names = "--password", description = "the Event Socket password (overrides stations.yaml)")
     String password;
+
+    @Option(names = "--events", description = "also print and publish each call's events (answers, keys, hang-ups); by default only what changes a station")
+    boolean events;
 
     @Option(names = "--for", paramLabel = "SECONDS", description = "stop by itself after this many seconds (demos, smoke tests)")
     Long seconds;
@@ -92,7 +97,9 @@ final class RunCli implements Callable<Integer> {
              ProgramEngines engines = new ProgramEngines()) {
             StationHost stations;
             try {
-                stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), System.out, List.of());
+                if (events) PerEventOutput.request();
+                stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), null,
+                        List.of(new ConsoleListener(System.out, host.stations().size())));
             } catch (Exception e) {
                 // what changed since the config was tried (a port taken, the database down): one line, no stack trace
                 System.err.println("stationd: cannot start: " + reason(e));

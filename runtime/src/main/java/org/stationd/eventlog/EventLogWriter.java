@@ -1,17 +1,21 @@
 package org.stationd.eventlog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,35 +30,69 @@ import org.slf4j.LoggerFactory;
  * {@code <dir>/<station>/<yyyy-MM-dd>.jsonl}. A background thread writes; stations only offer to
  * a bounded queue and never wait. If the writer falls behind, records are dropped, counted and
  * logged. Files roll over by day (UTC) and by size; closed files are gzip-compressed.
+ *
+ * <p>One writer serves every station: it takes what has queued up as one batch, and writes each
+ * station's records of the batch with one write to that station's file. No station holds a buffer;
+ * at most {@value #DEFAULT_OPEN_FILES} files stay open (the stations written last), the others are
+ * reopened when they have something to write, so 10,000 stations do not hold 10,000 files open.
  */
 public final class EventLogWriter implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 65_536;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_OPEN_FILES = 128;
+    /** Records taken from the queue at once at most. */
+    static final int BATCH = 8_192;
 
     private static final Logger log = LoggerFactory.getLogger(EventLogWriter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> FLUSH = Map.of();
 
     private final Path dir;
     private final long maxBytes;
+    private final int maxOpen;
     private final BlockingQueue<Map<String, Object>> queue;
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final Map<String, Open> open = new java.util.HashMap<>();
+    /** Each station's current file (writer thread only). */
+    private final Map<String, StationFile> files = new HashMap<>();
+    /** The stations whose file is open, least recently written first (writer thread only). */
+    private final LinkedHashMap<String, StationFile> open = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StationFile> eldest) {
+            if (size() <= maxOpen) return false;
+            eldest.getValue().close();
+            return true;
+        }
+    };
     private volatile boolean running = true;
+    private volatile int openFiles;
+    private volatile int inFlight;   // records taken from the queue and not yet written
 
-    private static final class Open {
+    private static final class StationFile {
         LocalDate day;
         int part;
         Path file;
-        Writer out;
+        FileChannel out;    // null while closed (not written lately)
         long bytes;
+
+        void close() {
+            try {
+                if (out != null) out.close();
+            } catch (IOException ignored) {
+                // the file stays as far as it was written
+            }
+            out = null;
+        }
     }
 
     public EventLogWriter(Path dir, int queueCapacity, long maxBytes) {
+        this(dir, queueCapacity, maxBytes, DEFAULT_OPEN_FILES);
+    }
+
+    public EventLogWriter(Path dir, int queueCapacity, long maxBytes, int maxOpenFiles) {
         this.dir = dir;
         this.maxBytes = maxBytes;
+        this.maxOpen = Math.max(1, maxOpenFiles);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = Thread.ofPlatform().name("eventlog-writer").daemon(true).start(this::run);
     }
@@ -72,70 +110,131 @@ public final class EventLogWriter implements AutoCloseable {
     }
 
     private void run() {
+        List<Map<String, Object>> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
-            Map<String, Object> r;
+            Map<String, Object> first;
             try {
-                r = queue.poll(200, TimeUnit.MILLISECONDS);
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
-            if (r == null || r == FLUSH) {
-                flushAll();
-                continue;
-            }
-            try {
-                write(r);
-                written.incrementAndGet();
-            } catch (IOException | RuntimeException e) {
-                dropped.incrementAndGet();
-                log.error("event log: cannot write a record of station {}: {}", r.get("st"), e.getMessage());
-            }
+            if (first == null) continue;
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            inFlight = batch.size();
+            writeBatch(batch);
+            batch.clear();
+            inFlight = 0;
         }
-        flushAll();
-        for (Open o : open.values()) {
-            closeQuietly(o);
+        for (StationFile f : files.values()) {
+            f.close();
         }
     }
 
-    private void write(Map<String, Object> r) throws IOException {
-        String station = String.valueOf(r.get("st"));
-        Instant t = Instant.parse(String.valueOf(r.get("t")));
-        LocalDate day = LocalDate.ofInstant(t, ZoneOffset.UTC);
-        Open o = open.computeIfAbsent(station, s -> new Open());
-        if (o.out == null || !day.equals(o.day) || o.bytes >= maxBytes) {
-            roll(station, o, day);
+    /** Each station's records of the batch, in their order, with one write per station (more where a file rolls over). */
+    private void writeBatch(List<Map<String, Object>> batch) {
+        Map<String, List<Map<String, Object>>> byStation = new LinkedHashMap<>();
+        for (Map<String, Object> r : batch) {
+            if (r != FLUSH) byStation.computeIfAbsent(String.valueOf(r.get("st")), s -> new ArrayList<>()).add(r);
         }
-        String line = line(r);
-        o.out.write(line);
-        o.bytes += line.getBytes(StandardCharsets.UTF_8).length;
+        Pending pending = new Pending();
+        for (Map.Entry<String, List<Map<String, Object>>> e : byStation.entrySet()) {
+            String station = e.getKey();
+            StationFile f = files.computeIfAbsent(station, s -> new StationFile());
+            int inPending = 0;
+            pending.reset();
+            for (Map<String, Object> r : e.getValue()) {
+                try {
+                    LocalDate day = LocalDate.ofInstant(Instant.parse(String.valueOf(r.get("t"))), ZoneOffset.UTC);
+                    if (f.file == null || !day.equals(f.day) || f.bytes >= maxBytes) {
+                        inPending = flushPending(station, f, pending, inPending);
+                        roll(station, f, day);
+                    }
+                    int before = pending.size();
+                    try {
+                        RecordJson.writeLine(r, pending);
+                    } catch (IOException | RuntimeException bad) {
+                        pending.truncate(before);   // nothing of a record that cannot be written
+                        throw bad;
+                    }
+                    f.bytes += pending.size() - before;
+                    inPending++;
+                } catch (IOException | RuntimeException ex) {
+                    dropped.incrementAndGet();
+                    log.error("event log: cannot write a record of station {}: {}", station, ex.getMessage());
+                }
+            }
+            flushPending(station, f, pending, inPending);
+        }
+    }
+
+    /** Writes what is pending for the station to its file; returns 0 (nothing pending any more). */
+    /** A station's lines of a batch, to go with one write. */
+    private static final class Pending extends ByteArrayOutputStream {
+        Pending() {
+            super(16 * 1024);
+        }
+
+        void truncate(int size) {
+            count = size;
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+    }
+
+    private int flushPending(String station, StationFile f, Pending pending, int records) {
+        if (records == 0) return 0;
+        try {
+            if (f.out == null) {
+                Files.createDirectories(f.file.getParent());
+                f.out = FileChannel.open(f.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            }
+            open.put(station, f);   // most recently written; may close the least recent
+            openFiles = open.size();
+            ByteBuffer b = pending.buffer();
+            while (b.hasRemaining()) f.out.write(b);
+            written.addAndGet(records);
+        } catch (IOException | RuntimeException e) {
+            dropped.addAndGet(records);
+            log.error("event log: cannot write {} record(s) of station {}: {}", records, station, e.getMessage());
+            f.close();
+        }
+        pending.reset();
+        return 0;
     }
 
     /** One record as a line of the log: compact JSON, fields in the map's order, ending in a newline. */
     public static String line(Map<String, Object> record) throws IOException {
-        return JSON.writeValueAsString(record) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordJson.writeLine(record, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private void roll(String station, Open o, LocalDate day) throws IOException {
-        if (o.out != null) {
-            closeQuietly(o);
-            compress(o.file);
+    private void roll(String station, StationFile f, LocalDate day) throws IOException {
+        if (f.file != null) {
+            f.close();
+            open.remove(station);
+            openFiles = open.size();
+            compress(f.file);
         }
-        o.part = day.equals(o.day) ? o.part + 1 : 0;
-        o.day = day;
+        f.part = day.equals(f.day) ? f.part + 1 : 0;
+        f.day = day;
         Path stationDir = dir.resolve(station);
         Files.createDirectories(stationDir);
         Path file;
         do {
-            file = stationDir.resolve(day + (o.part == 0 ? "" : "." + o.part) + ".jsonl");
-            if (Files.exists(file.resolveSibling(file.getFileName() + ".gz"))) o.part++;
+            file = stationDir.resolve(day + (f.part == 0 ? "" : "." + f.part) + ".jsonl");
+            if (Files.exists(file.resolveSibling(file.getFileName() + ".gz"))) f.part++;
             else break;
         } while (true);
-        o.file = file;
-        o.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        o.bytes = Files.size(file);
+        f.file = file;
+        f.bytes = Files.exists(file) ? Files.size(file) : 0;
     }
 
     private static void compress(Path file) {
+        if (!Files.exists(file)) return;   // nothing was written to it
         Path gz = file.resolveSibling(file.getFileName() + ".gz");
         try (InputStream in = Files.newInputStream(file); OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             in.transferTo(out);
@@ -150,28 +249,19 @@ public final class EventLogWriter implements AutoCloseable {
         }
     }
 
-    private void flushAll() {
-        for (Open o : open.values()) {
-            try {
-                if (o.out != null) o.out.flush();
-            } catch (IOException e) {
-                log.error("event log: flush failed: {}", e.getMessage());
-            }
-        }
-    }
-
-    private static void closeQuietly(Open o) {
-        try {
-            if (o.out != null) o.out.close();
-        } catch (IOException ignored) {
-            // the file stays as far as it was written
-        }
-        o.out = null;
-    }
-
-    /** Asks the writer to flush what it has (for tests and orderly shutdown). */
+    /** Asks the writer to write what it has (for tests and orderly shutdown); every batch is written at once anyway. */
     public void flush() {
         append(FLUSH);
+    }
+
+    /** Files the writer holds open now (at most the limit it was made with). */
+    public int openFiles() {
+        return openFiles;
+    }
+
+    /** Records queued or being written: not yet in their files. */
+    public int backlog() {
+        return queue.size() + inFlight;
     }
 
     public long written() { return written.get(); }

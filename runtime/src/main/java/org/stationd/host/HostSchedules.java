@@ -52,8 +52,22 @@ final class HostSchedules {
         this.grid = Caffeine.newBuilder().build(id -> schedules.entries(id));
     }
 
+    /** Starts every station's schedule, with what the database holds for them read in two queries, not several per station. */
+    void startAll(java.util.Collection<StationContext> stations) {
+        Map<String, List<ScheduleStore.Stored>> stored = schedules.listAll();
+        Map<String, List<Airings.Airing>> open = airings.openAll();
+        for (StationContext station : stations) {
+            start(station, stored.getOrDefault(station.getId(), List.of()), open.getOrDefault(station.getId(), List.of()));
+        }
+    }
+
     /** The station's grid from stations.yaml (kept in step in the database) plus live edits; its program fills the gaps. */
     void start(StationContext station) {
+        start(station, schedules.list(station.getId()), airings.open(station.getId()));
+    }
+
+    /** The same, given what the database holds for the station now. */
+    private void start(StationContext station, List<ScheduleStore.Stored> stored, List<Airings.Airing> openAirings) {
         String id = station.getId();
         List<ScheduleEntry> fromFile = new ArrayList<>();
         List<String> rules = new ArrayList<>();
@@ -62,9 +76,13 @@ final class HostSchedules {
                     show.rrule() == null ? null : Recurrence.parse(show.rrule()), show.except(), show.priority()));
             rules.add(show.rrule());
         }
-        schedules.syncFromConfig(id, fromFile, rules);
-        grid.invalidate(id);
-        for (Airings.Airing open : airings.open(id)) {
+        int[] changed = schedules.syncFromConfig(id, fromFile, rules, stored);
+        if (changed[0] + changed[1] == 0) {
+            grid.put(id, stored.stream().map(ScheduleStore.Stored::entry).toList());   // as read: no query for the first plan
+        } else {
+            grid.invalidate(id);
+        }
+        for (Airings.Airing open : openAirings) {
             airings.end(open.id(), scheduler.now(), "cut", "the host stopped during the show");
         }
         StationScheduler sched = new StationScheduler(station, () -> grid.get(id),

@@ -8,6 +8,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the programs folder and reports each saved (or deleted) program once (editors write a file in
- * several steps, so changes are settled for a short quiet period first).
+ * Watches the programs folder and reports each saved (or deleted) program once. A file that
+ * appears whole (an editor's atomic save: written aside, then renamed over the program) is reported
+ * at once; a file written in place (several writes) is settled for a short quiet period first.
  */
 final class ProgramWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProgramWatcher.class);
@@ -44,23 +46,65 @@ final class ProgramWatcher implements AutoCloseable {
                 if (key == null) {
                     for (Path p : Set.copyOf(dirty)) {
                         dirty.remove(p);
-                        try {
-                            changed.accept(p);
-                        } catch (RuntimeException e) {
-                            log.error("reloading {} failed", p, e);
-                        }
+                        report(p);
                     }
                     continue;
                 }
+                java.util.Map<Path, Boolean> renamed = new java.util.LinkedHashMap<>();   // path → appeared whole, nothing else
                 for (WatchEvent<?> ev : key.pollEvents()) {
                     if (ev.context() instanceof Path name && isProgram(name)) {
-                        dirty.add(dir.resolve(name));
+                        boolean whole = ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && !dirty.contains(dir.resolve(name));
+                        renamed.merge(dir.resolve(name), whole, (a, b) -> false);
                     }
                 }
                 key.reset();
+                for (var e : renamed.entrySet()) {
+                    if (e.getValue() && appearedWhole(e.getKey())) {
+                        report(e.getKey());
+                    } else {
+                        dirty.add(e.getKey());
+                    }
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closing
+        }
+    }
+
+    /** What each file was (size, modification time) when last reported: a settled file already reported whole is not reported again. */
+    private final java.util.Map<Path, List<Long>> reported = new ConcurrentHashMap<>();
+
+    private void report(Path p) {
+        List<Long> stamp = stamp(p);
+        if (stamp != null && stamp.equals(reported.get(p))) {
+            return;   // reported at once when it appeared, and unchanged since
+        }
+        if (stamp == null) reported.remove(p);
+        else reported.put(p, stamp);
+        try {
+            changed.accept(p);
+        } catch (RuntimeException e) {
+            log.error("reloading {} failed", p, e);
+        }
+    }
+
+    /**
+     * A created file with text in it: a rename's (a file created to be written holds nothing yet
+     * when its creation is seen, and if it does its later writes are settled as usual).
+     */
+    private static boolean appearedWhole(Path p) {
+        try {
+            return java.nio.file.Files.size(p) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Long> stamp(Path p) {
+        try {
+            return List.of(java.nio.file.Files.size(p), java.nio.file.Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
+        } catch (IOException e) {
+            return null;
         }
     }
 

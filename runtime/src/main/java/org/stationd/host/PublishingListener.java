@@ -15,6 +15,7 @@ import org.stationd.station.StationTap;
  */
 final class PublishingListener implements StationListener, StationTap {
     private final MessageBus bus;
+    private final boolean events = PerEventOutput.requested();
 
     PublishingListener(MessageBus bus) {
         this.bus = bus;
@@ -36,6 +37,7 @@ final class PublishingListener implements StationListener, StationTap {
 
     @Override
     public void callEvent(String station, String callId, String what) {
+        if (!events) return;   // per event: only on request
         bus.publish("station/" + station + "/call", Map.of("call", callId, "event", what));
     }
 

@@ -188,6 +188,11 @@ public final class StationHost implements AutoCloseable {
         return eventLog.dropped();
     }
 
+    /** Records the event log has queued and not yet written (a benchmark waits for it before weighing the heap). */
+    public int eventLogBacklog() {
+        return eventLog.backlog();
+    }
+
     public Router router() {
         return router;
     }

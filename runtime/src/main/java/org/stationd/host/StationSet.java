@@ -68,9 +68,7 @@ final class StationSet {
 
     /** Starts every station's schedule. */
     void startSchedules() {
-        for (StationContext station : stations.values()) {
-            schedules.start(station);
-        }
+        schedules.startAll(stations.values());
     }
 
     /** stations.yaml changed: removed and changed stations go off air, then new ones (and the changed, anew) come on. */

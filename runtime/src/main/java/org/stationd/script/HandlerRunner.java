@@ -28,12 +28,20 @@ import org.stationd.api.ProgramError;
  * handler that has been blocked a while lets its pool add a thread meanwhile, so neither holds
  * other stations. Any other failure becomes {@link HandlerException} whose {@link ProgramError}
  * names the script's file:line. Thread-safe; one per host is enough.
+ *
+ * <p>The watchdog costs a handler call no timer: each thread that runs handlers has one slot whose
+ * current call carries the moment it is next due to be looked at, and one periodic sweep every
+ * {@value #SWEEP_MILLIS} ms looks at the calls that are due. A call only sets its slot on entry and
+ * clears it on exit.
  */
 public final class HandlerRunner implements AutoCloseable {
     /** CPU time a handler may use unless a station says otherwise: handlers should only start things, not compute. */
     public static final Duration DEFAULT_LIMIT = Duration.ofMillis(200);
-    /** The call each thread is in now (the innermost), for {@link #stopNow}. */
-    private final java.util.Map<Thread, Watch> watches = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How often the watchdog sweeps the threads' slots for calls due to be looked at. */
+    static final long SWEEP_MILLIS = 5;
+    /** Each thread's slot: the call it is in now (the innermost), for the sweep and {@link #stopNow}. */
+    private final ThreadLocal<Slot> slot = ThreadLocal.withInitial(this::newSlot);
+    private final java.util.concurrent.CopyOnWriteArrayList<Slot> slots = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Wall-clock time a handler may spend, blocked or starved, before it is stopped whatever its CPU time. */
     public static final Duration DEFAULT_BLOCKED_LIMIT = Duration.ofSeconds(5);
     /** How long a stopped handler may take to unwind before its station is told it is stuck. */
@@ -91,6 +99,44 @@ public final class HandlerRunner implements AutoCloseable {
         this.ownsWatchdog = owns;
         this.blockedLimit = blockedLimit;
         this.stopper = Executors.newCachedThreadPool(daemon("stationd-handler-stop"));
+        this.sweep = watchdog.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private final ScheduledFuture<?> sweep;
+
+    /** A thread that runs handlers, and the call it is in. */
+    private static final class Slot {
+        final Thread thread;
+        volatile Watch current;
+
+        Slot(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    private Slot newSlot() {
+        Slot s = new Slot(Thread.currentThread());
+        slots.add(s);
+        return s;
+    }
+
+    /** Looks at every call that is due; forgets the slots of threads that have ended. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Slot s : slots) {
+            Watch w = s.current;
+            if (w != null) {
+                if (now - w.nextCheck >= 0) {
+                    try {
+                        w.check();
+                    } catch (RuntimeException e) {
+                        // a thread that ended meanwhile: nothing to look at
+                    }
+                }
+            } else if (!s.thread.isAlive()) {
+                slots.remove(s);
+            }
+        }
     }
 
     public Duration blockedLimit() {
@@ -144,22 +190,27 @@ public final class HandlerRunner implements AutoCloseable {
      * version to use up its limit. False if {@code owner} runs nothing there.
      */
     public boolean stopNow(Thread thread, Object owner, String why, Duration runningAtLeast) {
-        Watch w = watches.get(thread);
+        Watch w = null;
+        for (Slot s : slots) {
+            if (s.thread == thread) w = s.current;
+        }
         return w != null && owner != null && w.owner == owner
                 && System.nanoTime() - w.wallStart >= runningAtLeast.toNanos() && w.stopFor(why);
     }
 
     private void run(ScriptControl control, Body body, Duration limit, String state, String handlerName, Object owner)
             throws HandlerException {
-        Watch watch = new Watch(Thread.currentThread(), control, limit.toNanos(), blockedLimit.toNanos(), owner);
-        Watch outer = watches.put(watch.runner, watch);
+        Slot here = slot.get();
+        Watch outer = here.current;
+        Watch watch = new Watch(here.thread, control, limit.toNanos(), blockedLimit.toNanos(), owner);
         watch.schedule(Math.min(limit.toNanos(), MAX_CHECK_NANOS));
+        here.current = watch;
         Throwable failure = null;
         try {
             body.run();
         } catch (InternalError | UnknownError e) {
             watch.finish();
-            restore(watch, outer);
+            here.current = outer;
             throw e;  // the JVM itself is broken: the host's problem, not the script's
         } catch (Throwable t) {
             // out of memory or stack included: what the handler allocated is garbage once it has
@@ -167,7 +218,7 @@ public final class HandlerRunner implements AutoCloseable {
             failure = t;
         }
         boolean stopped = watch.finish();
-        restore(watch, outer);
+        here.current = outer;
         if (stopped) {
             ScriptFailure where = failure == null ? null : control.describe(failure);
             String message = watch.replaced != null
@@ -194,14 +245,6 @@ public final class HandlerRunner implements AutoCloseable {
         }
     }
 
-    private void restore(Watch watch, Watch outer) {
-        if (outer != null) {
-            watches.put(watch.runner, outer);
-        } else {
-            watches.remove(watch.runner, watch);
-        }
-    }
-
     private static ScriptControl controlOf(Object handler) {
         return handler instanceof ScriptControl.Bound b ? b.control() : ScriptControl.JAVA;
     }
@@ -209,6 +252,7 @@ public final class HandlerRunner implements AutoCloseable {
     @Override
     public void close() {
         stopper.shutdown();
+        sweep.cancel(false);
         if (ownsWatchdog) {
             watchdog.shutdownNow();
         }
@@ -229,13 +273,14 @@ public final class HandlerRunner implements AutoCloseable {
         private final long allocStart;
         private boolean allocating;       // stopped by the allocation limit
         private final long wallStart = System.nanoTime();
-        private int state = RUNNING;
+        private volatile int state = RUNNING;
         private boolean cancelled;
         private boolean blocked;          // stopped by the wall-clock bound
         private final Object owner;
         private volatile String replaced;  // stopped because its program is being replaced: why
         private boolean compensated;      // the thread's pool was told the handler is blocked
-        private ScheduledFuture<?> timer;
+        /** When the sweep should next look at it (System.nanoTime). */
+        private volatile long nextCheck;
 
         Watch(Thread runner, ScriptControl control, long cpuLimit, long wallLimit, Object owner) {
             this.owner = owner;
@@ -243,17 +288,17 @@ public final class HandlerRunner implements AutoCloseable {
             this.control = control;
             this.cpuLimit = cpuLimit;
             this.wallLimit = wallLimit;
-            this.cpuStart = cpuTime(runner);
-            this.allocStart = allocated(runner);
+            this.cpuStart = currentCpuTime();
+            this.allocStart = currentAllocated();
         }
 
-        synchronized void schedule(long delayNanos) {
-            if (state == RUNNING) {
-                timer = watchdog.schedule(this::check, Math.max(MIN_CHECK_NANOS, delayNanos), TimeUnit.NANOSECONDS);
-            }
+        /** Due to be looked at again after {@code delayNanos}; the sweep does it. */
+        void schedule(long delayNanos) {
+            nextCheck = System.nanoTime() + Math.max(MIN_CHECK_NANOS, delayNanos);
         }
 
         private void check() {
+            if (state != RUNNING) return;   // a racy read: the decisions below are taken under the lock
             long cpu = cpuTime(runner) - cpuStart;
             long wall = System.nanoTime() - wallStart;
             // waiting, sleeping or on a lock now; a runnable thread that the machine's load keeps off
@@ -328,7 +373,6 @@ public final class HandlerRunner implements AutoCloseable {
             boolean release;
             boolean stopped;
             synchronized (this) {
-                if (timer != null) timer.cancel(false);
                 while (state == STOPPING) {
                     try {
                         wait();
@@ -357,6 +401,18 @@ public final class HandlerRunner implements AutoCloseable {
                 && sun.isThreadAllocatedMemoryEnabled() ? sun.getThreadAllocatedBytes(t.threadId()) : -1;
     }
 
+    /** The calling thread's allocations, as {@link #allocated} (cheaper: no lookup of the thread). */
+    private static long currentAllocated() {
+        return CPU instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()
+                && sun.isThreadAllocatedMemoryEnabled() ? sun.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /** The calling thread's CPU time, as {@link #cpuTime}. */
+    private static long currentCpuTime() {
+        long ns = CPU.isThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
+        return ns >= 0 ? ns : System.nanoTime();
+    }
+
     /** CPU time of a thread in ns; where the JVM cannot measure it, wall time stands in (never stops early: the wall bound is larger). */
     private static long cpuTime(Thread t) {
         long ns = CPU.isThreadCpuTimeSupported() ? CPU.getThreadCpuTime(t.threadId()) : -1;
@@ -365,7 +421,6 @@ public final class HandlerRunner implements AutoCloseable {
 
     private static ScheduledExecutorService newWatchdog() {
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemon("stationd-handler-watchdog"));
-        s.setRemoveOnCancelPolicy(true);  // almost every timer is cancelled: don't let them pile up
         return s;
     }
 

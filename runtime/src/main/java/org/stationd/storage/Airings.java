@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Every airing: what was planned, what happened, and why ({@code ok}, {@code late}, {@code cut}, {@code failed}, {@code no_media}, {@code missed}). */
 public final class Airings {
@@ -66,6 +67,15 @@ public final class Airings {
         return query("station_id = ? AND actual_end IS NULL AND actual_start IS NOT NULL", station);
     }
 
+    /** Every station's open airings in one query, by station (a host starting thousands of stations). */
+    public Map<String, List<Airing>> openAll() {
+        Map<String, List<Airing>> out = new java.util.HashMap<>();
+        for (Airing a : query("actual_end IS NULL AND actual_start IS NOT NULL", null)) {
+            out.computeIfAbsent(a.station(), k -> new ArrayList<>()).add(a);
+        }
+        return out;
+    }
+
     public List<Airing> forStation(String station) {
         return query("station_id = ?", station);
     }
@@ -75,7 +85,7 @@ public final class Airings {
         try (Connection c = db.connection();
              PreparedStatement p = c.prepareStatement("SELECT id, station_id, entry_id, program, version, planned_start, planned_end, actual_start, actual_end, status, reason FROM airings WHERE "
                      + where + " ORDER BY planned_start, id")) {
-            p.setString(1, station);
+            if (station != null) p.setString(1, station);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     long entry = r.getLong(3);

@@ -23,7 +23,13 @@ public final class DbKeyValueStore implements KeyValueStore {
 
     private final Database db;
     private final String station;
-    private final Cache<String, Optional<Object>> cache = Caffeine.newBuilder().maximumSize(1_000).build();
+    private Cache<String, Optional<Object>> cache;   // made on first use: many of a host's thousands of stations never read a key
+
+    /** The station's cache, made on first use (a store is used from more than one thread: hence the lock). */
+    private synchronized Cache<String, Optional<Object>> cache() {
+        if (cache == null) cache = Caffeine.newBuilder().maximumSize(1_000).build();
+        return cache;
+    }
 
     public DbKeyValueStore(Database db, String station) {
         this.db = db;
@@ -32,7 +38,7 @@ public final class DbKeyValueStore implements KeyValueStore {
 
     @Override
     public Object get(String key) {
-        return cache.get(key, this::load).orElse(null);
+        return cache().get(key, this::load).orElse(null);
     }
 
     private Optional<Object> load(String key) {
@@ -82,13 +88,13 @@ public final class DbKeyValueStore implements KeyValueStore {
                 }
             }
         } catch (SQLException e) {
-            cache.invalidate(key);
+            cache().invalidate(key);
             throw new StorageException("writing '" + key + "' of station " + station, e);
         }
         try {
-            cache.put(key, Optional.of(JSON.readValue(json, Object.class)));   // a copy: later changes to the script's object are not stored by accident
+            cache().put(key, Optional.of(JSON.readValue(json, Object.class)));   // a copy: later changes to the script's object are not stored by accident
         } catch (Exception e) {
-            cache.invalidate(key);
+            cache().invalidate(key);
         }
     }
 
@@ -102,7 +108,7 @@ public final class DbKeyValueStore implements KeyValueStore {
         } catch (SQLException e) {
             throw new StorageException("removing '" + key + "' of station " + station, e);
         } finally {
-            cache.invalidate(key);
+            cache().invalidate(key);
         }
     }
 

@@ -33,25 +33,36 @@ public final class ScheduleStore {
     public record Stored(ScheduleEntry entry, String rrule, String source) {}
 
     public List<Stored> list(String station) {
-        List<Stored> out = new ArrayList<>();
+        return read("station_id = ?", station).getOrDefault(station, List.of());
+    }
+
+    /** Every station's entries in one query, by station (a host starting thousands of stations). */
+    public Map<String, List<Stored>> listAll() {
+        return read(null, null);
+    }
+
+    private Map<String, List<Stored>> read(String where, String station) {
+        Map<String, List<Stored>> out = new java.util.HashMap<>();
         try (Connection c = db.connection();
-             PreparedStatement p = c.prepareStatement("SELECT id, program, settings, starts_at, duration_s, rrule, exdates, priority, source FROM schedule_entries WHERE station_id = ? ORDER BY starts_at, id")) {
-            p.setString(1, station);
+             PreparedStatement p = c.prepareStatement("SELECT id, program, settings, starts_at, duration_s, rrule, exdates, priority, source, station_id FROM schedule_entries"
+                     + (where == null ? "" : " WHERE " + where) + " ORDER BY starts_at, id")) {
+            if (station != null) p.setString(1, station);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
+                    String st = r.getString(10);
                     String rrule = r.getString(6);
                     String ex = r.getString(7);
                     Set<LocalDateTime> exdates = ex == null || ex.isBlank() ? Set.of()
                             : Arrays.stream(ex.split(",")).map(LocalDateTime::parse).collect(Collectors.toSet());
                     @SuppressWarnings("unchecked")
                     Map<String, Object> settings = JSON.readValue(r.getString(3), Map.class);
-                    ScheduleEntry e = new ScheduleEntry(r.getLong(1), station, r.getString(2), settings, r.getObject(4, LocalDateTime.class),
+                    ScheduleEntry e = new ScheduleEntry(r.getLong(1), st, r.getString(2), settings, r.getObject(4, LocalDateTime.class),
                             Duration.ofSeconds(r.getLong(5)), rrule == null ? null : Recurrence.parse(rrule), exdates, r.getInt(8));
-                    out.add(new Stored(e, rrule, r.getString(9)));
+                    out.computeIfAbsent(st, k -> new ArrayList<>()).add(new Stored(e, rrule, r.getString(9)));
                 }
             }
         } catch (SQLException | java.io.IOException e) {
-            throw new StorageException("reading the schedule of " + station, e instanceof SQLException s ? s : new SQLException(e));
+            throw new StorageException("reading the schedule" + (station == null ? "s" : " of " + station), e instanceof SQLException s ? s : new SQLException(e));
         }
         return out;
     }
@@ -102,7 +113,12 @@ public final class ScheduleStore {
      * removed ones go, new ones are added. Returns how many were added and removed.
      */
     public int[] syncFromConfig(String station, List<ScheduleEntry> entries, List<String> rrules) {
-        List<Stored> stored = list(station).stream().filter(st -> st.source().equals("config")).toList();
+        return syncFromConfig(station, entries, rrules, list(station));
+    }
+
+    /** The same, given what is stored for the station now (read with {@link #listAll}). */
+    public int[] syncFromConfig(String station, List<ScheduleEntry> entries, List<String> rrules, List<Stored> now) {
+        List<Stored> stored = now.stream().filter(st -> st.source().equals("config")).toList();
         List<String> wanted = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) wanted.add(key(entries.get(i), rrules.get(i)));
         List<String> have = new ArrayList<>(stored.stream().map(st -> key(st.entry(), st.rrule())).toList());

@@ -87,4 +87,52 @@ class EventLogWriterTest {
             assertTrue(w.dropped() > 0);
         }
     }
+
+    /** Many stations, few open files: every station's records arrive in its file, in order, and the writer never holds more files than its limit. */
+    @Test
+    void manyStationsShareAFewOpenFilesAndLoseNothing() throws Exception {
+        int stations = 50;
+        try (EventLogWriter w = new EventLogWriter(dir, 100_000, 1 << 20, 4)) {
+            EventLogTap tap = new EventLogTap(w, () -> Instant.parse("2026-11-22T08:00:00Z"));
+            for (int i = 0; i < 20; i++) {
+                for (int s = 0; s < stations; s++) {
+                    tap.record("s" + s, null, null, "in", "sms", Map.of("from", "+256700", "n", i));
+                }
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (w.written() < 20L * stations && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                assertTrue(w.openFiles() <= 4, w.openFiles() + " files open");
+            }
+            assertEquals(20L * stations, w.written());
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (int s = 0; s < stations; s++) {
+            List<Object> order = new ArrayList<>();
+            for (String l : lines(dir.resolve("s" + s + "/2026-11-22.jsonl"))) {
+                order.add(json.readValue(l, Map.class).get("n"));
+            }
+            assertEquals(java.util.stream.IntStream.range(0, 20).boxed().toList(), order, "station s" + s);
+        }
+    }
+
+    /** A record's line is what Jackson writes for it: texts with quotes, newlines and non-ASCII, numbers, nulls, nested maps and lists. */
+    @Test
+    void aLineIsTheRecordAsJacksonWritesIt() throws Exception {
+        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        headers.put("Event-Name", "CHANNEL_EXECUTE");
+        headers.put("variable_text", "say \"hi\"\nand\tgo \u00e9\u263a \\ /");
+        headers.put("Empty", "");
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", "CHANNEL_EXECUTE");
+        fields.put("headers", headers);
+        fields.put("body", null);
+        fields.put("n", 42);
+        fields.put("big", 1L << 40);
+        fields.put("ratio", 0.25);
+        fields.put("ok", true);
+        fields.put("list", List.of("a", 1, Map.of("k", "v")));
+        Map<String, Object> record = EventLogTap.record("2026-11-22T08:00:00.120Z", "kla", "p@1", "live", "in", "esl", fields);
+        assertEquals(new ObjectMapper().writeValueAsString(record) + "\n", EventLogWriter.line(record));
+    }
 }

@@ -79,4 +79,30 @@ class ScheduleStoreTest {
             assertNull(a.forStation("kla").stream().filter(r -> r.id() == missed).findFirst().orElseThrow().actualStart());
         }
     }
+
+    /** A host starting thousands of stations reads every schedule and every open airing at once: the same as station by station. */
+    @Test
+    void everyStationAtOnceIsWhatEachStationReadsAlone() throws Exception {
+        try (Database db = open()) {
+            ScheduleStore store = new ScheduleStore(db);
+            store.syncFromConfig("kla", List.of(show("playlist.groovy", "2026-11-23T08:00", "FREQ=DAILY")), java.util.Collections.singletonList("FREQ=DAILY"));
+            store.add(new ScheduleEntry(0, "gulu", "talkshow.js", Map.of(), LocalDateTime.parse("2026-11-23T09:00"), Duration.ofHours(1), null, Set.of(), 0), null, "live");
+            store.add(new ScheduleEntry(0, "gulu", "news.js", Map.of(), LocalDateTime.parse("2026-11-23T07:00"), Duration.ofHours(1), null, Set.of(), 0), null, "live");
+            Map<String, List<ScheduleStore.Stored>> all = store.listAll();
+            assertEquals(Set.of("kla", "gulu"), all.keySet());
+            assertEquals(store.list("kla"), all.get("kla"));
+            assertEquals(store.list("gulu"), all.get("gulu"));
+            assertEquals("news.js", all.get("gulu").get(0).entry().program(), "in their order, earliest first");
+
+            Airings airings = new Airings(db);
+            Instant t = Instant.parse("2026-11-23T08:00:00Z");
+            long open = airings.begin("kla", null, "playlist.groovy", "v1", t, t.plusSeconds(3600), t, "aired", null);
+            long ended = airings.begin("gulu", null, "talkshow.js", "v1", t, t.plusSeconds(3600), t, "aired", null);
+            airings.end(ended, t.plusSeconds(60), "aired", null);
+            Map<String, List<Airings.Airing>> opens = airings.openAll();
+            assertEquals(Set.of("kla"), opens.keySet());
+            assertEquals(airings.open("kla"), opens.get("kla"));
+            assertEquals(open, opens.get("kla").get(0).id());
+        }
+    }
 }

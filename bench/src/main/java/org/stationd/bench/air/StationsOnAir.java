@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import org.stationd.esl.sim.SimOptions;
@@ -30,7 +33,8 @@ public final class StationsOnAir {
 
     /** One run's figures. */
     public record Result(String language, int stations, int onAir, double seconds, double heapKibPerStation,
-                         int threadsBefore, int threadsOnAir, long errors, long droppedEvents, long maxHeap, long eventLogDropped) {}
+                         int threadsBefore, int threadsOnAir, long errors, long droppedEvents, long maxHeap, long eventLogDropped,
+                         int filesBefore, int filesOnAir, int eventLogBacklog, int channelsOnAir, int unownedOnAir, int channelsAfterStop, String stopReport) {}
 
     static final String GROOVY = """
             program {
@@ -80,12 +84,24 @@ public final class StationsOnAir {
                     dir.toString(), String.valueOf(sim.port()), String.valueOf(60 + n / 50)));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String result = null;
+            String stopped = null;
+            int[] channels = {-1, -1};
             List<String> output = new ArrayList<>();
             long dropped = 0;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (line.startsWith("RESULT ")) result = line;
+                    if (line.startsWith("RESULT ")) { result = line; System.out.println("  host: " + line); }
+                    else if (line.startsWith("OWNED")) {
+                        // the host is still up: every channel on the switch must be one of its stations' calls
+                        Set<String> owned = new HashSet<>(Arrays.asList(line.substring("OWNED".length()).trim().split(" ")));
+                        List<String> live = channels(sim);
+                        channels[0] = live.size();
+                        channels[1] = (int) live.stream().filter(u -> !owned.contains(u)).count();
+                        p.getOutputStream().write('\n');
+                        p.getOutputStream().flush();
+                    }
+                    else if (line.startsWith("STOPPED ")) stopped = line.substring("STOPPED ".length());
                     // the host's router, one line per event; only until the figures are taken (closing the host refuses the hangups' events)
                     else if (line.contains("is not keeping up; dropped")) { if (result == null) dropped++; }
                     else if (output.size() < 20) output.add(line);
@@ -98,11 +114,24 @@ public final class StationsOnAir {
             output.forEach(l -> System.out.println("  host: " + l));
             String[] f = result.split(" ");
             int stations = Integer.parseInt(f[1]);
+            // the host has stopped and said how its hang-ups went: what the switch still has, no station owns
+            int after = channels(sim).size();
             return new Result(language, stations, Integer.parseInt(f[2]), Double.parseDouble(f[3]),
                     (Long.parseLong(f[5]) - Long.parseLong(f[4])) / 1024.0 / stations,
-                    Integer.parseInt(f[6]), Integer.parseInt(f[7]), Long.parseLong(f[8]), dropped, Long.parseLong(f[9]), Long.parseLong(f[10]));
+                    Integer.parseInt(f[6]), Integer.parseInt(f[7]), Long.parseLong(f[8]), dropped, Long.parseLong(f[9]), Long.parseLong(f[10]),
+                    Integer.parseInt(f[11]), Integer.parseInt(f[12]), Integer.parseInt(f[13]), channels[0], channels[1], after, stopped);
         }
     }
+
+    /** The uuids {@code show channels} lists on the switch. */
+    static List<String> channels(SimSwitch sim) throws Exception {
+        List<String> uuids = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode rows = JSON.readTree(sim.api("show channels as json")).path("rows");
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) uuids.add(row.path("uuid").asText());
+        return uuids;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** stations.yaml with N stations running one program, and the switch's sim.yaml with their N transmitter phones. */
     static void write(Path dir, String language, int n) throws Exception {

@@ -60,8 +60,8 @@ public final class BenchSuite {
         esl(full, figures, details);
         replay(full, figures, details);
         latency(full, figures, details);
-        int n = stations != null ? stations : full ? 10_000 : 1_000;
-        stations(n, figures, details);
+        List<Integer> sizes = stations != null ? List.of(stations) : full ? List.of(100, 1_000, 10_000) : List.of(100, 1_000);
+        stations(sizes, figures, details);
         figures.add(Figure.notMeasured("hot reloads under load: events lost or reordered over 1,000 reloads", "0"));
 
         details.put("loadAverageEnd", Machine.currentLoadAverage());
@@ -142,9 +142,9 @@ public final class BenchSuite {
         details.put("latency", r);
     }
 
-    private static void stations(int n, List<Figure> figures, Map<String, Object> details) throws Exception {
+    private static void stations(List<Integer> sizes, List<Figure> figures, Map<String, Object> details) throws Exception {
         List<StationsOnAir.Result> results = new ArrayList<>();
-        for (String language : List.of("groovy", "js")) {
+        for (int n : sizes) for (String language : List.of("groovy", "js")) {
             StationsOnAir.Result r = StationsOnAir.run(language, n);
             System.out.println(r);
             results.add(r);
@@ -158,13 +158,21 @@ public final class BenchSuite {
                     method + String.format(Locale.ROOT, "; %,d of %,d on air", r.onAir(), r.stations())));
             int limit = language.equals("js") ? 200 : 50;
             figures.add(new Figure(what + ": heap per station after GC", round1(r.heapKibPerStation()), "KiB", null, null, "≤ " + limit + " KiB",
-                    Figure.yesNo(r.heapKibPerStation() <= limit), method + "; (heap after all on air − heap before the host) / stations, after System.gc()"));
+                    Figure.yesNo(r.heapKibPerStation() <= limit), method + String.format(Locale.ROOT, "; (live heap with all on air − before the host) / stations, live = a class histogram's total (a full collection first), "
+                            + "once the event log's writer had caught up (%,d records queued when the last station went on air)", r.eventLogBacklog())));
             int added = r.threadsOnAir() - r.threadsBefore();
             figures.add(new Figure(what + ": threads added by the host", added, "threads", null, null, "no thread per station (< stations / 10)",
                     Figure.yesNo(added < n / 10), method + String.format(Locale.ROOT, "; %d live threads before the host, %d with all on air", r.threadsBefore(), r.threadsOnAir())));
             figures.add(new Figure(what + ": switch events dropped by the host while they came on air", r.droppedEvents(), "events", null, null, "0",
                     Figure.yesNo(r.droppedEvents() == 0), method + String.format(Locale.ROOT, "; counted from the router's 'not keeping up' log lines; program errors %d; event-log records dropped %d",
                             r.errors(), r.eventLogDropped())));
+            figures.add(new Figure(what + ": open files of the host's JVM with all on air", r.filesOnAir(), "files", null, null,
+                    "no file per station (< stations / 10 added)", Figure.yesNo(r.filesOnAir() - r.filesBefore() < n / 10),
+                    method + String.format(Locale.ROOT, "; /proc/self/fd of the host's JVM: %d before the host, %d with all on air", r.filesBefore(), r.filesOnAir())));
+            figures.add(new Figure(what + ": calls on the switch that no station owns", r.unownedOnAir(), "calls", null, null, "0",
+                    Figure.yesNo(r.unownedOnAir() == 0), method + String.format(Locale.ROOT, "; `show channels` with all on air listed %,d channels, "
+                            + "compared with the calls the host's stations own; after the host stopped it listed %d (%s)",
+                            r.channelsOnAir(), r.channelsAfterStop(), r.stopReport())));
         }
         details.put("stations", results);
     }

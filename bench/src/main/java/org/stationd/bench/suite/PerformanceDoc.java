@@ -76,8 +76,13 @@ final class PerformanceDoc {
                 - **Stations on air** (`StationsOnAir`): N stations, each with its own transmitter phone on the simulated switch (answers after
                   500 ms), one small program that dials the transmitter and enters `on-air` when it answers. The host runs in a fresh JVM with
                   stationd's JVM flags (its heap holds the host alone); the switch runs in the suite's JVM without a sessions-per-second limit
-                  (FreeSWITCH's default, 30/s, alone would take N / 30 s). Time from the host's start to the last station on air; heap in use
-                  after `System.gc()` once all are on air, minus before the host started, over N; live threads before and after.
+                  (FreeSWITCH's default, 30/s, alone would take N / 30 s). Time from the host's start to the last station on air; live heap
+                  (a class histogram's total, after the full collection it makes) once all are on air, the event log has caught up and the
+                  stations have handled what they were given, minus before the host started, over N (the pools' "used" after `System.gc()`
+                  varied threefold between runs with the same live objects); live threads before and after; open files
+                  (`/proc/self/fd` of the host's JVM) before and after. With all on air, `show channels` on the switch is compared with the
+                  calls the host's stations own (none may be left that no station owns); then the host stops and the switch is asked again.
+                  100 and 1,000 stations, 10,000 with `--full`.
                 - Not measured yet: hot reloads under load (1,000 reloads).
                 """);
         md.append("\n## ESL decode, every client\n\n");
