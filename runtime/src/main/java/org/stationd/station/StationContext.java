@@ -185,7 +185,7 @@ public final class StationContext implements Station {
         unload();
         Map<String, Object> merged = new LinkedHashMap<>(config.settings());
         merged.putAll(entrySettings);
-        settings = java.util.Collections.unmodifiableMap(merged);   // keeps the order volunteers wrote
+        settings = java.util.Collections.unmodifiableMap(DeclaredDefaults.apply(next, merged));   // keeps the order volunteers wrote
         reportedStatus = null;
         reportedReason = null;
         start(next, new LinkedHashMap<>(), null);
@@ -794,7 +794,7 @@ public final class StationContext implements Station {
         }
     }
 
-    void log(String level, String message) {
+    public void log(String level, String message) {
         services.listener().log(config.id(), programName(), state(), level, message);
     }
 
