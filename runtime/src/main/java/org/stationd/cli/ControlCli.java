@@ -110,6 +110,7 @@ final class ControlCli {
                 System.out.println("control socket: " + ctl.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(java.util.stream.Collectors.joining(", ")));
             }
+            if (reply.get("configError") != null) System.out.println("config error: " + reply.get("configError"));
             Map<String, Object> errs = (Map<String, Object>) reply.get("compileErrors");
             if (errs != null) {
                 errs.forEach((f, e) -> System.out.println("compile error: " + e));

@@ -143,8 +143,10 @@ public final class StationHost implements AutoCloseable {
         client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         this.phone = new TestPhone(client, bus);
+        router.onUnownedCall(new UnownedCalls(client));
         for (StationConfig sc : config.stations()) {
             StationContext station = new StationContext(sc, services());
+            station.apology(config.apology());
             String noFolder = station.makeRecordingsFolder();   // FreeSWITCH's record does not make it
             if (noFolder != null) StationHost.log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
@@ -276,19 +278,24 @@ public final class StationHost implements AutoCloseable {
         } catch (org.stationd.config.ConfigException e) {
             log.error("{} not applied: {}", file, e.getMessage());
             bus.publish("host/config-error", Map.of("file", file.toString(), "error", e.getMessage()));
+            configError = org.stationd.station.StationChanges.stamp(scheduler.now(), file + " not applied: " + e.getMessage());
             return;
         }
+        configError = null;
         HostConfig before = config;
         config = next;
         for (StationContext s : List.copyOf(stations.values())) {
             StationConfig now = next.station(s.getId());
             if (now == null || !now.equals(s.config())) {
+                String why = now == null ? "it is no longer in " + file.getFileName() : org.stationd.station.StationChanges.describe(s.config(), now);
+                listener.log(s.getId(), s.programName(), s.state(), "info", "off air: " + why + (now == null ? "" : "; the station restarts with it"));
                 stopStation(s);
             }
         }
         for (StationConfig sc : next.stations()) {
             if (!stations.containsKey(sc.id())) {
                 StationContext station = new StationContext(sc, services());
+                station.apology(config.apology());
                 stations.put(sc.id(), station);
                 router.add(station);
                 startSchedule(station);
@@ -354,6 +361,8 @@ public final class StationHost implements AutoCloseable {
     }
 
     private final Object changes = new Object();
+    /** The last save of stations.yaml that could not be applied (when, why); null once a good one is. */
+    private volatile String configError;
     private final StationSnapshots snapshots = new StationSnapshots();
     /** How long status waits for a busy station (on the command's thread, never the control socket's). */
     private static final Duration STATUS_WAIT = Duration.ofSeconds(5);
@@ -375,6 +384,7 @@ public final class StationHost implements AutoCloseable {
         out.put("switch", config.switchConfig().describe());
         out.put("switchState", resync.describe());
         out.put("stations", list);
+        out.put("configError", configError);
         out.put("compileErrors", Map.copyOf(compileErrors.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().getFileName().toString(), Map.Entry::getValue))));
         out.put("routed", router.routed());
         out.put("unowned", router.unowned());
@@ -402,8 +412,8 @@ public final class StationHost implements AutoCloseable {
     public Map<String, Object> reload(String programFile) {
         List<String> files = new ArrayList<>();
         for (StationContext s : stations.values()) {
-            String p = s.config().program();
-            if (programFile == null || programFile.equals(p)) {
+            String p = s.programName();   // what it runs now: its own, a scheduled show's or a swapped-in one
+            if (p != null && (programFile == null || programFile.equals(p))) {
                 files.add(p);
             }
         }

@@ -119,6 +119,10 @@ public final class StationContext implements Station {
     public String programVersion() { return factory == null ? null : factory.version(); }
     public String state() { return runner != null ? runner.state() : quarantined ? "quarantined" : null; }
     public String lastError() { return lastError; }
+
+    private String stampError(String program, String text) {
+        return LastError.of(services.scheduler().now(), config.timezone(), program, text);
+    }
     public Collection<CallLeg> calls() { return calls.values(); }
     public Refusals refusals() { return refusals; }
 
@@ -265,7 +269,7 @@ public final class StationContext implements Station {
         String state = runner.state();
         String why = "a handler of " + name + " did not stop when told (it ignores interruption): the program is quarantined "
                 + "and the station is off air until the program is saved again, reloaded or swapped";
-        lastError = why;
+        lastError = stampError(name, why);
         services.listener().programError(config.id(), name, new ProgramError(state, "quarantine", why, null));
         runner.detach();
         ProgramFactory.Instance stuck = instance;
@@ -284,11 +288,12 @@ public final class StationContext implements Station {
         try {
             instance = next.create(ctx);
         } catch (Exception e) {
-            lastError = "cannot start " + next.name() + ": " + e.getMessage();
+            lastError = stampError(next.name(), "cannot start: " + e.getMessage());
             services.listener().programError(config.id(), next.name(), new ProgramError(null, "load", e.getMessage(), ScriptLocation.of(e)));
             return;
         }
         factory = next;
+        lastError = null;   // a good load, reload or swap: what went wrong before is over
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("program", next.name());
         load.put("version", next.version());
@@ -321,9 +326,19 @@ public final class StationContext implements Station {
             }
 
             @Override
+            public long actions() {
+                return ((TappedLink) link).sent();
+            }
+
+            @Override
+            public void leftInSilence(org.stationd.api.Call call, ProgramError error) {
+                if (call instanceof CallLeg leg) apology.apologise(leg, "the program's " + error.handler() + " failed", StationContext.this::log);
+            }
+
+            @Override
             public void error(ProgramError error, Throwable cause) {
-                lastError = error.handler() + " in state " + error.state() + ": " + error.message()
-                        + (error.location() == null ? "" : " at " + error.location());
+                lastError = stampError(next.name(), error.handler() + " in state " + error.state() + ": " + error.message()
+                        + (error.location() == null ? "" : " at " + error.location()));
                 services.listener().programError(config.id(), next.name(), error);
             }
         });
@@ -457,8 +472,15 @@ public final class StationContext implements Station {
         addCall(leg);
         services.owners().claim(leg.getId(), this);
         services.listener().callEvent(config.id(), leg.getId(), "incoming call from " + from + " on " + line);
-        deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build());
+        if (!deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build())) {
+            apology.apologise(leg, runner == null ? "no program on air" : "no incomingCall handler in state " + state(), this::log);
+        }
     }
+
+    private final Apology apology = new Apology();
+
+    /** The media file a caller the program cannot take hears before the station hangs up (see {@link Apology}). */
+    public void apology(String file) { apology.file(file); }
 
     private void trackConference(CallLeg leg, EslEvent e) {
         if (!"CUSTOM".equals(e.name()) || !"conference::maintenance".equals(e.subclass())) {
@@ -505,14 +527,14 @@ public final class StationContext implements Station {
     }
 
     /** A message, timer, SMS or operator input: delivered to the program on this thread. */
-    public void deliver(Event event) {
+    public boolean deliver(Event event) {
         if (runner == null) {
-            return;
+            return false;
         }
         if (!transmitter.deliver(event)) {
-            return;
+            return true;
         }
-        runner.deliver(event);
+        return runner.deliver(event);   // false: the state has no handler for it
     }
 
     // ---- Station: what programs use -----------------------------------------------------------
@@ -777,7 +799,7 @@ public final class StationContext implements Station {
             log("warn", what + " not done while the switch is away: " + why);   // the switch's trouble, not the program's
             return;
         }
-        lastError = what + ": " + why;
+        lastError = stampError(programName(), what + ": " + why);
         services.listener().programError(config.id(), programName(), new ProgramError(state(), what, why, null));
     }
 
