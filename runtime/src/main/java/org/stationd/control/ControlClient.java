@@ -58,6 +58,8 @@ public final class ControlClient implements AutoCloseable {
                 : "is './stationd run' running, and are these operator keys authorised there (in its keys' operators folder)?";
     }
 
+    /** How long a connection may go without the host's ZeroMQ greeting before it is replaced. */
+    private static final long GREETING_PATIENCE = 5_000;
     private long nextId;
     private boolean connected;
 
@@ -71,12 +73,17 @@ public final class ControlClient implements AutoCloseable {
     public Map<String, Object> send(Map<String, Object> command) throws IOException {
         if (!connected) {
             long end = System.currentTimeMillis() + timeoutMillis;
+            long replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
             while (!connected) {
                 if (peer.refused() || peer.turnedAway() || System.currentTimeMillis() > end) {
                     throw new IOException("no answer from a stationd host at " + endpoint + "; " + hint());
                 }
                 if (peer.up()) {
                     connected = exchange(Map.of("cmd", "ping"), 500) != null;
+                } else if (System.currentTimeMillis() > replaceAt) {
+                    // accepted but never greeted (seen under heavy load): a new connection, not a longer wait on this one
+                    reconnect();
+                    replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
                 } else {
                     awaitPeer(200);
                 }
@@ -121,6 +128,12 @@ public final class ControlClient implements AutoCloseable {
             }
             // an answer to an earlier ping that arrived late: skip it
         }
+    }
+
+    private void reconnect() {
+        peer.close();
+        zmq.destroySocket(socket);
+        socket = open();
     }
 
     private void awaitPeer(long millis) throws IOException {

@@ -74,6 +74,11 @@ public final class PeerWatch implements AutoCloseable {
         return greeted > dropped;
     }
 
+    @Override
+    public synchronized String toString() {
+        return "refused " + refused + ", greeted " + greeted + ", dropped " + dropped;
+    }
+
     /** Waits for the next event (or {@code millis}): callers re-check what they wait for. */
     public synchronized void awaitEvent(long millis) throws InterruptedException {
         if (millis > 0) wait(millis);
