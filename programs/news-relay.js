@@ -5,8 +5,7 @@
 // The stations that relay together are one group (group: in stations.yaml): the token and the
 // news/ topics are the group's, out of reach of other stations' programs.
 //
-// settings: report: news.wav    (the report to relay)
-//           seconds: 5.5        (its length, to resume at the right place)
+// Its settings are declared below (./stationd check checks them).
 
 const TOKEN = 'news-master';
 const RENEW = 3;       // seconds between renewals; the token lasts 10
@@ -15,6 +14,9 @@ const ROOM = 'shared:news';
 program({
   apiVersion: 1,
   name: 'news-relay',
+  settings: {
+    report: { type: 'media', default: 'news.wav' },   // the report to relay
+  },
   states: {
     dialling: {
       enter() {

@@ -1,16 +1,18 @@
 // Prerecorded show: the transmitter joins the studio, then a jingle, the next episode of the
 // series, the ads, approved voice-board messages, and music until the slot ends.
 //
-// settings (stations.yaml):
-//   jingle:  jingle.wav
-//   series:  [stories-1.wav, stories-2.wav, stories-3.wav]   # aired in turn, one per show
-//   ads:     [ad-market.wav]
-//   music:   [music-1.wav, music-2.wav]                       # loops until the slot ends
-//   readSms: 3                                               # read the newest texts on air (0: don't)
+// Its settings (stations.yaml, or a schedule entry's) are declared below: ./stationd check checks them.
 
 program {
     apiVersion 1
     name 'playlist'
+    settings(
+        jingle:  [type: 'media', default: null],        // played first (none: no jingle)
+        series:  [type: 'media list', default: []],     // aired in turn, one episode per show
+        ads:     [type: 'media list', default: []],
+        music:   [type: 'media list', default: []],     // loops until the slot ends
+        readSms: [type: 'number', default: 0]           // read the newest texts on air (0: don't)
+    )
 
     state('dialling') {
         enter {

@@ -9,12 +9,20 @@
 // Callers who ring while the host is off air hear a message instead of ringing forever.
 // The show ends when the host hangs up or the slot ends.
 //
-// settings: host: "+256700000009"   mode: queue | auto   keyword: CALL ME
-//           holdMusic: hold.wav     breakMusic: music-1.wav
+// Its settings are declared below (./stationd check checks them); host has no default: a show
+// without one is refused.
 
 program({
   apiVersion: 1,
   name: 'talkshow',
+  settings: {
+    host: { type: 'text' },                              // who the station calls: a number, or user/1000 on the simulated switch
+    mode: { type: 'text', default: 'queue' },            // queue | auto
+    keyword: { type: 'text', default: 'CALL ME' },       // a text with it asks the host to call back
+    holdMusic: { type: 'media', default: 'hold.wav' },
+    breakMusic: { type: 'media', default: 'music-1.wav' },
+    breakSeconds: { type: 'number', default: 300 },
+  },
   states: {
     'calling-host': {
       enter() {

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.stationd.control.ControlClient;
+import org.stationd.control.PeerWatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 "Reads the same from standard input when it is not a terminal: ./stationd call kla < script.txt"})
 final class CallCli extends ControlCli.Base {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration FEED_CHECK = Duration.ofSeconds(10);
+    /** Only for a feed whose network says nothing at all (no refusal, no greeting): a live feed is waited on by its events. */
+    private static final Duration FEED_SILENT = Duration.ofSeconds(60);
 
     @Parameters(index = "0", paramLabel = "STATION") String station;
     @Parameters(index = "1", arity = "0..1", paramLabel = "LINE", description = "the line's name or number (default: the station's only line)") String line;
@@ -62,7 +64,9 @@ final class CallCli extends ControlCli.Base {
             String publish = reachable((String) feedCheck.body().get("publish"), controlEndpoint());
             try (CallFeed feed = new CallFeed(publish, operator(), station, out)) {
                 if (!feedLive(host, feed, nonce)) {
-                    System.err.println("stationd: the host's station feed at " + publish + " sends nothing here");
+                    PeerWatch peer = feed.peer();
+                    System.err.println("stationd: the host's station feed at " + publish
+                            + (peer.refused() ? " refuses connections from here" : peer.turnedAway() ? " turns this phone away (its keys?)" : " sends nothing here"));
                     return 2;
                 }
                 Reply started = send(host, request());
@@ -85,13 +89,26 @@ final class CallCli extends ControlCli.Base {
         }
     }
 
-    /** Asks the host to publish a check on its feed until it arrives: what the host says from then on reaches us. */
+    /**
+     * Asks the host to publish a check on its feed until it arrives: what the host says from then on
+     * reaches us. Driven by the feed connection's events, not a time a loaded machine may miss: a
+     * refused or turned-away feed fails at once; one that is up is asked again, less and less often,
+     * until the check comes through (the subscription travels behind the connection).
+     */
     private boolean feedLive(ControlClient host, CallFeed feed, String nonce) throws IOException, InterruptedException {
-        long end = System.nanoTime() + FEED_CHECK.toNanos();
+        long end = System.nanoTime() + FEED_SILENT.toNanos();
         Map<String, Object> check = feedCheck(nonce);
+        long pause = 100;
         while (System.nanoTime() < end) {
-            if (feed.awaitPhone(nonce, "feed", Duration.ofMillis(200)) != null) return true;
+            PeerWatch peer = feed.peer();
+            if (peer.refused() || peer.turnedAway()) return false;
+            if (!peer.up()) {
+                peer.awaitEvent(200);
+                continue;
+            }
             send(host, check);
+            if (feed.awaitPhone(nonce, "feed", Duration.ofMillis(pause)) != null) return true;
+            pause = Math.min(1000, pause * 2);
         }
         return false;
     }

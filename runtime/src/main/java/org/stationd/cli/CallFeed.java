@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stationd.control.ControlKeys;
+import org.stationd.control.PeerWatch;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -30,6 +31,7 @@ final class CallFeed implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final Map<String, String> phoneEvents = new ConcurrentHashMap<>();   // leg or nonce → last event
     private final Thread reader;
+    private final PeerWatch peer;
     private volatile boolean running = true;
     private String leg;   // the phone's call, once placed
 
@@ -43,6 +45,7 @@ final class CallFeed implements AutoCloseable {
         if (keys != null) keys.apply(sub);
         sub.subscribe("station/" + station + "/");
         sub.subscribe("phone/");
+        peer = new PeerWatch(zmq, sub);
         sub.connect(endpoint);
         reader = Thread.ofPlatform().name("call-feed").daemon(true).start(this::read);
     }
@@ -138,6 +141,11 @@ final class CallFeed implements AutoCloseable {
         }
     }
 
+    /** The feed's connection: what its events say (refused, turned away, up). */
+    PeerWatch peer() {
+        return peer;
+    }
+
     boolean ended(String leg) {
         return "ended".equals(phoneEvents.get(leg));
     }
@@ -145,6 +153,7 @@ final class CallFeed implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        peer.close();
         try {
             reader.join(2000);
         } catch (InterruptedException e) {

@@ -65,15 +65,24 @@ final class CheckCli implements Callable<Integer> {
                 files = s.filter(p -> p.toString().endsWith(".groovy") || p.toString().endsWith(".js")).sorted().toList();
             }
         }
+        java.util.Map<String, List<org.stationd.api.SettingSpec>> declared = new java.util.HashMap<>();
         try (ProgramEngines engines = new ProgramEngines()) {
             for (Path f : files) {
                 try {
-                    engines.check(ProgramSource.read(f));
+                    declared.put(f.getFileName().toString(), engines.settings(ProgramSource.read(f)));   // compiles it as check does
                     System.out.println("ok      " + programs.relativize(f));
                 } catch (ProgramCompileException e) {
                     System.out.println(e.getMessage());
                     errors++;
                 }
+            }
+        }
+        if (host != null) {
+            StationSettingsCheck settings = new StationSettingsCheck(host, declared);
+            settings.notes().forEach(n -> System.out.println("note    " + n));
+            for (ConfigError err : settings.errors()) {
+                System.out.println(err);
+                errors++;
             }
         }
         if (errors > 0) {

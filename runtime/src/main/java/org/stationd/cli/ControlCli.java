@@ -110,6 +110,7 @@ final class ControlCli {
                 System.out.println("control socket: " + ctl.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(java.util.stream.Collectors.joining(", ")));
             }
+            if (reply.get("configError") != null) System.out.println("config error: " + reply.get("configError"));
             Map<String, Object> errs = (Map<String, Object>) reply.get("compileErrors");
             if (errs != null) {
                 errs.forEach((f, e) -> System.out.println("compile error: " + e));
@@ -178,6 +179,8 @@ final class ControlCli {
         @Parameters(index = "3", paramLabel = "DURATION", description = "e.g. 1h, 90m, 1h30m") String duration;
         @Option(names = "--repeat", description = "RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR") String repeat;
         @Option(names = "--priority", description = "wins overlaps against lower priorities (default 0)") Integer priority;
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a setting of this show, as in stations.yaml (repeatable), e.g. --set host=user/1000 --set music=[music-1.wav]")
+        Map<String, String> settings;
 
         @Override Map<String, Object> request() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -188,6 +191,7 @@ final class ControlCli {
             m.put("duration", duration);
             if (repeat != null) m.put("repeat", repeat);
             if (priority != null) m.put("priority", priority);
+            if (settings != null) m.put("settings", SettingValues.parse(settings));
             return m;
         }
 
@@ -195,6 +199,7 @@ final class ControlCli {
         @SuppressWarnings("unchecked")
         void print(Map<String, Object> reply) {
             System.out.println("added entry " + reply.get("id"));
+            if (reply.get("notes") instanceof List<?> notes) notes.forEach(n -> System.out.println("  note: " + n));
             for (String o : (List<String>) reply.get("overlaps")) {
                 System.out.println("  note: " + o);
             }

@@ -8,6 +8,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "stationd 0.1.0",
         description = "Community radio stations over phone lines, on FreeSWITCH.",
+        footer = {"", "The launcher's own commands:",
+                "  test          Run the whole test suite, exactly as CI does.",
+                "  bench         Measure the performance figures (docs/performance.md); bench jmh runs the JMH benchmarks.",
+                "  build         Build the project now (run and the others build when a source changed).",
+                "",
+                "./stationd COMMAND --help tells more about each."},
         subcommands = {RunCli.class, CheckCli.class, ControlCli.Status.class, ControlCli.Swap.class, ControlCli.Reload.class,
                 ControlCli.Schedule.class, CallCli.class, KeysCli.class, ReplayCli.class, EventLogCli.class, TestProgramCli.class, SimCli.class, EslCli.class, MediaCli.class, JsSelfTest.class,
                 CommandLine.HelpCommand.class})

@@ -81,6 +81,11 @@ final class RunCli implements Callable<Integer> {
                 return 1;
             }
         }
+        if (host.database() == null && org.stationd.storage.DatabaseLock.heldElsewhere(host.dataDir())) {
+            System.err.println("stationd: the database " + org.stationd.storage.DatabaseLock.h2File(host.dataDir())
+                    + " is open by another stationd host; stop that host, or give this one its own data: folder in " + host.file().getFileName());
+            return 1;
+        }
         ZoneId zone = host.stations().isEmpty() ? ZoneId.systemDefault() : host.stations().get(0).timezone();
         CountDownLatch stop = new CountDownLatch(1);
         SwitchConnection opened;

@@ -4,6 +4,7 @@ package org.stationd.config;
 public record ConfigError(String file, int line, int column, String key, String message) {
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + (key.isEmpty() ? "" : key + ": ") + message;
+        // a file that cannot be read at all has no place in it to name (line 0)
+        return file + (line > 0 ? ":" + line + ":" + column : "") + ": " + (key.isEmpty() ? "" : key + ": ") + message;
     }
 }

@@ -44,7 +44,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "apology", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators", "group");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
@@ -169,7 +169,8 @@ public final class ConfigLoader {
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention);
+        String apology = top.containsKey("apology") ? r.string(top.get("apology"), "apology") : null;
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, apology);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {

@@ -27,7 +27,7 @@ final class ConfigText {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw error(file, 1, 1, "cannot read: it is a folder, not a file");
+                throw error(file, 0, 0, "cannot read: it is a folder, not a file");
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
@@ -35,11 +35,11 @@ final class ConfigText {
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw error(file, 1, 1, "cannot read: no such file");
+            throw error(file, 0, 0, "cannot read: no such file");
         } catch (AccessDeniedException e) {
-            throw error(file, 1, 1, "cannot read: permission denied");
+            throw error(file, 0, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw error(file, 1, 1, "cannot read: " + e.getMessage());
+            throw error(file, 0, 0, "cannot read: " + e.getMessage());
         }
         return decode(file, bytes);
     }

@@ -13,6 +13,7 @@ public final class ControlClient implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ControlClient.class);
     private final ZContext zmq = quiet(new ZContext());
     private ZMQ.Socket socket;
+    private PeerWatch peer;
     private final String endpoint;
     private final int timeoutMillis;
     private final ControlKeys.Operator keys;
@@ -47,6 +48,7 @@ public final class ControlClient implements AutoCloseable {
         if (keys != null) {
             keys.apply(s);
         }
+        peer = new PeerWatch(zmq, s);
         s.connect(endpoint);
         return s;
     }
@@ -56,25 +58,34 @@ public final class ControlClient implements AutoCloseable {
                 : "is './stationd run' running, and are these operator keys authorised there (in its keys' operators folder)?";
     }
 
+    /** How long a connection may go without the host's ZeroMQ greeting before it is replaced. */
+    private static final long GREETING_PATIENCE = 5_000;
     private long nextId;
     private boolean connected;
 
     /**
      * Sends a command and waits for its answer. The first call makes sure the host answers at all
-     * (a ping, repeated until it does), so a request is never lost to a connection still being
-     * set up; answers carry the request's id, so a late answer is never taken for another's.
+     * (a ping, repeated until it does), so a request is never lost to a connection still being set
+     * up; answers carry the request's id, so a late answer is never taken for another's. Nothing
+     * listening, or a host that keeps dropping us (our keys), is known from the connection's events
+     * at once; a connection that is up is waited on (a loaded host may take its time).
      */
     public Map<String, Object> send(Map<String, Object> command) throws IOException {
         if (!connected) {
-            long end = System.currentTimeMillis() + Math.min(timeoutMillis, 10_000);
-            int tries = 0;
+            long end = System.currentTimeMillis() + timeoutMillis;
+            long replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
             while (!connected) {
-                connected = exchange(Map.of("cmd", "ping"), 500) != null;
-                if (!connected && ++tries % 2 == 0) {
-                    reconnect();   // a connection that is not getting through is replaced, not waited on
-                }
-                if (!connected && System.currentTimeMillis() > end) {
+                if (peer.refused() || peer.turnedAway() || System.currentTimeMillis() > end) {
                     throw new IOException("no answer from a stationd host at " + endpoint + "; " + hint());
+                }
+                if (peer.up()) {
+                    connected = exchange(Map.of("cmd", "ping"), 500) != null;
+                } else if (System.currentTimeMillis() > replaceAt) {
+                    // accepted but never greeted (seen under heavy load): a new connection, not a longer wait on this one
+                    reconnect();
+                    replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
+                } else {
+                    awaitPeer(200);
                 }
             }
         }
@@ -120,12 +131,23 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private void reconnect() {
+        peer.close();
         zmq.destroySocket(socket);
         socket = open();
     }
 
+    private void awaitPeer(long millis) throws IOException {
+        try {
+            peer.awaitEvent(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to " + endpoint, e);
+        }
+    }
+
     @Override
     public void close() {
+        peer.close();
         zmq.close();
     }
 }

@@ -79,12 +79,20 @@ final class HostControl {
         };
     }
 
+    /** The last save of stations.yaml that could not be applied (when, why); null once a good one is. */
+    private volatile String configError;
+
+    void configError(String error) {
+        configError = error;
+    }
+
     Map<String, Object> status() throws InterruptedException {
         List<Map<String, Object>> list = snapshots.read(stations.live(), STATUS_WAIT);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("switch", config.get().switchConfig().describe());
         out.put("switchState", resync.describe());
         out.put("stations", list);
+        out.put("configError", configError);
         out.put("compileErrors", programs.compileErrorsByName());
         out.put("routed", router.routed());
         out.put("unowned", router.unowned());
@@ -113,8 +121,8 @@ final class HostControl {
     Map<String, Object> reload(String programFile) {
         List<String> files = new ArrayList<>();
         for (StationContext s : stations.live()) {
-            String p = s.config().program();
-            if (programFile == null || programFile.equals(p)) {
+            String p = s.programName();   // what it runs now: its own, a scheduled show's or a swapped-in one
+            if (p != null && (programFile == null || programFile.equals(p))) {
                 files.add(p);
             }
         }

@@ -135,13 +135,16 @@ final class HostSchedules {
         String stationId = station.getId();
         String program = c.requiredText("program");
         Path file = ProgramsFolder.resolve(config.get().programsDir(), program);
-        if (programs.program(file) == null) {
+        ProgramFactory compiled = programs.program(file);
+        if (compiled == null) {
             throw new CommandRefused(program + " does not compile: " + programs.compileError(file));
         }
+        Map<String, Object> settings = EntrySettings.from(c);
+        List<String> notes = EntrySettings.check(compiled, station.config(), settings);
         String rrule = c.text("repeat");
         Recurrence repeat = rrule == null ? null : c.parsed("repeat", Recurrence::parse, "a repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO");
         Long priority = c.wholeNumber("priority", -1000, 1000);
-        ScheduleEntry e = new ScheduleEntry(0, stationId, program, Map.of(),
+        ScheduleEntry e = new ScheduleEntry(0, stationId, program, settings,
                 c.parsed("start", LocalDateTime::parse, "a local date and time, e.g. 2026-12-24T18:00"),
                 c.parsed("duration", Durations::parse, "a duration, e.g. 90m, 1h30m or 45s"), repeat, Set.of(),
                 priority == null ? 0 : priority.intValue());
@@ -154,6 +157,7 @@ final class HostSchedules {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", saved.id());
         out.put("overlaps", conflicts);
+        out.put("notes", notes);
         return out;
     }
 

@@ -64,6 +64,14 @@ public final class ScriptProgramLoader implements ProgramLoader {
 
     public ProgramFactory factory(ProgramSource source) {
         return new ProgramFactory() {
+            private volatile java.util.List<org.stationd.api.SettingSpec> settings;   // read once per version
+
+            @Override
+            public java.util.List<org.stationd.api.SettingSpec> settings() throws ProgramCompileException {
+                if (settings == null) settings = engines.settings(source);
+                return settings;
+            }
+
             @Override
             public String name() {
                 return source.fileName();

@@ -124,6 +124,7 @@ public final class StationHost implements AutoCloseable {
         client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         this.phone = new TestPhone(client, bus);
+        router.onUnownedCall(new UnownedCalls(client));
         stations.open(config.stations());
         stations.startSchedules();
         this.commands = new HostControl(() -> this.config, stations, programs, schedules, phone, bus::publishEndpoint, resync, router,
@@ -156,8 +157,10 @@ public final class StationHost implements AutoCloseable {
         } catch (org.stationd.config.ConfigException e) {
             log.error("{} not applied: {}", file, e.getMessage());
             bus.publish("host/config-error", Map.of("file", file.toString(), "error", e.getMessage()));
+            commands.configError(org.stationd.station.StationChanges.stamp(scheduler.now(), file + " not applied: " + e.getMessage()));
             return;
         }
+        commands.configError(null);
         HostConfig before = config;
         config = next;
         stations.apply(next);

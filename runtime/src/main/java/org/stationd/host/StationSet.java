@@ -59,6 +59,7 @@ final class StationSet {
     void open(List<StationConfig> configs) {
         for (StationConfig sc : configs) {
             StationContext station = new StationContext(sc, services.get());
+            station.apology(config.get().apology());
             String noFolder = station.makeRecordingsFolder();
             if (noFolder != null) log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
@@ -76,12 +77,15 @@ final class StationSet {
         for (StationContext s : List.copyOf(stations.values())) {
             StationConfig now = next.station(s.getId());
             if (now == null || !now.equals(s.config())) {
+                String why = now == null ? "it is no longer in " + next.file().getFileName() : org.stationd.station.StationChanges.describe(s.config(), now);
+                s.submit(() -> s.log("info", "off air: " + why + (now == null ? "" : "; the station restarts with it")));
                 stop(s);
             }
         }
         for (StationConfig sc : next.stations()) {
             if (!stations.containsKey(sc.id())) {
                 StationContext station = new StationContext(sc, services.get());
+                station.apology(next.apology());
                 stations.put(sc.id(), station);
                 router.add(station);
                 schedules.start(station);

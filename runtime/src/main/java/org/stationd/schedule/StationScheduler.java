@@ -106,7 +106,10 @@ public final class StationScheduler {
             ProgramFactory f;
             try {
                 f = programs.resolve(next.entry().program());
+                String refused = ShowSettings.refusal(f, station.config().settings(), next.entry().settings());
+                if (refused != null) throw new IllegalArgumentException("not aired: " + refused);
             } catch (Exception e) {
+                station.log("error", "schedule entry " + next.entry().id() + " (" + next.entry().program() + "): " + e.getMessage());
                 airingId = airings.begin(station.getId(), next.entry().id(), next.entry().program(), null, next.start(), next.end(), now, "failed", e.getMessage());
                 airings.end(airingId, now, "failed", null);
                 airingId = -1;

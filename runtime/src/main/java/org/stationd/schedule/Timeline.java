@@ -55,7 +55,9 @@ public final class Timeline {
     /** Slots of {@code candidate} that would overlap other entries: what the operator is told when adding it. */
     public static List<String> conflicts(ScheduleEntry candidate, List<ScheduleEntry> others, ZoneId zone, Instant from, Instant to) {
         List<String> out = new ArrayList<>();
-        List<Occurrence> mine = Expander.occurrences(candidate, zone, from, to);
+        // a new entry has no id yet; saved, it gets the highest, which wins a tie: judge it as saved
+        ScheduleEntry asSaved = candidate.id() == 0 ? candidate.withId(Long.MAX_VALUE) : candidate;
+        List<Occurrence> mine = Expander.occurrences(asSaved, zone, from, to);
         for (ScheduleEntry other : others) {
             for (Occurrence o : Expander.occurrences(other, zone, from, to)) {
                 for (Occurrence m : mine) {

@@ -59,6 +59,13 @@ public final class ProgramEngines implements AutoCloseable {
         engine(source.language()).check(source);
     }
 
+    /** The settings the program declares, read as {@link #check} reads it (no handler runs). */
+    public java.util.List<org.stationd.api.SettingSpec> settings(ProgramSource source) throws ProgramCompileException {
+        try (LoadedProgram p = load(source, new InertContext())) {
+            return p.definition().settings();
+        }
+    }
+
     @Override
     public synchronized void close() {
         groovy.close();

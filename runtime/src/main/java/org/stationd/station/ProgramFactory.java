@@ -15,6 +15,11 @@ public interface ProgramFactory {
         return null;
     }
 
+    /** The settings the program declares it reads (empty: it declares none). */
+    default java.util.List<org.stationd.api.SettingSpec> settings() throws Exception {
+        return java.util.List.of();
+    }
+
     Instance create(ProgramContext context) throws Exception;
 
     /** A program bound to a station: its definition and the engine resources to release. */

@@ -46,6 +46,12 @@ public final class ProgramRunner {
 
         /** The engine had to cancel the whole program (a JS loop ignored the stop): it must be reloaded. */
         default void cancelled() {}
+
+        /** How many commands the program has sent the switch so far: whether its onError did anything. */
+        default long actions() { return 0; }
+
+        /** A handler failed on {@code call} and the program's onError did nothing about it: the caller must not be left in silence. */
+        default void leftInSilence(org.stationd.api.Call call, ProgramError error) {}
     }
 
     public ProgramRunner(ProgramDefinition program, Map<String, Object> data, HandlerGuard guard,
@@ -184,7 +190,8 @@ public final class ProgramRunner {
         try {
             guard.run(state(), what, handler, event);
         } catch (HandlerException e) {
-            report(e.error(), e);
+            org.stationd.api.Call call = event == null ? null : event.getCall();
+            report(call == null ? e.error() : e.error().onCall(call), e);
             if (e instanceof HandlerTimeoutException t && t.programCancelled()) {
                 listener.cancelled();
             }
@@ -215,6 +222,7 @@ public final class ProgramRunner {
     /** Tells the operator, then the program's own onError (whose failure is only reported). */
     private void report(ProgramError error, Throwable cause) {
         listener.error(error, cause);
+        long before = listener.actions();
         ErrorHandler onError = program.onError();
         if (onError != null) {
             try {
@@ -222,6 +230,9 @@ public final class ProgramRunner {
             } catch (HandlerException nested) {
                 listener.error(nested.error(), nested);
             }
+        }
+        if (error.call() != null && listener.actions() == before) {
+            listener.leftInSilence(error.call(), error);
         }
     }
 

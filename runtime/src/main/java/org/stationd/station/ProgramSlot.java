@@ -61,7 +61,11 @@ final class ProgramSlot {
     String programVersion() { return factory == null ? null : factory.version(); }
     String state() { return runner != null ? runner.state() : quarantined ? "quarantined" : null; }
     String lastError() { return lastError; }
-    void lastError(String error) { lastError = error; }
+    void lastError(String error) { lastError = stampError(programName(), error); }
+
+    private String stampError(String program, String text) {
+        return LastError.of(services.scheduler().now(), config.timezone(), program, text);
+    }
     Map<String, Object> settings() { return settings; }
     boolean hasProgram() { return runner != null; }
     boolean quarantined() { return quarantined; }
@@ -79,14 +83,14 @@ final class ProgramSlot {
     }
 
     /** A program's input, through the transmitter dialler (it may swallow its own call's events). */
-    void deliver(Event event) {
+    boolean deliver(Event event) {
         if (runner == null) {
-            return;
+            return false;
         }
         if (!held.transmitter().deliver(event)) {
-            return;
+            return true;
         }
-        runner.deliver(event);
+        return runner.deliver(event);   // false: the state has no handler for it
     }
 
     /** Stops the handler running now if it has run {@code runningAtLeast} (see {@link StationContext#stopRunningHandler}). Any thread. */
@@ -102,7 +106,7 @@ final class ProgramSlot {
         unload();
         Map<String, Object> merged = new LinkedHashMap<>(config.settings());
         merged.putAll(entrySettings);
-        settings = Collections.unmodifiableMap(merged);   // keeps the order volunteers wrote
+        settings = Collections.unmodifiableMap(DeclaredDefaults.apply(next, merged));   // keeps the order volunteers wrote
         reportedStatus = null;
         reportedReason = null;
         start(next, new LinkedHashMap<>(), null);
@@ -177,7 +181,7 @@ final class ProgramSlot {
         String state = runner.state();
         String why = "a handler of " + name + " did not stop when told (it ignores interruption): the program is quarantined "
                 + "and the station is off air until the program is saved again, reloaded or swapped";
-        lastError = why;
+        lastError = stampError(name, why);
         services.listener().programError(config.id(), name, new ProgramError(state, "quarantine", why, null));
         runner.detach();
         ProgramFactory.Instance stuck = instance;
@@ -196,11 +200,12 @@ final class ProgramSlot {
         try {
             instance = next.create(ctx);
         } catch (Exception e) {
-            lastError = "cannot start " + next.name() + ": " + e.getMessage();
+            lastError = stampError(next.name(), "cannot start: " + e.getMessage());
             services.listener().programError(config.id(), next.name(), new ProgramError(null, "load", e.getMessage(), ScriptLocation.of(e)));
             return;
         }
         factory = next;
+        lastError = null;   // a good load, reload or swap: what went wrong before is over
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("program", next.name());
         load.put("version", next.version());
@@ -233,9 +238,19 @@ final class ProgramSlot {
             }
 
             @Override
+            public long actions() {
+                return ((TappedLink) held.link()).sent();
+            }
+
+            @Override
+            public void leftInSilence(org.stationd.api.Call call, ProgramError error) {
+                if (call instanceof org.stationd.call.CallLeg leg) station.apologise(leg, "the program's " + error.handler() + " failed");
+            }
+
+            @Override
             public void error(ProgramError error, Throwable cause) {
-                lastError = error.handler() + " in state " + error.state() + ": " + error.message()
-                        + (error.location() == null ? "" : " at " + error.location());
+                lastError = stampError(next.name(), error.handler() + " in state " + error.state() + ": " + error.message()
+                        + (error.location() == null ? "" : " at " + error.location()));
                 services.listener().programError(config.id(), next.name(), error);
             }
         });

@@ -44,6 +44,13 @@ public final class Router implements EventListener, CallOwners {
 
     private record Line(StationContext station, String name) {}
 
+    private volatile java.util.function.Consumer<EslEvent> unownedCall = e -> { };
+
+    /** Hears each new call parked on a number no station owns (its CHANNEL_PARK), on the event thread. */
+    public void onUnownedCall(java.util.function.Consumer<EslEvent> refuse) {
+        unownedCall = refuse;
+    }
+
     public void add(StationContext station) {
         stations.put(station.getId(), station);
         station.config().lines().forEach((name, numbers) -> numbers.forEach(n -> lines.put(n, new Line(station, name))));
@@ -94,6 +101,9 @@ public final class Router implements EventListener, CallOwners {
                 send(line.station, e, line.name);
                 return;
             }
+            unowned.incrementAndGet();
+            unownedCall.accept(e);   // a caller on a number no station owns is refused, not parked for ever
+            return;
         }
         if ("BACKGROUND_JOB".equals(e.name())) {
             originateResult(e);

@@ -205,7 +205,15 @@ public final class StationContext implements Station {
     boolean switchAway() { return switchAway; }
 
     /** A message, timer, SMS or operator input: delivered to the program on this thread. */
-    public void deliver(Event event) { slot.deliver(event); }
+    public boolean deliver(Event event) { return slot.deliver(event); }
+
+    private final Apology apology = new Apology();
+
+    /** The media file a caller the program cannot take hears before the station hangs up (see {@link Apology}). */
+    public void apology(String file) { apology.file(file); }
+
+    /** Plays the apology to a listener's call and hangs it up (see {@link Apology}). Station thread. */
+    void apologise(CallLeg leg, String why) { apology.apologise(leg, why, this::log); }
 
     private void timerFired(String name) {
         tap("in", "timer", Map.of("timer", name));
@@ -315,7 +323,7 @@ public final class StationContext implements Station {
         }
     }
 
-    void log(String level, String message) {
+    public void log(String level, String message) {
         services.listener().log(config.id(), programName(), state(), level, message);
     }
 

@@ -129,7 +129,9 @@ final class SwitchIntake {
         calls.add(leg);
         services.owners().claim(leg.getId(), station);
         services.listener().callEvent(config.id(), leg.getId(), "incoming call from " + from + " on " + line);
-        station.deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build());
+        if (!station.deliver(Event.of(EventKind.INCOMING_CALL).call(leg).line(line).from(from).to(to).build())) {
+            station.apologise(leg, station.programName() == null ? "no program on air" : "no incomingCall handler in state " + station.state());
+        }
     }
 
     private void trackConference(CallLeg leg, EslEvent e) {

@@ -27,7 +27,15 @@ final class TappedLink extends ForwardingSwitchLink {
         this.tap = tap;
     }
 
+    /** Commands sent so far: whether a program did anything about a call (see {@link Apology}). */
+    long sent() {
+        return sent.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
     private void out(String kind, Map<String, Object> fields) {
+        sent.incrementAndGet();
         tap.record(station.getId(), station.programVersion(), station.state(), "out", kind, fields);
     }
 

@@ -36,7 +36,7 @@ class CheckCommandTest {
         Path home = Path.of(System.getProperty("stationd.home"));
         Result r = check(home.resolve("stations.yaml"));
         assertEquals(0, r.exit(), String.join("\n", r.lines()));
-        assertTrue(r.lines().get(r.lines().size() - 1).startsWith("config ok: 5 station(s)"), r.lines().toString());
+        assertTrue(r.lines().get(r.lines().size() - 1).startsWith("config ok: 6 station(s)"), r.lines().toString());
     }
 
     @Test

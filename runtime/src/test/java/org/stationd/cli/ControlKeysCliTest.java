@@ -63,7 +63,7 @@ class ControlKeysCliTest {
             assertEquals(1, asAmina.exit(), asAmina.out());
             assertTrue(asAmina.err().contains("operator amina is read-only"), asAmina.err());
 
-            // without keys the host never answers: one line, no stack trace (the CLI gives up after its 10 s of pings)
+            // without keys the host never answers: one line, no stack trace (the CLI gives up when the host has dropped it twice)
             CliRun refused = CliRun.stationd("status", "--control", host.endpoint(), "--config", dir.resolve("none.yaml").toString());
             assertEquals(2, refused.exit(), refused.out());
             // (the host runs in this JVM: its own log lines land on the same System.err)

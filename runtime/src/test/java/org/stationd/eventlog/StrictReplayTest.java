@@ -112,6 +112,25 @@ class StrictReplayTest {
         assertTrue(l.await(5, TimeUnit.SECONDS));
     }
 
+    /** Live, a loaded machine answered the transmitter's answer 2.5 s late: the replay, answering at once, plays the same show. */
+    @Test
+    void aCommandRecordedLateForItsInputIsStillTheSameShow() throws Exception {
+        List<Map<String, Object>> log = new java.util.ArrayList<>();
+        for (Map<String, Object> r : EventLogReader.read(record())) {
+            Map<String, Object> copy = new LinkedHashMap<>(r);
+            if ("out".equals(r.get("dir")) && String.valueOf(r).contains("jingle.wav")) {
+                copy.put("t", Instant.parse((String) r.get("t")).plusMillis(2500).toString());
+            }
+            log.add(copy);
+        }
+        ReplayResult same = new StrictReplay(CONFIG, program("jingle.wav", 30), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertTrue(same.ok(), same.summary() + "\n" + String.join("\n", same.timeline()));
+        // still: a command sent before the input the recording answered with it (the news 20 s early, before its timer) differs
+        ReplayResult sooner = new StrictReplay(CONFIG, program("jingle.wav", 10), dir.resolve("media"), dir.resolve("rec")).run(log, null);
+        assertFalse(sooner.ok());
+        assertEquals("the time", sooner.divergence().field(), sooner.divergence().toString());
+    }
+
     @Test
     void theSameProgramMatchesAChangedOneDivergesExactlyAndRunsRepeatIdentically() throws Exception {
         Path logDir = record();

@@ -16,6 +16,7 @@ public final class ProgramDefinition {
     private final Map<String, StateDefinition> states = new LinkedHashMap<>();
     private ErrorHandler onError;
     private Handler teardown;
+    private List<SettingSpec> settings = List.of();
 
     public ProgramDefinition(String name) {
         this.name = name;
@@ -27,6 +28,8 @@ public final class ProgramDefinition {
     public StateDefinition state(String stateName) { return states.get(stateName); }
     public ErrorHandler onError() { return onError; }
     public Handler teardown() { return teardown; }
+    /** The settings the program declares it reads (empty: it declares none, and nothing is checked). */
+    public List<SettingSpec> settings() { return settings; }
 
     public ProgramDefinition apiVersion(int v) {
         if (v < 1 || v > ApiVersion.CURRENT) {
@@ -46,6 +49,7 @@ public final class ProgramDefinition {
 
     public ProgramDefinition onError(ErrorHandler h) { onError = h; return this; }
     public ProgramDefinition teardown(Handler h) { teardown = h; return this; }
+    public ProgramDefinition settings(List<SettingSpec> declared) { settings = List.copyOf(declared); return this; }
 
     /** The state the program starts in. */
     public StateDefinition initialState() {

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.stationd.script.groovy.sandbox.DslObject;
 import org.stationd.api.ApiVersion;
 import org.stationd.api.ProgramDefinition;
+import org.stationd.api.SettingSpec;
 import org.stationd.api.StateDefinition;
+import org.stationd.script.SettingsDeclaration;
 
 /**
  * The delegate of {@code program { }}: {@code apiVersion}, {@code name}, {@code state},
@@ -23,7 +25,7 @@ import org.stationd.api.StateDefinition;
  * arguments and answers a wrong call with its usage instead of Groovy's MissingMethodException.
  */
 final class ProgramBuilder extends GroovyObjectSupport implements GroovyInterceptable, DslObject {
-    private static final List<String> WORDS = List.of("apiVersion", "name", "state", "onError", "teardown");
+    private static final List<String> WORDS = List.of("apiVersion", "name", "settings", "state", "onError", "teardown");
 
     private final ProgramScript scope;
     private final GroovyControl control;
@@ -33,6 +35,7 @@ final class ProgramBuilder extends GroovyObjectSupport implements GroovyIntercep
     private final Set<String> stateNames = new LinkedHashSet<>();
     private ClosureHandler onError;
     private ClosureHandler teardown;
+    private List<SettingSpec> settings;
     private boolean declaring;
     private ProgramDefinition definition;
 
@@ -58,6 +61,7 @@ final class ProgramBuilder extends GroovyObjectSupport implements GroovyIntercep
         states.forEach(d::add);
         if (onError != null) d.onError(onError);
         if (teardown != null) d.teardown(teardown);
+        if (settings != null) d.settings(settings);
         definition = d;
     }
 
@@ -78,6 +82,7 @@ final class ProgramBuilder extends GroovyObjectSupport implements GroovyIntercep
                 }
                 state(n.toString(), body);
             }
+            case "settings" -> settings(a);
             case "onError" -> onError(Dsl.closure(a, "onError takes a closure: onError { err -> log.error(err.message) }"));
             case "teardown" -> teardown(Dsl.closure(a, "teardown takes a closure: teardown { … }"));
             default -> {
@@ -134,6 +139,21 @@ final class ProgramBuilder extends GroovyObjectSupport implements GroovyIntercep
         throw new DslException("state('" + stateName + "') needs a body: state('" + stateName + "') { enter { … } }");
     }
 
+    /** {@code settings(host: [type: 'text'], music: [type: 'media list', default: []])}: what the program reads from station.settings. */
+    @SuppressWarnings("unchecked")
+    void settings(Object[] a) {
+        open("settings");
+        if (settings != null) throw new DslException("settings is declared twice");
+        if (a.length != 1 || !(a[0] instanceof java.util.Map<?, ?> declared)) {
+            throw new DslException("settings takes the settings by name: " + SettingsDeclaration.USAGE_GROOVY);
+        }
+        try {
+            settings = SettingsDeclaration.read((java.util.Map<String, ?>) declared, SettingsDeclaration.USAGE_GROOVY);
+        } catch (IllegalArgumentException e) {
+            throw new DslException(e.getMessage());
+        }
+    }
+
     void onError(Closure<?> body) {
         open("onError");
         if (onError != null) throw new DslException("onError is declared twice");
@@ -152,7 +172,7 @@ final class ProgramBuilder extends GroovyObjectSupport implements GroovyIntercep
             return scope.invokeMethod(word, args);  // a helper method the script defined
         }
         throw new DslException("unknown '" + word + "' in program { }" + Suggest.didYouMean(word, WORDS)
-                + "; it may hold apiVersion, name, state, onError, teardown");
+                + "; it may hold apiVersion, name, settings, state, onError, teardown");
     }
 
     private void open(String word) {

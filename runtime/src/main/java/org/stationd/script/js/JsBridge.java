@@ -352,6 +352,7 @@ final class JsBridge {
                 .prop("state", e::state)
                 .prop("handler", e::handler)
                 .prop("message", e::message)
-                .prop("location", e::location);
+                .prop("location", e::location)
+                .prop("call", e::call);
     }
 }

@@ -11,7 +11,9 @@ import org.graalvm.polyglot.Value;
 import org.stationd.api.ApiVersion;
 import org.stationd.api.EventKind;
 import org.stationd.api.ProgramDefinition;
+import org.stationd.api.SettingSpec;
 import org.stationd.api.StateDefinition;
+import org.stationd.script.SettingsDeclaration;
 import org.stationd.script.HandlerNames;
 import org.stationd.script.ProgramCompileException;
 import org.stationd.script.ProgramSource;
@@ -23,7 +25,7 @@ import org.stationd.script.SourceText;
  * when the mistake is a function ({@code dtfm(e) {…}}), else the key's first place in the text.
  */
 final class JsProgramReader {
-    private static final List<String> TOP_KEYS = List.of("apiVersion", "name", "states", "onError", "teardown");
+    private static final List<String> TOP_KEYS = List.of("apiVersion", "name", "settings", "states", "onError", "teardown");
 
     private final ProgramSource source;
     private final JsBridge bridge;
@@ -45,7 +47,7 @@ final class JsProgramReader {
         for (String key : program.getMemberKeys()) {
             if (!TOP_KEYS.contains(key)) {
                 throw at(program.getMember(key), key, 0, "unknown '" + key + "' in program({…})" + Suggest.didYouMean(key, TOP_KEYS)
-                        + "; it may hold apiVersion, name, states, onError, teardown");
+                        + "; it may hold apiVersion, name, settings, states, onError, teardown");
             }
         }
         int apiVersion = ApiVersion.CURRENT;
@@ -79,11 +81,50 @@ final class JsProgramReader {
         if (onError != null && !onError.isNull()) {
             def.onError(handler(program, "onError", onError));
         }
+        Value settings = program.getMember("settings");
+        if (settings != null && !settings.isNull()) {
+            def.settings(settings(settings));
+        }
         Value teardown = program.getMember("teardown");
         if (teardown != null && !teardown.isNull()) {
             def.teardown(handler(program, "teardown", teardown));
         }
         return def;
+    }
+
+    /** {@code settings: { host: { type: 'text' }, music: { type: 'media list', default: [] } }} */
+    private List<SettingSpec> settings(Value settings) throws ProgramCompileException {
+        if (!settings.hasMembers() || settings.canExecute() || settings.hasArrayElements()) {
+            throw at(settings, "settings", 0, "settings holds the settings by name: " + SettingsDeclaration.USAGE_JS);
+        }
+        java.util.Map<String, Object> declared = new java.util.LinkedHashMap<>();
+        for (String name : settings.getMemberKeys()) {
+            declared.put(name, plain(settings.getMember(name)));
+        }
+        try {
+            return SettingsDeclaration.read(declared, SettingsDeclaration.USAGE_JS);
+        } catch (IllegalArgumentException e) {
+            throw at(settings, "settings", 0, e.getMessage());
+        }
+    }
+
+    /** A declaration's value as plain Java: texts, numbers, yes/no, lists and maps (functions are not values here). */
+    private static Object plain(Value v) {
+        if (v == null || v.isNull()) return null;
+        if (v.isString()) return v.asString();
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.isNumber()) return v.fitsInLong() ? (Object) v.asLong() : (Object) v.asDouble();
+        if (v.hasArrayElements()) {
+            List<Object> out = new java.util.ArrayList<>();
+            for (long i = 0; i < v.getArraySize(); i++) out.add(plain(v.getArrayElement(i)));
+            return out;
+        }
+        if (v.hasMembers() && !v.canExecute()) {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (String k : v.getMemberKeys()) out.put(k, plain(v.getMember(k)));
+            return out;
+        }
+        return v.toString();
     }
 
     private StateDefinition state(String name, Value st, int searchFrom) throws ProgramCompileException {

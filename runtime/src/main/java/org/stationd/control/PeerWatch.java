@@ -1,0 +1,96 @@
+package org.stationd.control;
+
+import java.util.UUID;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * What happened to a client socket's connection to a host (a ZeroMQ monitor): refused (nothing
+ * listens there), greeted (a ZeroMQ peer answered), dropped after the greeting (the host turned our
+ * keys away, or went). Clients wait on these events instead of a fixed time, which a loaded machine
+ * may miss: a refused connection is known at once, a live one is waited on as long as it stays up.
+ */
+public final class PeerWatch implements AutoCloseable {
+    private static final int EVENTS = ZMQ.EVENT_CONNECT_RETRIED | ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED
+            | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
+
+    private final ZContext context;
+    private final ZMQ.Socket monitor;
+    private final Thread reader;
+    private volatile boolean running = true;
+    private int refused;
+    private int greeted;
+    private int dropped;
+
+    /** Attach before the socket connects, on the thread that owns it, so no event goes unseen. */
+    public PeerWatch(ZContext context, ZMQ.Socket socket) {
+        this.context = context;
+        String address = "inproc://peer-" + UUID.randomUUID();
+        socket.monitor(address, EVENTS);
+        monitor = context.createSocket(SocketType.PAIR);
+        monitor.setReceiveTimeOut(200);
+        monitor.connect(address);
+        reader = Thread.ofPlatform().name("zmq-peer-watch").daemon(true).start(this::read);
+    }
+
+    private void read() {
+        try {
+            while (running) {
+                ZMQ.Event e;
+                try {
+                    e = ZMQ.Event.recv(monitor);
+                } catch (ZMQException closed) {
+                    return;
+                }
+                if (e == null) continue;
+                synchronized (this) {
+                    switch (e.getEvent()) {
+                        case ZMQ.EVENT_CONNECT_RETRIED -> refused++;
+                        case ZMQ.EVENT_HANDSHAKE_PROTOCOL -> greeted++;
+                        default -> dropped++;   // disconnected, or a failed security handshake
+                    }
+                    notifyAll();
+                }
+            }
+        } finally {
+            context.destroySocket(monitor);
+        }
+    }
+
+    /** Nothing listens at the endpoint: connecting was refused twice (a host binding just then gets a second chance), no peer greeted us. */
+    public synchronized boolean refused() {
+        return refused >= 2 && greeted == 0;
+    }
+
+    /** A peer greeted us and dropped us again, twice: it is turning us away (keys), or it is going. */
+    public synchronized boolean turnedAway() {
+        return dropped >= 2;
+    }
+
+    /** A peer greeted us and we have not been dropped since. */
+    public synchronized boolean up() {
+        return greeted > dropped;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "refused " + refused + ", greeted " + greeted + ", dropped " + dropped;
+    }
+
+    /** Waits for the next event (or {@code millis}): callers re-check what they wait for. */
+    public synchronized void awaitEvent(long millis) throws InterruptedException {
+        if (millis > 0) wait(millis);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
