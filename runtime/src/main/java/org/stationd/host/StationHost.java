@@ -128,6 +128,7 @@ public final class StationHost implements AutoCloseable {
             log.record(st, v, state, dir, kind, fields);
             cdrRecorder.record(st, v, state, dir, kind, fields);
             publishing.record(st, v, state, dir, kind, fields);
+            org.stationd.metrics.HostMetrics.TAP.record(st, v, state, dir, kind, fields);
             observer.record(st, v, state, dir, kind, fields);
         };
         List<StationListener> all = new ArrayList<>();
@@ -156,6 +157,7 @@ public final class StationHost implements AutoCloseable {
             startSchedule(station);
         }
         this.control = new ControlServer(zmq, config.control().control(), gate, this::control);
+        org.stationd.metrics.HostMetrics.watch(client, this::stations, this::eventLogDropped);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
@@ -472,6 +474,20 @@ public final class StationHost implements AutoCloseable {
         grid.invalidate(stationId);
         station.submit(schedulers.get(stationId)::replan);
         return Map.of("removed", id);
+    }
+
+    /** An operator's command as the control socket takes it (the web console's one path to the same operations). */
+    public Map<String, Object> command(ControlCommand c) throws Exception {
+        return control(c);
+    }
+
+    /** The host's message bus: station events as the publish socket carries them. */
+    public org.stationd.station.MessageBus bus() {
+        return bus;
+    }
+
+    public HostConfig config() {
+        return config;
     }
 
     public StationContext station(String id) {
