@@ -19,11 +19,13 @@ final class Api {
     private final StationHost host;
     private final Records records;
     private final Moderation moderation;
+    private final Shows shows;
 
     Api(StationHost host) {
         this.host = host;
         this.records = new Records(host.database());
         this.moderation = new Moderation(host.database(), host.config().dataDir().resolve("recordings"));
+        this.shows = new Shows(host.database());
     }
 
     /** The answer to an API request (path under /api/), as JSON, CSV or audio. */
@@ -33,7 +35,7 @@ final class Api {
         if (a == null) throw new ApiError(404, "no such API path: " + r.path());
         switch (a) {
             case "status":
-                if (m.equals("GET")) return Reply.json(host.command(cmd("status")));
+                if (m.equals("GET")) return Reply.json(status());
                 break;
             case "programs":
                 if (m.equals("GET")) return Reply.json(Map.of("programs", programs()));
@@ -67,6 +69,9 @@ final class Api {
         StationContext s = host.station(id);
         if (s == null) throw new ApiError(404, "no station '" + id + "'");
         switch (what) {
+            case "week":
+                if (m.equals("GET")) return Reply.json(shows.week(id, s.config().timezone(), java.time.Instant.now()));
+                break;
             case "swap":
                 if (m.equals("POST")) return Reply.json(host.command(cmd("swap", "station", id, "program", r.body().get("program"))));
                 break;
@@ -99,6 +104,51 @@ final class Api {
                 throw new ApiError(404, "no such API path: " + r.path());
         }
         throw new ApiError(405, r.method() + " is not allowed on " + r.path());
+    }
+
+    /** The host's status, each station with the show on air now and the next one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> status() throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>(host.command(cmd("status")));
+        List<Map<String, Object>> stations = new ArrayList<>();
+        for (Map<String, Object> st : (List<Map<String, Object>>) out.get("stations")) {
+            Map<String, Object> m = new LinkedHashMap<>(st);
+            StationContext s = host.station(String.valueOf(st.get("station")));
+            if (s != null) m.putAll(shows.nowAndNext(s.getId(), s.config().timezone(), java.time.Instant.now()));
+            stations.add(m);
+        }
+        out.put("stations", stations);
+        out.put("compileErrorLines", compileErrorLines((Map<String, Object>) out.get("compileErrors")));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern AT = java.util.regex.Pattern.compile("(?:.*/)?([^/:]+):(\\d+):(\\d+): ");
+
+    /** Each program that does not compile: its file, line and column, the problem and the source line it points at. */
+    private List<Map<String, Object>> compileErrorLines(Map<String, Object> errors) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (errors == null) return out;
+        Path dir = host.config().programsDir().toAbsolutePath().normalize();
+        errors.forEach((file, error) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file);
+            m.put("error", String.valueOf(error));
+            java.util.regex.Matcher at = AT.matcher(String.valueOf(error));
+            if (at.lookingAt()) {
+                int line = Integer.parseInt(at.group(2));
+                m.put("line", line);
+                m.put("column", Integer.parseInt(at.group(3)));
+                Path f = dir.resolve(file).normalize();
+                try {
+                    List<String> lines = f.startsWith(dir) ? Files.readAllLines(f) : List.of();
+                    if (line >= 1 && line <= lines.size()) m.put("source", lines.get(line - 1));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the file changed or went since: the message alone
+                }
+            }
+            out.add(m);
+        });
+        return out;
     }
 
     /** /api/phone (POST: a call), /api/phone/CALL/(keys|text|voice|hangup) */

@@ -37,6 +37,7 @@ final class EventFeed implements AutoCloseable {
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         res.headers().set("X-Accel-Buffering", "no");
+        io.netty.handler.codec.http.HttpUtil.setTransferEncodingChunked(res, true);
         ch.write(res);
         // a first comment, so the browser's EventSource opens now (and a test can wait for it)
         ch.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(": open\n\n", StandardCharsets.UTF_8)));

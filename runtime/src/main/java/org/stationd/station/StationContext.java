@@ -658,6 +658,9 @@ public final class StationContext implements Station {
         });
     }
 
+    /** The station's conferences now (status, the console's station page). */
+    public java.util.List<Conference> conferences() { return java.util.List.copyOf(conferences.values()); }
+
     StationConference conferenceBySwitchName(String switchName) {
         return switchName == null ? null : conferences.get(switchName);
     }
