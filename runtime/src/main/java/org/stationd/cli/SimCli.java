@@ -3,8 +3,9 @@ package org.stationd.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.stationd.esl.sim.SimOptions;
-import org.stationd.esl.sim.SimSwitch;
+import org.stationd.esl.embedded.EmbeddedSwitch;
+import org.stationd.esl.embedded.SwitchProvider;
+import org.stationd.esl.embedded.SwitchSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,16 +32,10 @@ final class SimCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SimOptions opts = SimOptions.defaults().withHost(host).withPort(port).withPassword(password);
-        if (dialplan != null) {
-            opts = opts.withDialplan(dialplan);
-        }
-        if (sounds != null) {
-            opts = opts.withSounds("/usr/local/freeswitch/share/freeswitch/sounds", sounds);
-        }
-        SimSwitch sim;
+        SwitchSpec spec = SwitchSpec.defaults().withHost(host).withPort(port).withPassword(password).withDialplan(dialplan).withSounds(sounds);
+        EmbeddedSwitch sim;
         try {
-            sim = SimSwitch.start(opts);
+            sim = SwitchProvider.named("sim").start(spec);
         } catch (RuntimeException e) {
             System.err.println("stationd sim: cannot start: " + e.getMessage());
             return 1;

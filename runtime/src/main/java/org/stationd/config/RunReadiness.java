@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.stationd.esl.sim.dialplan.DialplanLoader;
+import org.stationd.esl.embedded.SwitchProvider;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -85,7 +85,7 @@ final class RunReadiness {
     /** The simulated switch reads its dialplan only when it starts: read it now. */
     private void simDialplan(Node at, Path file) {
         try {
-            DialplanLoader.parse(ConfigText.read(file), file.toAbsolutePath().getParent());
+            SwitchProvider.named("sim").readDialplan(ConfigText.read(file), file.toAbsolutePath().getParent());
         } catch (ConfigException e) {
             r.errors().addAll(e.errors());
         } catch (MarkedYamlEngineException e) {

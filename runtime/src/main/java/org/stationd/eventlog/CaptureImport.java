@@ -36,8 +36,8 @@ import org.stationd.esl.codec.EslProtocolException;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.event.EslEvents;
 import org.stationd.esl.event.EventFormatException;
-import org.stationd.esl.sim.wire.CommandFrame;
-import org.stationd.esl.sim.wire.EslCommandDecoder;
+import org.stationd.esl.codec.CommandFrame;
+import org.stationd.esl.codec.EslCommandDecoder;
 
 /**
  * Turns a raw ESL capture (the JSON lines {@code {"t","dir","raw"}} of {@code shared/esl-captures})

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.stationd.esl.sim.channel.HangupCause;
-import org.stationd.esl.sim.dialplan.Dialplan;
-import org.stationd.esl.sim.dialplan.Extension;
-import org.stationd.esl.sim.dialplan.PhoneBehaviour;
+import org.stationd.esl.embedded.FarEnd;
 
 /**
  * The phones a station called in the recording, and what they did: answered after so long, or
@@ -26,15 +23,14 @@ final class OriginateMatcher {
     private static final Pattern GATEWAY = Pattern.compile("sofia/gateway/([^/]+)/(\\S+)");
     /** {@code loopback/<number>[/<context>[/<dialplan>]]}: the number routed in the context (default {@code default}). */
     private static final Pattern LOOPBACK_DIAL = Pattern.compile("loopback/([^/|,\\s]+)(?:/([^/|,\\s]+))?(?:/[^/|,\\s]+)?");
-    private static final Pattern LOOPBACK = Pattern.compile("loopback/([^/]+)/([^/]+)");
 
     /** What the far end of a recorded call did: answered ({@code cause} null) or refused with {@code cause}, {@code after} the originate. */
-    private record FarEnd(String recordedUuid, Duration after, String cause) {}
+    private record Outcome(String recordedUuid, Duration after, String cause) {}
 
     private record Placed(String uuid, String target, Instant at) {}
 
     private final List<Placed> recorded = new ArrayList<>();
-    private final Map<String, FarEnd> outcomes = new LinkedHashMap<>();
+    private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     /** Replayed uuid → the recorded call it is paired with, when that one was answered. */
     private final Map<String, Answered> answered = new LinkedHashMap<>();
 
@@ -54,15 +50,15 @@ final class OriginateMatcher {
                 String body = String.valueOf(r.get("body")).strip();
                 if (p != null && byUuid.containsKey(p.uuid()) && body.startsWith("-ERR")) {
                     String cause = body.substring(4).strip().split("\\s+")[0];
-                    outcomes.putIfAbsent(p.uuid(), new FarEnd(p.uuid(), Duration.between(byUuid.get(p.uuid()).at(), t), cause.isEmpty() ? "NORMAL_TEMPORARY_FAILURE" : cause));
+                    outcomes.putIfAbsent(p.uuid(), new Outcome(p.uuid(), Duration.between(byUuid.get(p.uuid()).at(), t), cause.isEmpty() ? "NORMAL_TEMPORARY_FAILURE" : cause));
                 }
             } else if ("esl".equals(kind) && r.get("headers") instanceof Map<?, ?> h) {
                 Placed p = byUuid.get(String.valueOf(h.get("Unique-ID")));
                 if (p == null || outcomes.containsKey(p.uuid())) continue;
                 if ("CHANNEL_ANSWER".equals(r.get("name"))) {
-                    outcomes.put(p.uuid(), new FarEnd(p.uuid(), Duration.between(p.at(), t), null));
+                    outcomes.put(p.uuid(), new Outcome(p.uuid(), Duration.between(p.at(), t), null));
                 } else if ("CHANNEL_HANGUP".equals(r.get("name"))) {   // ended before it was answered
-                    outcomes.put(p.uuid(), new FarEnd(p.uuid(), Duration.between(p.at(), t), String.valueOf(h.get("Hangup-Cause"))));
+                    outcomes.put(p.uuid(), new Outcome(p.uuid(), Duration.between(p.at(), t), String.valueOf(h.get("Hangup-Cause"))));
                 }
             }
         }
@@ -71,42 +67,18 @@ final class OriginateMatcher {
     /**
      * What each recorded phone did on each call, in order, by endpoint ({@code user/3001},
      * {@code sofia/gateway/pstn/5552001}, {@code loopback/tx1/stations}): answered after so long,
-     * or refused with a cause; a call the log never saw answered rings on.
+     * or refused with a cause; a call the log never saw answered rings on. The switch plays later
+     * calls as the last one.
      */
-    Map<String, List<PhoneBehaviour>> scripts() {
-        Map<String, List<PhoneBehaviour>> out = new LinkedHashMap<>();
+    Map<String, List<FarEnd>> phones() {
+        Map<String, List<FarEnd>> out = new LinkedHashMap<>();
         for (Placed p : recorded) {
             String endpoint = endpoint(p.target());
             if (endpoint != null) {
-                out.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(behaviour(outcomes.get(p.uuid())));
+                out.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(farEnd(outcomes.get(p.uuid())));
             }
         }
         return out;
-    }
-
-    /**
-     * {@code base} with the same phones, for calls beyond the recorded ones: each as on its last
-     * recorded call (users by id, gateway numbers, loopback numbers as extensions of their context).
-     */
-    Dialplan routing(Dialplan base) {
-        Map<String, PhoneBehaviour> users = new LinkedHashMap<>();
-        Map<String, Map<String, PhoneBehaviour>> gateways = new LinkedHashMap<>();
-        Map<String, Map<String, Extension>> loopback = new LinkedHashMap<>();
-        scripts().forEach((endpoint, calls) -> {
-            PhoneBehaviour last = calls.get(calls.size() - 1);
-            Matcher g = GATEWAY.matcher(endpoint);
-            Matcher l = LOOPBACK.matcher(endpoint);
-            if (g.matches()) {
-                gateways.computeIfAbsent(g.group(1), k -> new LinkedHashMap<>()).put(g.group(2), last);
-            } else if (l.matches()) {
-                loopback.computeIfAbsent(l.group(2), k -> new LinkedHashMap<>()).put(l.group(1), Extension.phone(l.group(1), last));
-            } else {
-                users.put(endpoint.substring("user/".length()), last);
-            }
-        });
-        Dialplan d = base.withPhones(users, gateways);
-        for (Map.Entry<String, Map<String, Extension>> c : loopback.entrySet()) d = d.withExtensions(c.getKey(), c.getValue());
-        return d;
     }
 
     /** The endpoint a dial string reaches, as the simulated switch scripts it; null for others (error/…, several endpoints). */
@@ -118,12 +90,10 @@ final class OriginateMatcher {
         return l.matches() ? "loopback/" + l.group(1) + "/" + (l.group(2) == null ? "default" : l.group(2)) : null;
     }
 
-    private static PhoneBehaviour behaviour(FarEnd f) {
-        if (f == null) return PhoneBehaviour.noAnswer();
-        if (f.cause() == null) return PhoneBehaviour.answerAfter(f.after().toMillis());
-        HangupCause cause = HangupCause.parse(f.cause());
-        if (cause == null || cause == HangupCause.NO_ANSWER) return PhoneBehaviour.noAnswer();   // it rang out: the originate times out again
-        return new PhoneBehaviour(-1, cause, -1, f.after().toMillis());
+    private static FarEnd farEnd(Outcome f) {
+        if (f == null) return FarEnd.ringsOn();
+        if (f.cause() == null) return FarEnd.answersAfter(f.after().toMillis());
+        return FarEnd.refuses(f.cause(), f.after().toMillis());   // NO_ANSWER rang out: the originate times out again
     }
 
     /** A command the replayed program sent: if it places a call, pairs it with the recording's next call to the same number. */
@@ -134,7 +104,7 @@ final class OriginateMatcher {
             if (recorded.get(i).target().equals(now.target())) {
                 Placed was = recorded.remove(i);
                 recordedToReplayed.put(was.uuid(), now.uuid());
-                FarEnd f = outcomes.get(was.uuid());
+                Outcome f = outcomes.get(was.uuid());
                 if (f != null && f.cause() == null) answered.put(now.uuid(), new Answered(was.target(), was.at(), f.after()));
                 return;
             }

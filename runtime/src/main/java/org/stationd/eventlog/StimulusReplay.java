@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,12 +16,8 @@ import org.stationd.api.Event;
 import org.stationd.api.EventKind;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.client.EslClient;
-import org.stationd.esl.sim.SimOptions;
-import org.stationd.esl.sim.SimSwitch;
-import org.stationd.esl.sim.dialplan.Dialplan;
-import org.stationd.esl.sim.dialplan.DialplanLoader;
-import org.stationd.esl.sim.app.AppCall;
-import org.stationd.esl.sim.dialplan.Extension;
+import org.stationd.esl.embedded.EmbeddedSwitch;
+import org.stationd.esl.embedded.SwitchSpec;
 import org.stationd.station.InMemoryBus;
 import org.stationd.station.Lockstep;
 import org.stationd.station.MemoryRecordings;
@@ -96,7 +94,7 @@ public final class StimulusReplay {
     /** The simulated switch and the station, in lockstep on one virtual clock. */
     private final class World implements AutoCloseable {
         final Lockstep lockstep;
-        final SimSwitch sim;
+        final EmbeddedSwitch sim;
         final EslClient client;
         final VirtualScheduler stationClock;
         final ExecutorService pool = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stimulus-" + config.id()).daemon(true).factory());
@@ -113,17 +111,13 @@ public final class StimulusReplay {
         World(Instant start, List<Map<String, Object>> records, StimulusCheck check) {
             this.check = check;
             originates = new OriginateMatcher(records);
-            // the phones the station called answer (or refuse) on each call as they did, then as on their last call
-            Dialplan dialplan = originates.routing(simDialplan != null ? DialplanLoader.load(simDialplan) : DialplanLoader.defaults());
-            // the recorded listeners' calls parked for the station, whatever this switch's dialplan says of their numbers
-            Map<String, Extension> lines = new LinkedHashMap<>();
-            Stimuli.of(records).stream().filter(st -> st.kind() == Stimuli.Kind.CALL)
-                    .map(st -> String.valueOf(st.fields().get("to"))).forEach(to -> lines.put(to, new Extension(to, List.of(new AppCall("park", "")))));
-            dialplan = dialplan.withExtensions(dialplan.setting("incoming_context", "default"), lines);
-            SimOptions opts = SimOptions.defaults().withZone(config.timezone()).withDialplan(dialplan);
-            lockstep = Lockstep.start(start, opts).realTime(speed == ReplaySpeed.REALTIME);
+            // the phones the station called answer (or refuse) on each call as they did, then as on their last call;
+            // the recorded listeners' calls park for the station, whatever this switch's dialplan says of their numbers
+            Set<String> lines = new LinkedHashSet<>();
+            Stimuli.of(records).stream().filter(st -> st.kind() == Stimuli.Kind.CALL).forEach(st -> lines.add(String.valueOf(st.fields().get("to"))));
+            SwitchSpec spec = SwitchSpec.defaults().withZone(config.timezone()).withDialplan(simDialplan).withPhones(originates.phones()).withParked(lines);
+            lockstep = Lockstep.start(start, spec).realTime(speed == ReplaySpeed.REALTIME);
             sim = lockstep.sim();
-            originates.scripts().forEach(sim::script);
             client = lockstep.client();
             stationClock = lockstep.stationClock();
             Router router = new Router();
@@ -241,7 +235,7 @@ public final class StimulusReplay {
         /** The switch's uuid of a recorded call, if that call is up now. */
         private String live(Stimuli.Stimulus s) {
             String uuid = calls.get(s.call());
-            return uuid != null && sim.call(uuid) != null ? uuid : null;
+            return uuid != null && sim.hasCall(uuid) ? uuid : null;
         }
 
         void advanceTo(Instant t) throws InterruptedException {

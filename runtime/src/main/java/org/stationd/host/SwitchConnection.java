@@ -12,8 +12,9 @@ import org.stationd.config.SwitchConfig;
 import org.stationd.esl.client.EslAuthException;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.client.EslClientOptions;
-import org.stationd.esl.sim.SimOptions;
-import org.stationd.esl.sim.SimSwitch;
+import org.stationd.esl.embedded.EmbeddedSwitch;
+import org.stationd.esl.embedded.SwitchProvider;
+import org.stationd.esl.embedded.SwitchSpec;
 
 /**
  * The host's link to FreeSWITCH: an inbound ESL client to a real switch, or to the embedded
@@ -22,11 +23,11 @@ import org.stationd.esl.sim.SimSwitch;
 public final class SwitchConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SwitchConnection.class);
 
-    private final SimSwitch sim;
+    private final EmbeddedSwitch sim;
     private final EslClient client;
     private final String description;
 
-    private SwitchConnection(SimSwitch sim, EslClient client, String description) {
+    private SwitchConnection(EmbeddedSwitch sim, EslClient client, String description) {
         this.sim = sim;
         this.client = client;
         this.description = description;
@@ -39,11 +40,7 @@ public final class SwitchConnection implements AutoCloseable {
     /** With the client's options adjusted (tests: a shorter command timeout). */
     public static SwitchConnection open(SwitchConfig config, Path simDialplan, ZoneId zone, java.util.function.UnaryOperator<EslClientOptions> tune) {
         if (config.simulated()) {
-            SimOptions opts = SimOptions.defaults().withPort(0).withPassword(config.password()).withZone(zone);
-            if (simDialplan != null) {
-                opts = opts.withDialplan(simDialplan);
-            }
-            SimSwitch sim = SimSwitch.start(opts);
+            EmbeddedSwitch sim = SwitchProvider.named("sim").start(SwitchSpec.defaults().withPassword(config.password()).withZone(zone).withDialplan(simDialplan));
             try {
                 EslClient client = EslClient.connect(tune.apply(EslClientOptions.of("127.0.0.1", sim.port(), config.password())));
                 return new SwitchConnection(sim, client, "the embedded simulated switch (ESL on 127.0.0.1:" + sim.port() + ")");
@@ -103,7 +100,7 @@ public final class SwitchConnection implements AutoCloseable {
     }
 
     /** The embedded switch, or null when connected to a real FreeSWITCH. */
-    public SimSwitch sim() {
+    public EmbeddedSwitch sim() {
         return sim;
     }
 

@@ -13,9 +13,10 @@ import org.stationd.esl.client.EslClientOptions;
 import org.stationd.esl.command.EventFormat;
 import org.stationd.esl.dispatch.EventListener;
 import org.stationd.esl.event.EslEvent;
-import org.stationd.esl.sim.SimOptions;
-import org.stationd.esl.sim.SimSwitch;
-import org.stationd.esl.sim.clock.VirtualClock;
+import org.stationd.esl.embedded.EmbeddedSwitch;
+import org.stationd.esl.embedded.SteppedClock;
+import org.stationd.esl.embedded.SwitchProvider;
+import org.stationd.esl.embedded.SwitchSpec;
 
 /**
  * The simulated switch and stations on one virtual clock, moved together: time jumps from one
@@ -25,7 +26,7 @@ import org.stationd.esl.sim.clock.VirtualClock;
  * way on every run.
  *
  * <pre>{@code
- * try (Lockstep world = Lockstep.start(start, SimOptions.defaults().withDialplan(simYaml))) {
+ * try (Lockstep world = Lockstep.start(start, SwitchSpec.defaults().withDialplan(simYaml))) {
  *     // stations get world.client() as their switch and world.stationClock() as their clock
  *     world.attach(() -> List.of(station));
  *     world.advance(Duration.ofMinutes(30));
@@ -37,18 +38,19 @@ public final class Lockstep implements AutoCloseable {
     /** A settle that never goes quiet (something re-arms at the same instant forever) gives up after this many rounds. */
     private static final int MAX_ROUNDS = 10_000;
 
-    private final VirtualClock switchClock;
+    private final SteppedClock switchClock;
     private final VirtualScheduler stationClock;
-    private final SimSwitch sim;
+    private final EmbeddedSwitch sim;
     private final EslClient client;
     private final AtomicLong activity = new AtomicLong();
     private volatile Supplier<? extends Collection<StationContext>> stations = java.util.List::of;
     private Pacer pacer = Pacer.NONE;
 
-    private Lockstep(Instant start, SimOptions options) {
-        switchClock = new VirtualClock(start);
+    private Lockstep(Instant start, SwitchSpec options) {
+        SwitchProvider simulated = SwitchProvider.named("sim");
+        switchClock = simulated.virtualClock(start);
         stationClock = new VirtualScheduler(start);
-        sim = SimSwitch.start(options.withPort(0).withClock(switchClock));
+        sim = simulated.start(options.withPort(0).withClock(switchClock));
         try {
             // one dispatch lane: "every event so far has been delivered" is then one barrier
             // one lane, with replies on it too: everything the switch sends is handed out in socket order
@@ -65,7 +67,7 @@ public final class Lockstep implements AutoCloseable {
     }
 
     /** Starts the simulated switch (on a free port, whatever {@code options} say) on a virtual clock at {@code start}. */
-    public static Lockstep start(Instant start, SimOptions options) {
+    public static Lockstep start(Instant start, SwitchSpec options) {
         return new Lockstep(start, options);
     }
 
@@ -81,7 +83,7 @@ public final class Lockstep implements AutoCloseable {
     }
 
     public EslClient client() { return client; }
-    public SimSwitch sim() { return sim; }
+    public EmbeddedSwitch sim() { return sim; }
     public VirtualScheduler stationClock() { return stationClock; }
     public Instant now() { return stationClock.now(); }
 

@@ -97,7 +97,7 @@ final class HostHarness implements AutoCloseable {
     }
 
     SimSwitch sim() {
-        return link.sim();
+        return (SimSwitch) link.sim();
     }
 
     boolean saw(String line) {
