@@ -44,6 +44,7 @@ function draw() {
   g.fillStyle = '#347';
   const w = c.width / perSecond.length;
   perSecond.forEach((v, i) => g.fillRect(i * w, c.height - v / max * (c.height - 10), w - 1, v / max * (c.height - 10)));
+  c.dataset.events = String(perSecond.reduce((a, b) => a + b, 0));   // what the last minute shows
   document.getElementById('rate').textContent = perSecond[perSecond.length - 1] + ' events/s (scale ' + max + ')';
 }
 

@@ -30,7 +30,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (call && m.topic === 'phone/' + call) {
       if (m.data.event === 'ended') { heard('the call ended'); setCall(null, 'ended'); }
       else setCall(call, m.data.event);
-    } else if (station && m.topic === 'station/' + station + '/aired' && (!m.data.call || m.data.call === call)) {
+    } else if (call && m.topic === 'station/' + station + '/aired') {
+      // the station's leg of the call has its own id: while the call is up, all the station airs is shown
       heard(m.data.what);
     }
   });

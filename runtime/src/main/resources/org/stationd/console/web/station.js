@@ -92,7 +92,7 @@ function timeline(m) {
   const d = m.data;
   const text = kind === 'state' ? 'state ' + d.from + ' → ' + d.to
     : kind === 'call' ? 'call ' + String(d.call).substring(0, 8) + ' ' + d.event
-    : kind === 'aired' ? 'plays ' + d.what
+    : kind === 'aired' ? d.what
     : kind === 'error' ? 'error in ' + d.handler + ': ' + d.message + (d.location ? ' (' + d.location + ')' : '')
     : kind === 'log' ? d.level + ': ' + d.message
     : kind === 'program' ? 'program ' + d.program + ' ' + d.version
