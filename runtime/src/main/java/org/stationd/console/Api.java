@@ -170,7 +170,7 @@ final class Api {
 
     private static ControlCommand add(String station, Map<String, Object> b) {
         return cmd("schedule-add", "station", station, "program", b.get("program"), "start", b.get("start"), "duration", b.get("duration"),
-                "repeat", b.get("repeat"), "priority", b.get("priority"));
+                "repeat", b.get("repeat"), "priority", b.get("priority"), "settings", b.get("settings"));
     }
 
     private static long recordingId(String text) {

@@ -432,6 +432,7 @@ public final class StationHost implements AutoCloseable {
             m.put("duration", Durations.format(st.entry().duration()));
             m.put("repeat", st.rrule());
             m.put("priority", st.entry().priority());
+            m.put("settings", st.entry().settings());
             m.put("source", st.source());
             rows.add(m);
         }
@@ -450,7 +451,7 @@ public final class StationHost implements AutoCloseable {
         String rrule = c.text("repeat");
         Recurrence repeat = rrule == null ? null : c.parsed("repeat", Recurrence::parse, "a repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO");
         Long priority = c.wholeNumber("priority", -1000, 1000);
-        ScheduleEntry e = new ScheduleEntry(0, stationId, program, Map.of(),
+        ScheduleEntry e = new ScheduleEntry(0, stationId, program, c.settings("settings"),
                 c.parsed("start", java.time.LocalDateTime::parse, "a local date and time, e.g. 2026-12-24T18:00"),
                 c.parsed("duration", Durations::parse, "a duration, e.g. 90m, 1h30m or 45s"), repeat, java.util.Set.of(),
                 priority == null ? 0 : priority.intValue());

@@ -102,13 +102,18 @@ class ConsoleApiTest {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) api.get("/api/stations/kla/schedule").json().get("entries");
         assertTrue(entries.stream().anyMatch(e -> ((Number) e.get("id")).longValue() == id && "30m".equals(e.get("duration"))), entries.toString());
 
-        ConsoleHttp.Answer edited = api.send("PUT", "/api/stations/kla/schedule/" + id, Map.of("program", "playlist.groovy", "start", start, "duration", "1h"),
+        ConsoleHttp.Answer edited = api.send("PUT", "/api/stations/kla/schedule/" + id, Map.of("program", "playlist.groovy", "start", start, "duration", "1h", "settings", Map.of("music", List.of("music-1.wav"))),
                 Map.of("Origin", console.url().replaceAll("/$", ""), "Content-Type", "application/json"));
         assertEquals(200, edited.status(), edited.body());
         long newId = ((Number) edited.json().get("id")).longValue();
         entries = (List<Map<String, Object>>) api.get("/api/stations/kla/schedule").json().get("entries");
         assertTrue(entries.stream().noneMatch(e -> ((Number) e.get("id")).longValue() == id), entries.toString());
         assertTrue(entries.stream().anyMatch(e -> ((Number) e.get("id")).longValue() == newId && "1h".equals(e.get("duration"))), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> ((Number) e.get("id")).longValue() == newId
+                && Map.of("music", List.of("music-1.wav")).equals(e.get("settings"))), "the edit keeps its settings: " + entries);
+        ConsoleHttp.Answer badSettings = api.post("/api/stations/kla/schedule", Map.of("program", "playlist.groovy", "start", start, "duration", "30m", "settings", "loud"));
+        assertEquals(400, badSettings.status());
+        assertEquals("'schedule-add': \"settings\" must be an object of text, numbers, true/false and lists (at most 8 deep)", badSettings.json().get("error"));
 
         ConsoleHttp.Answer bad = api.post("/api/stations/kla/schedule", Map.of("program", "playlist.groovy", "start", "tomorrow", "duration", "30m"));
         assertEquals(400, bad.status());

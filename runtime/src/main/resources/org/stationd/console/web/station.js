@@ -29,6 +29,7 @@ async function refreshSchedule() {
     const del = Console.el('button', { type: 'button', class: 'delete', onclick: () => remove(e.id) }, 'Delete');
     body.append(Console.el('tr', { dataset: { entry: e.id, program: e.program } }, Console.el('td', {}, e.id), Console.el('td', {}, e.program),
       Console.el('td', {}, e.start), Console.el('td', {}, e.duration), Console.el('td', {}, e.repeat), Console.el('td', {}, e.priority),
+      Console.el('td', { class: 'settings' }, Object.keys(e.settings || {}).length ? JSON.stringify(e.settings) : ''),
       Console.el('td', {}, e.source), Console.el('td', {}, edit, del)));
   }
   const grid = document.getElementById('week');
@@ -54,6 +55,7 @@ function startEdit(e) {
   document.getElementById('show-duration').value = e.duration;
   document.getElementById('show-repeat').value = e.repeat || '';
   document.getElementById('show-priority').value = e.priority;
+  document.getElementById('show-settings').value = Object.keys(e.settings || {}).length ? JSON.stringify(e.settings) : '';
   document.getElementById('show-save').textContent = 'Save changes';
 }
 
@@ -75,6 +77,10 @@ async function save(ev) {
     duration: document.getElementById('show-duration').value,
     priority: Number(document.getElementById('show-priority').value || 0),
   };
+  const settings = document.getElementById('show-settings').value.trim();
+  if (settings) {
+    try { body.settings = JSON.parse(settings); } catch (e) { Console.say('settings must be JSON, like {"music": ["music-1.wav"]}'); return; }
+  }
   const repeat = document.getElementById('show-repeat').value.trim();
   if (repeat) body.repeat = repeat;
   const r = editing === null
