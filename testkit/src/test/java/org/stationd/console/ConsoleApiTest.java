@@ -3,6 +3,7 @@ package org.stationd.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stationd.api.Recording;
 import org.stationd.config.ConsoleConfig;
+import org.stationd.storage.DbRecordings;
 import org.stationd.programs.VoiceBoardTest;
 import org.stationd.testing.Show;
 
@@ -163,6 +166,40 @@ class ConsoleApiTest {
             assertTrue(cookie.startsWith(Access.COOKIE + "=" + TOKEN), cookie);
             assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly") && cookie.contains("SameSite=Strict"), cookie);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void recordingsAreHeardDecidedAndGivenAnExpiryAndOnlyTheRecordingsFolderIsServed() throws Exception {
+        Path inside = Files.createDirectories(dir.resolve("data/recordings/gulu")).resolve("greeting-1.wav");
+        Files.write(inside, new byte[] {'R', 'I', 'F', 'F', 1, 2, 3, 4});
+        Path outside = dir.resolve("stations.yaml");
+        DbRecordings recs = new DbRecordings(show.host().database(), "gulu", java.time.Instant::now);
+        long ok = recs.save(inside.toString(), "greeting", 3, "256700000009", 2.0).id();
+        long escape = recs.save(outside.toString(), "ad", 3, "256700000010", 1.0).id();
+
+        List<Map<String, Object>> pending = (List<Map<String, Object>>) api.get("/api/stations/gulu/recordings?status=pending").json().get("recordings");
+        Map<String, Object> a = pending.stream().filter(r -> ((Number) r.get("id")).longValue() == ok).findFirst().orElseThrow();
+        assertEquals(true, a.get("audible"));
+        ConsoleHttp.Answer audio = api.get("/api/stations/gulu/recordings/" + ok + "/audio");
+        assertEquals(200, audio.status());
+        assertEquals("audio/wav", audio.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(404, api.get("/api/stations/gulu/recordings/" + escape + "/audio").status(), "a file outside the recordings folder is not served");
+        assertEquals(404, api.get("/api/stations/kla/recordings/" + ok + "/audio").status(), "another station's recording is not this one's");
+
+        assertEquals(200, api.post("/api/stations/gulu/recordings/" + ok, Map.of("status", "approved", "expires", "2099-01-31")).status());
+        Recording r = recs.all().stream().filter(x -> x.id() == ok).findFirst().orElseThrow();
+        assertEquals("approved", r.status());
+        assertEquals(java.time.LocalDate.of(2099, 2, 1).atStartOfDay(ZoneId.of("Africa/Kampala")).toInstant().toEpochMilli(), r.expiresAtEpochMillis());
+        assertTrue(recs.playable().stream().anyMatch(x -> x.id() == ok), "approved and not expired: it airs");
+        assertEquals(200, api.post("/api/stations/gulu/recordings/" + escape, Map.of("status", "rejected")).status());
+        assertTrue(recs.playable().stream().noneMatch(x -> x.id() == escape));
+
+        ConsoleHttp.Answer bad = api.post("/api/stations/gulu/recordings/" + ok, Map.of("status", "aired"));
+        assertEquals(400, bad.status());
+        assertEquals("\"status\" must be approved, rejected or pending", bad.json().get("error"));
+        assertEquals(400, api.post("/api/stations/gulu/recordings/" + ok, Map.of("expires", "soon")).status());
+        assertEquals(404, api.post("/api/stations/gulu/recordings/999999", Map.of("status", "approved")).status());
     }
 
     @Test

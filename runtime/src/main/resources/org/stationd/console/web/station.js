@@ -99,6 +99,7 @@ function timeline(m) {
   const text = kind === 'state' ? 'state ' + d.from + ' → ' + d.to
     : kind === 'call' ? 'call ' + String(d.call).substring(0, 8) + ' ' + d.event
     : kind === 'aired' ? d.what
+    : kind === 'key' ? 'call ' + String(d.call).substring(0, 8) + ' pressed ' + d.key
     : kind === 'error' ? 'error in ' + d.handler + ': ' + d.message + (d.location ? ' (' + d.location + ')' : '')
     : kind === 'log' ? d.level + ': ' + d.message
     : kind === 'program' ? 'program ' + d.program + ' ' + d.version
