@@ -21,8 +21,11 @@ final class Api {
     private final Moderation moderation;
     private final Shows shows;
 
-    Api(StationHost host) {
+    private final EventFeed feed;
+
+    Api(StationHost host, EventFeed feed) {
         this.host = host;
+        this.feed = feed;
         this.records = new Records(host.database());
         this.moderation = new Moderation(host.database(), host.config().dataDir().resolve("recordings"));
         this.shows = new Shows(host.database());
@@ -115,6 +118,8 @@ final class Api {
             Map<String, Object> m = new LinkedHashMap<>(st);
             StationContext s = host.station(String.valueOf(st.get("station")));
             if (s != null) m.putAll(shows.nowAndNext(s.getId(), s.config().timezone(), java.time.Instant.now()));
+            java.time.Instant errorAt = m.get("lastError") == null ? null : feed.lastErrorAt(String.valueOf(st.get("station")));
+            m.put("lastErrorAt", errorAt == null ? null : errorAt.toString());
             stations.add(m);
         }
         out.put("stations", stations);

@@ -45,7 +45,17 @@ final class EventFeed implements AutoCloseable {
         ch.closeFuture().addListener(f -> open.remove(ch));
     }
 
+    private final java.util.Map<String, java.time.Instant> errorAt = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** When the station's program last reported an error (since the console started), or null. */
+    java.time.Instant lastErrorAt(String station) {
+        return errorAt.get(station);
+    }
+
     private void deliver(String topic, Object data) {
+        if (topic.startsWith("station/") && topic.endsWith("/error")) {
+            errorAt.put(topic.substring("station/".length(), topic.length() - "/error".length()), java.time.Instant.now());
+        }
         if (open.isEmpty()) return;
         String json;
         try {

@@ -37,6 +37,8 @@ class ConsoleApiTest {
                 .station("gulu", s -> s.program("voiceboard.groovy").transmitter("user/3001").line("ivr", "7009"))
                 .station("kla", s -> s.program("playlist.groovy").transmitter("user/3002")
                         .settings("{ jingle: jingle.wav, series: [], ads: [], music: [music-1.wav] }"))
+                .program("broken.groovy", "program {\n    apiVersion 1\n    name 'broken'\n    state('a') {\n        on.incomingCall { e -> throw new IllegalStateException('boom') }\n    }\n}\n")
+                .station("zed", s -> s.program("broken.groovy").transmitter("user/3003").line("in", "7011"))
                 .start();
         console = ConsoleServer.start(show.host(), new ConsoleConfig("127.0.0.1", 0, List.of(), List.of()));
         api = new ConsoleHttp(console.url());
@@ -55,8 +57,24 @@ class ConsoleApiTest {
         ConsoleHttp.Answer a = api.get("/api/status");
         assertEquals(200, a.status(), a.body());
         List<Map<String, Object>> stations = (List<Map<String, Object>>) a.json().get("stations");
-        assertEquals(List.of("gulu", "kla"), stations.stream().map(s -> s.get("station")).toList());
+        assertEquals(List.of("gulu", "kla", "zed"), stations.stream().map(s -> s.get("station")).toList());
         assertEquals("voiceboard.groovy", stations.get(0).get("program"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStationsLastErrorComesWithItsTime() throws Exception {
+        assertEquals(200, api.post("/api/phone", Map.of("station", "zed")).status());   // its handler fails now, with the console watching
+        show.await("zed's program failed", () -> show.station("zed").lastError() != null);
+        show.await("the console saw when", () -> {
+            try {
+                List<Map<String, Object>> st = (List<Map<String, Object>>) api.get("/api/status").json().get("stations");
+                return st.stream().anyMatch(s -> "zed".equals(s.get("station")) && s.get("lastErrorAt") != null
+                        && String.valueOf(s.get("lastError")).contains("boom"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test

@@ -12,7 +12,8 @@ async function refresh() {
   for (const s of status.stations) {
     const tx = s.transmitter ? s.transmitter.state + ' (' + s.transmitter.call.substring(0, 8) + ')' : 'none';
     const show = x => x ? x.program + ' ' + Console.time(x.start) : '';
-    const err = s.lastError ? s.lastError + (errorsSeen[s.station] ? ' (' + errorsSeen[s.station].toLocaleTimeString() + ')' : '') : '';
+    const at = s.lastErrorAt ? new Date(s.lastErrorAt) : errorsSeen[s.station];
+    const err = s.lastError ? s.lastError + (at ? ' (' + at.toLocaleString() + ')' : '') : '';
     body.append(Console.el('tr', { dataset: { station: s.station } },
       Console.el('td', {}, Console.el('a', { href: '/station.html?id=' + encodeURIComponent(s.station) }, s.station)),
       Console.el('td', {}, s.program), Console.el('td', {}, s.version), Console.el('td', { class: 'state' }, s.state),
