@@ -110,8 +110,18 @@ final class RunCli implements Callable<Integer> {
                 System.err.println("stationd: cannot start: " + reason(e));
                 return 1;
             }
+            org.stationd.console.ConsoleServer console = null;
+            if (host.console() != null) {
+                try {
+                    console = org.stationd.console.ConsoleServer.start(stations, host.console());
+                } catch (Exception e) {
+                    System.err.println("stationd: cannot start the console on " + host.console().listen() + ": " + reason(e));
+                    stations.close();
+                    return 1;
+                }
+            }
             System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()
-                    + "; operators at " + host.control().control() + "; Ctrl-C stops");
+                    + "; operators at " + host.control().control() + (console == null ? "" : "; console at " + console.url()) + "; Ctrl-C stops");
             CountDownLatch done = new CountDownLatch(1);
             // SIGTERM/Ctrl-C: wake the main thread, which stops everything in order, and wait for it
             Thread hook = new Thread(() -> {
@@ -128,6 +138,7 @@ final class RunCli implements Callable<Integer> {
             } else {
                 stop.await();
             }
+            if (console != null) console.close();
             try {
                 stations.close();
             } catch (Exception e) {

@@ -44,7 +44,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "apology", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "console", "apology", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators", "group");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
@@ -138,6 +138,7 @@ public final class ConfigLoader {
         ControlConfig control = control(r, top.get("control"), base);
         DatabaseConfig database = top.containsKey("database") ? database(r, top.get("database")) : null;
         RetentionConfig retention = top.containsKey("retention") ? retention(r, top.get("retention")) : RetentionConfig.DEFAULT;
+        ConsoleConfig console = ConsoleConfig.read(r, top.get("console"));
         Path simDialplan = null;
         if (top.containsKey("sim")) {
             String sim = r.string(top.get("sim"), "sim");
@@ -165,12 +166,13 @@ public final class ConfigLoader {
         }
         if (forRun) {
             RunReadiness.check(r, root.get(), sw, simDialplan, control, data, database, notes);
+            RunReadiness.console(r, root.get(), console, notes);
         }
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
         String apology = top.containsKey("apology") ? r.string(top.get("apology"), "apology") : null;
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, apology);
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, console, apology);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {

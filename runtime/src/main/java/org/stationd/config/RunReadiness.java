@@ -58,6 +58,30 @@ final class RunReadiness {
         }
     }
 
+    /** The console's HTTP port is bound as the host binds it, and let go at once (port 0: any free one, nothing to try). */
+    static void console(NodeReader r, Node root, ConsoleConfig console, java.util.List<String> notes) {
+        if (console == null || console.port() == 0 || r.errors().stream().anyMatch(e -> e.key().startsWith("console."))) return;
+        Node at = value(value(root, "console"), "listen");
+        RunReadiness ready = new RunReadiness(r, root, notes);
+        String problem = notHere(console.host());
+        if (problem == null) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress(InetAddress.getByName(console.host()), console.port()));
+            } catch (java.net.BindException e) {
+                if (notes != null) {
+                    notes.add("console.listen: " + console.listen() + " is in use now (by the running host, if this is its file): run cannot start beside it");
+                    return;
+                }
+                problem = "the port is in use (is another stationd running? choose another port)";
+            } catch (IOException e) {
+                problem = String.valueOf(e.getMessage());
+            }
+        }
+        if (problem != null) {
+            ready.error(at, "console.listen", "cannot listen on " + console.listen() + (at == null ? " (the default; set it under console:)" : "") + ": " + problem);
+        }
+    }
+
     /** The simulated switch reads its dialplan only when it starts: read it now. */
     private void simDialplan(Node at, Path file) {
         try {

@@ -29,6 +29,29 @@ public record ControlCommand(String cmd, Map<String, Object> args) {
         return b;
     }
 
+    /**
+     * A show's settings: a JSON object of plain values (text, numbers, yes/no, lists and objects of
+     * them, at most 8 deep and 16 KiB as JSON); empty when not given.
+     */
+    public Map<String, Object> settings(String name) {
+        Object v = args.get(name);
+        if (v == null) return Map.of();
+        if (!(v instanceof Map<?, ?> m) || !plain(m, 0)) {
+            throw new CommandRefused("'" + cmd + "': \"" + name + "\" must be an object of text, numbers, true/false and lists (at most 8 deep)");
+        }
+        @SuppressWarnings("unchecked") Map<String, Object> settings = (Map<String, Object>) m;
+        if (settings.toString().length() > 16 * 1024) throw new CommandRefused("'" + cmd + "': \"" + name + "\" is over 16 KiB");
+        return new java.util.LinkedHashMap<>(settings);
+    }
+
+    private static boolean plain(Object v, int depth) {
+        if (depth > 8) return false;
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) return true;
+        if (v instanceof java.util.List<?> l) return l.stream().allMatch(x -> plain(x, depth + 1));
+        if (v instanceof Map<?, ?> m) return m.keySet().stream().allMatch(k -> k instanceof String) && m.values().stream().allMatch(x -> plain(x, depth + 1));
+        return false;
+    }
+
     /** A text field that must be given. */
     public String requiredText(String name) {
         String v = text(name);

@@ -124,6 +124,7 @@ final class HostSchedules {
             m.put("duration", Durations.format(st.entry().duration()));
             m.put("repeat", st.rrule());
             m.put("priority", st.entry().priority());
+            m.put("settings", st.entry().settings());
             m.put("source", st.source());
             rows.add(m);
         }
@@ -139,7 +140,7 @@ final class HostSchedules {
         if (compiled == null) {
             throw new CommandRefused(program + " does not compile: " + programs.compileError(file));
         }
-        Map<String, Object> settings = EntrySettings.from(c);
+        Map<String, Object> settings = c.settings("settings");
         List<String> notes = EntrySettings.check(compiled, station.config(), settings);
         String rrule = c.text("repeat");
         Recurrence repeat = rrule == null ? null : c.parsed("repeat", Recurrence::parse, "a repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO");

@@ -9,7 +9,7 @@ import org.stationd.station.StationListener;
 import org.stationd.station.StationTap;
 
 /**
- * Publishes station changes on the bus ({@code station/<id>/state|call|error|program|log}) for
+ * Publishes station changes on the bus ({@code station/<id>/state|call|error|program|log|key}) for
  * consoles and other hosts, and what a station puts on air ({@code station/<id>/aired}: files it
  * plays, text it speaks; when it listens for keys or records) for the test phone ({@code ./stationd call}).
  */
@@ -69,6 +69,12 @@ final class PublishingListener implements StationListener, StationTap {
      */
     @Override
     public void record(String station, String programVersion, String state, String dir, String kind, Map<String, Object> fields) {
+        if ("in".equals(dir) && "esl".equals(kind) && "DTMF".equals(fields.get("name")) && fields.get("headers") instanceof Map<?, ?> h
+                && h.get("DTMF-Digit") != null) {
+            // a key a caller pressed: the console's timeline shows it
+            bus.publish("station/" + station + "/key", Map.of("key", String.valueOf(h.get("DTMF-Digit")), "call", String.valueOf(h.get("Unique-ID"))));
+            return;
+        }
         String what = null;
         if ("out".equals(dir)) {
             what = Aired.describe(kind, fields);

@@ -47,8 +47,11 @@ public final class ScriptProgramLoader implements ProgramLoader {
         }
         ProgramSource read = source;
         return cache.get(read, () -> {
+            long started = System.nanoTime();
             check.check(read);
-            return factory(read);
+            ProgramFactory f = factory(read);
+            org.stationd.metrics.HostMetrics.COMPILE.observeNanos(System.nanoTime() - started, file.getFileName().toString());
+            return f;
         });
     }
 

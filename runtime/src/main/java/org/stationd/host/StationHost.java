@@ -105,6 +105,7 @@ public final class StationHost implements AutoCloseable {
             log.record(st, v, state, dir, kind, fields);
             cdrRecorder.record(st, v, state, dir, kind, fields);
             publishing.record(st, v, state, dir, kind, fields);
+            org.stationd.metrics.HostMetrics.TAP.record(st, v, state, dir, kind, fields);
             observer.record(st, v, state, dir, kind, fields);
         };
         List<StationListener> all = new ArrayList<>();
@@ -130,6 +131,7 @@ public final class StationHost implements AutoCloseable {
         this.commands = new HostControl(() -> this.config, stations, programs, schedules, phone, bus::publishEndpoint, resync, router,
                 this::controlCounters);
         this.control = new ControlServer(zmq, config.control().control(), gate, commands::handle);
+        org.stationd.metrics.HostMetrics.watch(client, this::stations, this::eventLogDropped);
         this.watcher = new ProgramWatcher(config.programsDir(), programs::changed);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
     }
@@ -176,6 +178,20 @@ public final class StationHost implements AutoCloseable {
     /** Adds a show while running; takes effect at once and tells the operator what it overlaps. */
     public Map<String, Object> scheduleAdd(ControlCommand c) { return commands.scheduleAdd(c); }
     public Map<String, Object> scheduleRemove(String stationId, long id) { return commands.scheduleRemove(stationId, id); }
+
+    /** An operator's command as the control socket takes it (the web console's one path to the same operations). */
+    public Map<String, Object> command(ControlCommand c) throws Exception {
+        return commands.handle(c);
+    }
+
+    /** The host's message bus: station events as the publish socket carries them. */
+    public org.stationd.station.MessageBus bus() {
+        return bus;
+    }
+
+    public HostConfig config() {
+        return config;
+    }
 
     public StationContext station(String id) {
         return stations.get(id);

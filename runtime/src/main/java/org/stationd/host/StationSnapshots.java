@@ -43,6 +43,17 @@ final class StationSnapshots {
         return list;
     }
 
+    /** A call as status shows it: its id, state and numbers; null for none. */
+    private static Map<String, Object> describe(org.stationd.api.Call c) {
+        if (c == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("call", c.getId());
+        m.put("state", c.getState());
+        m.put("from", c.getFrom());
+        m.put("to", c.getTo());
+        return m;
+    }
+
     private static CompletableFuture<Map<String, Object>> ask(StationContext s) {
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         s.submit(() -> {
@@ -54,7 +65,10 @@ final class StationSnapshots {
                 m.put("state", s.state());
                 m.put("calls", s.calls().stream().filter(c -> !c.isEnded()).count());
                 m.put("lastError", s.lastError());
-                m.put("refused", s.refusals().snapshot());   // what its program was refused by a limit, by kind (docs/programs.md, Limits)
+                m.put("refused", s.refusals().snapshot());
+                m.put("transmitter", describe(s.getTransmitter()));
+                m.put("conferences", s.conferences().stream().map(c -> Map.of("name", c.getName(),
+                        "members", c.getMembers().stream().map(StationSnapshots::describe).toList())).toList());   // what its program was refused by a limit, by kind (docs/programs.md, Limits)
                 answer.complete(m);
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);

@@ -187,6 +187,7 @@ public final class ProgramRunner {
         if (handler == null) {
             return;
         }
+        long started = System.nanoTime();
         try {
             guard.run(state(), what, handler, event);
         } catch (HandlerException e) {
@@ -195,6 +196,8 @@ public final class ProgramRunner {
             if (e instanceof HandlerTimeoutException t && t.programCancelled()) {
                 listener.cancelled();
             }
+        } finally {
+            org.stationd.metrics.HostMetrics.HANDLER.observeNanos(System.nanoTime() - started, station);
         }
         checkData(what);
     }

@@ -90,6 +90,9 @@ final class ProgramStation implements Station {
         });
     }
 
+    /** The station's conferences now (status, the console's station page). */
+    java.util.List<Conference> conferences() { return java.util.List.copyOf(conferences.values()); }
+
     StationConference conferenceBySwitchName(String switchName) {
         return switchName == null ? null : conferences.get(switchName);
     }

@@ -245,6 +245,8 @@ public final class StationContext implements Station {
     @Override public Call originate(String number) { return api.originate(number); }
     @Override public Call originate(String number, Map<String, Object> options) { return api.originate(number, options); }
     @Override public Conference conference(String name) { return api.conference(name); }
+    /** The station's conferences now (status, the console's station page). */
+    public java.util.List<Conference> conferences() { return api.conferences(); }
     @Override public void after(double seconds, String name) { api.after(seconds, name); }
     @Override public void every(double seconds, String name) { api.every(seconds, name); }
     @Override public void at(String localTime, String name) { api.at(localTime, name); }

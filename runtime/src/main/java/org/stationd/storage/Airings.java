@@ -39,6 +39,7 @@ public final class Airings {
             p.setString(8, status);
             p.setString(9, reason);
             p.executeUpdate();
+            if (actualStart == null) org.stationd.metrics.HostMetrics.AIRINGS.inc(station, status);   // never on air: it ends here
             try (ResultSet k = p.getGeneratedKeys()) {
                 k.next();
                 return k.getLong(1);
@@ -57,6 +58,7 @@ public final class Airings {
             p.setString(3, reason);
             p.setLong(4, id);
             p.executeUpdate();
+            org.stationd.metrics.HostMetrics.AIRINGS.inc(stationOf(c, id), status);
         } catch (SQLException e) {
             throw new StorageException("closing airing " + id, e);
         }
@@ -111,6 +113,16 @@ public final class Airings {
             }
         } catch (SQLException e) {
             throw new StorageException("reading airings of " + station, e);
+        }
+    }
+
+    /** The station an airing belongs to ("" when gone), for the airings metric. */
+    private static String stationOf(Connection c, long id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT station_id FROM airings WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : "";
+            }
         }
     }
 

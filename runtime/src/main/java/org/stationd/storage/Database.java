@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(8);
         cfg.setPoolName("stationd-db");
         cfg.setAutoCommit(true);
+        cfg.setMetricsTrackerFactory(org.stationd.metrics.HostMetrics.database());
         cfg.setExceptionOverride(new SQLExceptionOverride() {
             @java.lang.Override   // (Override alone is SQLExceptionOverride's enum in here)
             public Override adjudicate(SQLException e) {

@@ -75,6 +75,21 @@ public final class DbRecordings implements Recordings {
         }
     }
 
+    /** An operator's new expiry for a recording (it stops airing then). */
+    public void setExpiry(long id, Instant expires) {
+        try (Connection c = db.connection();
+             PreparedStatement p = c.prepareStatement("UPDATE recordings SET expires_at = ? WHERE id = ? AND station_id = ?")) {
+            p.setObject(1, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC));
+            p.setLong(2, id);
+            p.setString(3, station);
+            if (p.executeUpdate() != 1) {
+                throw new IllegalArgumentException("station " + station + " has no recording " + id);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("updating recording " + id, e);
+        }
+    }
+
     @Override
     public List<Recording> playable() {
         return query("status = 'approved' AND expires_at > ?", true);
