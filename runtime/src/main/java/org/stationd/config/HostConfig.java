@@ -3,7 +3,7 @@ package org.stationd.config;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder; {@code retention} how long stored things are kept. */
+/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder; {@code retention} how long stored things are kept; {@code cluster} null when this host runs every station. */
 public record HostConfig(
         Path file,
         SwitchConfig switchConfig,
@@ -14,7 +14,8 @@ public record HostConfig(
         List<StationConfig> stations,
         Path simDialplan,
         DatabaseConfig database,
-        RetentionConfig retention) {
+        RetentionConfig retention,
+        ClusterConfig cluster) {
 
     public HostConfig {
         stations = stations == null ? null : new Stations(stations);

@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stationd.cluster.ClusterMember;
+import org.stationd.cluster.Fence;
+import org.stationd.cluster.LeaseClock;
 import org.stationd.config.ConfiguredShow;
 import org.stationd.config.HostConfig;
 import org.stationd.retention.Retention;
@@ -93,6 +96,8 @@ public final class StationHost implements AutoCloseable {
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
     private final Retention retention;
     private final TestPhone phone;
+    /** Null unless stations.yaml has cluster:, then this host runs only the stations it holds the lease of. */
+    private final ClusterMember cluster;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -117,6 +122,8 @@ public final class StationHost implements AutoCloseable {
                 : Database.open(config.database().url(), config.database().user(), config.database().password());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
+        this.cluster = config.cluster() == null ? null
+                : new ClusterMember(db, config.cluster(), () -> this.config.stations().stream().map(StationConfig::id).toList(), LeaseClock.DATABASE);
         this.cdrRecorder = new CdrRecorder(new Cdrs(db));
         this.retention = new Retention(config.retention(), db, config.dataDir().resolve("eventlog"), config.dataDir().resolve("recordings"),
                 scheduler, housekeeping).start();
@@ -144,7 +151,8 @@ public final class StationHost implements AutoCloseable {
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         this.phone = new TestPhone(client, bus);
         for (StationConfig sc : config.stations()) {
-            StationContext station = new StationContext(sc, services());
+            if (cluster != null && !cluster.holds(sc.id())) continue;
+            StationContext station = new StationContext(sc, services(sc.id()));
             String noFolder = station.makeRecordingsFolder();   // FreeSWITCH's record does not make it
             if (noFolder != null) StationHost.log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
@@ -158,6 +166,29 @@ public final class StationHost implements AutoCloseable {
         this.control = new ControlServer(zmq, config.control().control(), gate, this::control);
         this.watcher = new ProgramWatcher(config.programsDir(), this::programChanged);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
+        if (cluster != null) cluster.start(new ClusterMember.Stations() {
+            @Override public void start(String id) { startOwned(id); }
+            @Override public void stop(String id, boolean lost) { stopOwned(id); }
+        });
+    }
+
+    /** The cluster gave this host a station. */
+    private synchronized void startOwned(String id) {
+        StationConfig sc = config.station(id);
+        if (sc != null && !stations.containsKey(id)) startStation(sc);
+    }
+
+    /** The cluster took a station away (lost: its fence is closed already, so its hang-ups and writes do not get out). */
+    private synchronized void stopOwned(String id) {
+        StationContext s = stations.get(id);
+        if (s != null) stopStation(s);
+    }
+
+    private void startStation(StationConfig sc) {
+        StationContext station = new StationContext(sc, services(sc.id()));
+        stations.put(sc.id(), station);
+        router.add(station);
+        startSchedule(station);
     }
 
     /** The station's grid from stations.yaml (kept in step in the database) plus live edits; its program fills the gaps. */
@@ -194,11 +225,14 @@ public final class StationHost implements AutoCloseable {
         station.submit(sched::replan);
     }
 
-    private StationServices services() {
-        return new StationServices(originates.pace(new EslSwitchLink(client)), scheduler, pool, bus, listener,
+    private StationServices services(String stationId) {
+        Fence fence = cluster == null ? null : cluster.fence(stationId);   // in a cluster: nothing gets out once the lease is lost
+        org.stationd.switchlink.SwitchLink link = originates.pace(new EslSwitchLink(client));
+        org.stationd.station.LeaseService leases = new DbLeases(db, scheduler::now);
+        return new StationServices(fence == null ? link : fence.link(link), scheduler, pool, bus, listener,
                 config.mediaDir(), config.dataDir().resolve("recordings"), "flite|kal",
-                StationServices.DEFAULT_HANDLER_LIMIT, id -> new DbKeyValueStore(db, id), this::sms,
-                id -> new DbRecordings(db, id, scheduler::now), new DbLeases(db, scheduler::now), router, tap, StationServices.randomIds());
+                StationServices.DEFAULT_HANDLER_LIMIT, id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)), this::sms,
+                id -> new DbRecordings(db, id, scheduler::now), fence == null ? leases : fence.leases(leases), router, tap, StationServices.randomIds());
     }
 
     /**
@@ -287,11 +321,8 @@ public final class StationHost implements AutoCloseable {
             }
         }
         for (StationConfig sc : next.stations()) {
-            if (!stations.containsKey(sc.id())) {
-                StationContext station = new StationContext(sc, services());
-                stations.put(sc.id(), station);
-                router.add(station);
-                startSchedule(station);
+            if (!stations.containsKey(sc.id()) && (cluster == null || cluster.holds(sc.id()))) {
+                startStation(sc);
             }
         }
         log.info("applied {}: {} station(s) now (were {})", file, next.stations().size(), before.stations().size());
@@ -379,6 +410,7 @@ public final class StationHost implements AutoCloseable {
         out.put("routed", router.routed());
         out.put("unowned", router.unowned());
         out.put("control", control.counters());
+        if (cluster != null) out.put("cluster", cluster.status());
         return out;
     }
 
@@ -514,6 +546,7 @@ public final class StationHost implements AutoCloseable {
     /** Stops every station (teardown runs, calls are hung up) and then the connections. */
     @Override
     public void close() throws Exception {
+        if (cluster != null) cluster.pause();   // no station starts or stops behind this
         resync.close();
         phone.close();
         CountDownLatch stopped = new CountDownLatch(stations.size());
@@ -532,6 +565,7 @@ public final class StationHost implements AutoCloseable {
         }
         stopped.await(10, TimeUnit.SECONDS);
         awaitHangups(hungUp);
+        if (cluster != null) cluster.close();   // the stations are off air: the others may take them now
         router.close();   // what still comes now is about stations that are gone
         watcher.close();
         configWatcher.close();
@@ -597,6 +631,11 @@ public final class StationHost implements AutoCloseable {
             }
         }
         return open;
+    }
+
+    /** This host's part in a cluster, or null (it runs every station). */
+    public ClusterMember cluster() {
+        return cluster;
     }
 
     public Database database() {
