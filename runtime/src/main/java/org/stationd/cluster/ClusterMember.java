@@ -57,6 +57,10 @@ public final class ClusterMember implements AutoCloseable {
     private final LeaseClock clock;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Stations stations;
+    /** Where the host starts and stops stations: never the rounds' thread, so a slow stop never delays a renewal. */
+    private volatile java.util.concurrent.Executor actions = Runnable::run;
+    /** Held stations being stopped to be given back: still owned (their hang-ups get out) until released. */
+    private final Set<String> leaving = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService rounds;
     private volatile boolean halted;
     private volatile boolean killed;
@@ -81,14 +85,18 @@ public final class ClusterMember implements AutoCloseable {
 
     /** From now on, rounds every {@link ClusterConfig#renewEvery()} tell {@code stations} what to start and stop. */
     public void start(Stations stations) {
-        listen(stations);
+        actionThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cluster-" + host + "-stations").daemon(true).factory());
+        listen(stations, actionThread);
         long every = config().renewEvery().toMillis();
         rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cluster-" + host).daemon(true).factory());
         rounds.scheduleWithFixedDelay(this::safeRound, every, every, TimeUnit.MILLISECONDS);
     }
 
+    private volatile java.util.concurrent.ExecutorService actionThread;
+
     /** Tells {@code stations} what to start and stop from the next round on (tests run the rounds themselves). */
-    void listen(Stations stations) {
+    void listen(Stations stations, java.util.concurrent.Executor actions) {
+        this.actions = actions;
         this.stations = stations;
     }
 
@@ -164,11 +172,13 @@ public final class ClusterMember implements AutoCloseable {
             if (!stationSet.contains(s)) giveBack(s, now);
         }
         int target = Balance.target(live, host, stationSet.size());
-        if (held.size() > target) {
+        int kept = held.size() - leaving.size();
+        if (kept > target) {
             // over the share (a host joined): give back the ones this host would claim last
             List<String> order = new ArrayList<>(held.keySet());
+            order.removeAll(leaving);
             order.sort(preference().reversed());
-            for (String s : order.subList(0, held.size() - target)) giveBack(s, now);
+            for (String s : order.subList(0, kept - target)) giveBack(s, now);
         } else if (held.size() < target) {
             claim(rows, stationSet, target, now, deadline);
         }
@@ -201,34 +211,38 @@ public final class ClusterMember implements AutoCloseable {
 
     /** Stops the station while still owned (its hang-ups get through), then releases its lease. */
     private void giveBack(String station, Instant now) {
-        Held h = held.get(station);
-        Stations s = stations;
-        if (s != null) {
+        if (!leaving.add(station)) return;
+        long epoch = held.get(station).epoch();
+        actions.execute(() -> {
+            Stations s = stations;
             try {
-                s.stop(station, false);
+                if (s != null) s.stop(station, false);
             } catch (RuntimeException e) {
                 log.warn("stopping station {} to give it back: {}", station, e.toString());
             }
-        }
-        held.remove(station);
-        try (Connection c = db.connection()) {
-            StationLeaseTable.release(c, station, host, instance, h.epoch(), now);
-            log.info("host {} gave station {} back", host, station);
-        } catch (SQLException e) {
-            log.warn("releasing station {}: {} (it lapses within {})", station, e.getMessage(), lease);
-        }
+            held.remove(station);
+            leaving.remove(station);
+            try (Connection c = db.connection()) {
+                StationLeaseTable.release(c, station, host, instance, epoch, clock.dbNow(c));
+                log.info("host {} gave station {} back", host, station);
+            } catch (SQLException e) {
+                log.warn("releasing station {}: {} (it lapses within {})", station, e.getMessage(), lease);
+            }
+        });
     }
 
     /** A station won (lost=false) or lost: the host starts or stops it; its fault stays with it. */
     private void tell(String station, boolean lost) {
         Stations s = stations;
         if (s == null) return;   // the first round: the host starts what it holds itself
-        try {
-            if (lost) s.stop(station, true);
-            else s.start(station);
-        } catch (RuntimeException e) {
-            log.warn("{} station {}: {}", lost ? "stopping lost" : "starting", station, e.toString());
-        }
+        actions.execute(() -> {
+            try {
+                if (lost) s.stop(station, true);
+                else s.start(station);
+            } catch (RuntimeException e) {
+                log.warn("{} station {}: {}", lost ? "stopping lost" : "starting", station, e.toString());
+            }
+        });
     }
 
     private Comparator<String> preference() {
@@ -314,13 +328,24 @@ public final class ClusterMember implements AutoCloseable {
      */
     public void halt() {
         killed = true;
-        pause();
+        halted = true;
+        if (rounds != null) rounds.shutdownNow();
+        if (actionThread != null) actionThread.shutdownNow();
     }
 
     /** No more rounds (the host is stopping its stations; {@link #close} then gives them back). */
     public void pause() {
         halted = true;
         if (rounds != null) rounds.shutdownNow();
+        java.util.concurrent.ExecutorService a = actionThread;
+        if (a != null) {
+            a.shutdown();   // what was decided still happens, in order: a station given back is stopped before its release
+            try {
+                a.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Leaves: gives every station back (stopped by the host before) and removes the heartbeat; nothing after {@link #halt}. */

@@ -63,7 +63,7 @@ class ClusterMemberTest {
                     running.get(id).remove(station);
                 }
             }
-        });
+        }, Runnable::run);
         assertAtMostOneActs();
         return m;
     }
