@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.stationd.cli.CliRun;
 import org.stationd.esl.sim.SimCall;
 import org.stationd.station.StationContext;
 import org.stationd.storage.postgres.LivePostgres;
@@ -75,9 +75,13 @@ class ClusterHostsTest {
             }
             for (String s : running(a)) a.awaitLine(s + " state live");
             for (String s : running(b)) b.awaitLine(s + " state live");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> hosts = (List<Map<String, Object>>) ((Map<String, Object>) b.host.status().get("cluster")).get("hosts");
-            assertEquals(List.of("a", "b"), hosts.stream().map(m -> m.get("host")).toList());
+            // ./stationd status on b: both hosts, renewing, with their stations
+            CliRun status = CliRun.stationd("status", "--control", b.controlEndpoint, "--config", dir.resolve("none.yaml").toString());
+            assertEquals(0, status.exit(), status.err());
+            assertTrue(status.out().contains("cluster: this host b, lease 5.0 s"), status.out());
+            assertTrue(status.out().lines().anyMatch(l -> l.matches("a +2  renewed \\d+\\.\\d s ago, runs out in \\d+\\.\\d s")), status.out());
+            assertTrue(status.out().lines().anyMatch(l -> l.matches("b +2  renewed .*")), status.out());
+            assertTrue(status.out().contains("  a: " + String.join(" ", new java.util.TreeSet<>(running(a)))), status.out());
 
             Set<String> lost = running(a);
             a.host.cluster().halt();   // a falls silent: no renewal, nothing given back
@@ -86,6 +90,9 @@ class ClusterHostsTest {
             for (String s : lost) {
                 assertTrue(b.host.cluster().epoch(s) > 1, s + " taken over at a newer epoch");
             }
+            CliRun taken = CliRun.stationd("status", "--control", b.controlEndpoint, "--config", dir.resolve("none.yaml").toString());
+            assertTrue(taken.out().lines().anyMatch(l -> l.matches("a +0  silent: ran out \\d+\\.\\d s ago")), taken.out());
+            assertTrue(taken.out().contains("  b: k1 k2 k3 k4"), taken.out());
 
             // a still has its stations' programs, but its lease has run out: nothing they do reaches its switch
             String zombie = lost.iterator().next();
