@@ -53,6 +53,8 @@ public final class ClusterMember implements AutoCloseable {
     private final String host;
     private final String instance = UUID.randomUUID().toString();
     private final Duration lease;
+    /** How long each renewal holds in the database: {@link ClusterConfig#held()}. */
+    private final Duration hold;
     private final Supplier<List<String>> configured;
     private final LeaseClock clock;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
@@ -71,10 +73,11 @@ public final class ClusterMember implements AutoCloseable {
         this.db = db;
         this.host = config.hostId();
         this.lease = config.lease();
+        this.hold = config.held();
         this.configured = configured;
         this.clock = clock;
         try (Connection c = db.connection()) {
-            if (!StationLeaseTable.heartbeat(c, host, instance, clock.dbNow(c), lease)) {
+            if (!StationLeaseTable.heartbeat(c, host, instance, clock.dbNow(c), hold)) {
                 throw new IllegalStateException("another host with cluster.host_id '" + host + "' is running: give each host its own id");
             }
         } catch (SQLException e) {
@@ -104,9 +107,14 @@ public final class ClusterMember implements AutoCloseable {
         return new ClusterConfig(host, lease);
     }
 
-    /** How much earlier than the database's expiry this host stops acting: a tenth of the lease. */
+    /** How much earlier than the database's expiry this host stops acting: a tenth of the time a renewal holds. */
     Duration safetyMargin() {
-        return lease.dividedBy(10);
+        return hold.dividedBy(10);
+    }
+
+    /** How long one renewal holds in the database. */
+    Duration holdTime() {
+        return hold;
     }
 
     private void safeRound() {
@@ -131,10 +139,10 @@ public final class ClusterMember implements AutoCloseable {
         Instant now;
         try (Connection c = db.connection()) {
             now = clock.dbNow(c);
-            if (!StationLeaseTable.heartbeat(c, host, instance, now, lease)) {
+            if (!StationLeaseTable.heartbeat(c, host, instance, now, hold)) {
                 lastProblem = "another run of host '" + host + "' took over its heartbeat";
             }
-            StationLeaseTable.renew(c, host, instance, now, lease);
+            StationLeaseTable.renew(c, host, instance, now, hold);
             rows = StationLeaseTable.rows(c);
             for (StationLeaseTable.HostRow h : StationLeaseTable.hosts(c)) {
                 if (h.expiresAt().isAfter(now)) live.add(h.host());
@@ -150,7 +158,7 @@ public final class ClusterMember implements AutoCloseable {
                 mine.put(r.station(), r.epoch());
             }
         }
-        long deadline = localStart + lease.minus(safetyMargin()).toNanos();
+        long deadline = localStart + hold.minus(safetyMargin()).toNanos();
         // lost: held here, but no longer ours in the database (lapsed and claimed, or at another epoch)
         for (String s : List.copyOf(held.keySet())) {
             Held h = held.get(s);
@@ -196,7 +204,7 @@ public final class ClusterMember implements AutoCloseable {
         try (Connection c = db.connection()) {
             for (String s : free) {
                 if (held.size() >= target) break;
-                long epoch = StationLeaseTable.claim(c, s, host, instance, now, lease);
+                long epoch = StationLeaseTable.claim(c, s, host, instance, now, hold);
                 if (epoch > 0) {
                     held.put(s, new Held(epoch, deadline));
                     log.info("host {} owns station {} (epoch {})", host, s, epoch);

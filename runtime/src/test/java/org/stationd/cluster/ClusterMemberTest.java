@@ -106,20 +106,30 @@ class ClusterMemberTest {
         all.addAll(c.held());
         assertEquals(Set.copyOf(STATIONS), all);
 
-        // b stops renewing without giving anything back (killed, cut off)
+        // b stops renewing without giving anything back (killed, cut off), just after its last round
         Set<String> bHad = b.held();
         b.halt();
-        clock.advance(LEASE.minus(b.safetyMargin()).minusMillis(1));
-        rounds(a, c);
+        Duration held = LEASE.multipliedBy(3).dividedBy(4);
+        assertEquals(held, b.holdTime(), "a renewal holds three quarters of the lease");
+        Duration elapsed = held.minus(b.safetyMargin()).minusMillis(1);
+        clock.advance(elapsed);
         assertTrue(bHad.stream().allMatch(s -> b.mayAct(s, b.epoch(s))), "b's stations still act just before its margin");
-        assertEquals(20, a.held().size(), "b's leases have not run out yet: nobody takes them");
         clock.advance(Duration.ofMillis(2));
+        elapsed = elapsed.plusMillis(2);
         assertTrue(bHad.stream().noneMatch(s -> b.mayAct(s, b.epoch(s))), "past its margin, b acts no more, before its lease ends");
-        rounds(a, c);
-        assertEquals(List.of(20, 20), List.of(a.held().size(), c.held().size()), "still within the lease by the database's clock");
-        clock.advance(b.safetyMargin());   // the lease has now run out by the database's clock
-        rounds(a, c);
-        rounds(a, c);
+        // the others' rounds come every quarter of the lease: b's stations are theirs within the lease, not before b's renewal ran out
+        Duration every = LEASE.dividedBy(4);
+        clock.advance(every.minus(elapsed));
+        elapsed = every;
+        while (a.held().size() + c.held().size() < 60) {
+            rounds(a, c);
+            if (elapsed.compareTo(held) < 0) {
+                assertEquals(List.of(20, 20), List.of(a.held().size(), c.held().size()), "nobody takes b's stations while its renewal holds");
+            }
+            assertTrue(elapsed.compareTo(LEASE) <= 0, "b's stations are still not back on air after " + elapsed);
+            clock.advance(every);
+            elapsed = elapsed.plus(every);
+        }
         assertEquals(30, a.held().size());
         assertEquals(30, c.held().size());
         Set<String> taken = new HashSet<>(a.held());
@@ -177,7 +187,7 @@ class ClusterMemberTest {
         store.put("n", 1);
         assertEquals(List.of("uuid_kill x"), sent);
         a.halt();
-        clock.advance(LEASE);
+        clock.advance(LEASE);   // past its hold and margin
         var refused = link.api("uuid_kill y");
         assertTrue(refused.isCompletedExceptionally());
         Throwable why = assertThrows(java.util.concurrent.ExecutionException.class, refused::get).getCause();
