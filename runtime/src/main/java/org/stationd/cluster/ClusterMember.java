@@ -76,14 +76,35 @@ public final class ClusterMember implements AutoCloseable {
         this.hold = config.held();
         this.configured = configured;
         this.clock = clock;
+        join();
+        round();
+    }
+
+    /**
+     * Writes this run's heartbeat. A row of the same host id that has not run out is either a run
+     * that was killed a moment ago (restarted at once) or a second, live run: wait until it would
+     * have run out, and refuse only if it was renewed meanwhile.
+     */
+    private void join() {
         try (Connection c = db.connection()) {
-            if (!StationLeaseTable.heartbeat(c, host, instance, clock.dbNow(c), hold)) {
-                throw new IllegalStateException("another host with cluster.host_id '" + host + "' is running: give each host its own id");
+            for (int attempt = 1; ; attempt++) {
+                Instant now = clock.dbNow(c);
+                if (StationLeaseTable.heartbeat(c, host, instance, now, hold)) return;
+                Instant until = StationLeaseTable.hosts(c).stream().filter(h -> h.host().equals(host))
+                        .map(StationLeaseTable.HostRow::expiresAt).findFirst().orElse(now);
+                if (attempt == 2) {
+                    throw new IllegalStateException("another host with cluster.host_id '" + host + "' is running (it renewed until "
+                            + until + "): give each host its own id");
+                }
+                log.warn("host id {} was renewed until {} by an earlier run: waiting for it to run out", host, until);
+                clock.sleep(Duration.between(now, until).plusMillis(100));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot join the cluster: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining the cluster", e);
         }
-        round();
     }
 
     /** From now on, rounds every {@link ClusterConfig#renewEvery()} tell {@code stations} what to start and stop. */

@@ -17,6 +17,11 @@ public interface LeaseClock {
 
     long localNanos();
 
+    /** Waits (a host joining while an earlier run's heartbeat has not run out). */
+    default void sleep(java.time.Duration d) throws InterruptedException {
+        if (!d.isNegative()) Thread.sleep(d);
+    }
+
     /** The database's {@code CURRENT_TIMESTAMP} and {@link System#nanoTime()}. */
     LeaseClock DATABASE = new LeaseClock() {
         @Override

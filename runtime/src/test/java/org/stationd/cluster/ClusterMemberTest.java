@@ -165,10 +165,27 @@ class ClusterMemberTest {
     }
 
     @Test
-    void aSecondRunOfTheSameHostIdIsRefusedWhileTheFirstLives() throws Exception {
-        host("a");
+    void aSecondRunOfTheSameHostIdIsRefusedWhileTheFirstRenews() throws Exception {
+        ClusterMember first = host("a");
+        clock.sleeping = d -> {   // the first run is alive: its rounds go on while the second waits
+            for (Duration left = d; !left.isNegative() && !left.isZero(); left = left.minus(LEASE.dividedBy(4))) {
+                clock.advance(LEASE.dividedBy(4));
+                first.round();
+            }
+        };
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> host("a"));
         assertTrue(e.getMessage().contains("another host with cluster.host_id 'a' is running"), e.getMessage());
+        assertEquals(60, first.held().size());
+    }
+
+    @Test
+    void aHostKilledAndRestartedAtOnceWaitsForItsOldRunToRunOut() throws Exception {
+        ClusterMember killed = host("a");
+        killed.halt();
+        ClusterMember again = host("a");   // waits (on the test's clock) until the old heartbeat has run out
+        assertTrue(killed.held().stream().noneMatch(s -> killed.mayAct(s, killed.epoch(s))), "the old run is fenced by then");
+        assertEquals(60, again.held().size(), "alone again: it claims every station, each at a newer epoch");
+        assertTrue(again.held().stream().allMatch(s -> again.epoch(s) == 2));
     }
 
     @Test
