@@ -34,14 +34,9 @@ import org.stationd.eventlog.ReplayResult;
 import org.stationd.eventlog.StrictReplay;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.script.ProgramEngines;
-import org.stationd.station.CallOwners;
-import org.stationd.station.InMemoryBus;
-import org.stationd.station.MemoryLeases;
-import org.stationd.station.MemoryRecordings;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.StationContext;
-import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
 import org.stationd.station.VirtualScheduler;
 import org.stationd.switchlink.SwitchLink;
@@ -144,11 +139,10 @@ public class ReplayBenchmark {
         };
         ExecutorService pool = Executors.newSingleThreadExecutor();
         MemoryStore store = new MemoryStore();
-        StationContext station = new StationContext(STATION, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
-                Path.of("/media"), Path.of("/recordings"), "flite|kal", Duration.ofSeconds(1), k -> store, k -> null, k -> new MemoryRecordings(),
-                new MemoryLeases(clock::now), CallOwners.NONE,
-                (st, pv, state, d, kind, f) -> log.add(EventLogTap.record(clock.now().toString(), st, pv, state, d, kind, f)),
-                StationServices.seededIds(7)));
+        StationContext station = new StationContext(STATION, StationServices.builder(link, clock, pool)
+                .files(Path.of("/media"), Path.of("/recordings")).handlerLimit(Duration.ofSeconds(1)).stores(k -> store)
+                .tap((st, pv, state, d, kind, f) -> log.add(EventLogTap.record(clock.now().toString(), st, pv, state, d, kind, f)))
+                .ids(StationServices.seededIds(7)).build());
         try {
             String call = "5b1d0c1e-0000-4000-8000-000000000001";
             on(station, () -> station.load(program));

@@ -58,6 +58,11 @@ public final class Fence {
             public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
                 return open() ? inner.sendmsg(uuid, msg) : CompletableFuture.failedFuture(refused("sendmsg to " + uuid));
             }
+
+            @Override
+            public SwitchLink answeringOn(java.util.concurrent.Executor origin) {
+                return link(inner.answeringOn(origin));   // the station's own view, fenced the same
+            }
         };
     }
 

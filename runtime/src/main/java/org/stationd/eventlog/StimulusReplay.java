@@ -18,9 +18,7 @@ import org.stationd.config.StationConfig;
 import org.stationd.esl.client.EslClient;
 import org.stationd.esl.embedded.EmbeddedSwitch;
 import org.stationd.esl.embedded.SwitchSpec;
-import org.stationd.station.InMemoryBus;
 import org.stationd.station.Lockstep;
-import org.stationd.station.MemoryRecordings;
 import org.stationd.station.MemorySms;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
@@ -121,7 +119,7 @@ public final class StimulusReplay {
             client = lockstep.client();
             stationClock = lockstep.stationClock();
             Router router = new Router();
-            client.addListener(router);
+            client.intake(router);
             MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
             StationListener errorLines = Replays.errorsInto(errors, stationClock::now);
             StationListener listener = new StationListener() {
@@ -135,11 +133,9 @@ public final class StimulusReplay {
                     check.in(null, to);
                 }
             };
-            StationServices services = new StationServices(new EslSwitchLink(client), stationClock, pool, new InMemoryBus(), listener,
-                    mediaDir, recordingsDir, "flite|kal", StationServices.DEFAULT_HANDLER_LIMIT, k -> store,
-                    k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi),
-                    k -> new MemoryRecordings(), RecordedLeases.of(records, stationClock::now), router, this::tap,
-                    StationServices.seededIds(seed));
+            StationServices services = StationServices.builder(new EslSwitchLink(client), stationClock, pool).listener(listener)
+                    .files(mediaDir, recordingsDir).stores(k -> store).sms(k -> new MemorySms(k, config.sms(), stationClock::now, this::switchApi))
+                    .leases(RecordedLeases.of(records, stationClock::now)).owners(router).tap(this::tap).ids(StationServices.seededIds(seed)).build();
             station = new StationContext(config, services);
             router.add(station);
             lockstep.attach(() -> List.of(station));

@@ -13,16 +13,12 @@ import org.stationd.api.Event;
 import org.stationd.api.EventKind;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.event.EslEvent;
-import org.stationd.station.CallOwners;
-import org.stationd.station.InMemoryBus;
-import org.stationd.station.MemoryRecordings;
 import org.stationd.station.MemorySms;
 import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.StationContext;
 import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
-import org.stationd.station.StationTap;
 import org.stationd.station.VirtualScheduler;
 
 /**
@@ -74,9 +70,9 @@ public final class StrictReplay {
         ReplayLink link = new ReplayLink(text -> timeline.add(clock.now() + "  " + config.id() + "  " + holder[0].state() + "  → " + text), clock::now, replies);
         StationListener listener = Replays.errorsInto(errors, clock::now);
         MemoryStore store = Replays.storeAtLoad(records, mediaDir, recordingsDir);
-        StationServices services = new StationServices(link, clock, pool, new InMemoryBus(), listener, mediaDir, recordingsDir,
-                "flite|kal", Duration.ofMillis(200), k -> store, k -> new MemorySms(k, config.sms(), clock::now, cmd -> holder[0].switchApi(cmd)), k -> new MemoryRecordings(), RecordedLeases.of(records, clock::now),
-                CallOwners.NONE, StationTap.NONE, StationServices.seededIds(seed));
+        StationServices services = StationServices.builder(link, clock, pool).listener(listener).files(mediaDir, recordingsDir)
+                .handlerLimit(Duration.ofMillis(200)).stores(k -> store).sms(k -> new MemorySms(k, config.sms(), clock::now, cmd -> holder[0].switchApi(cmd)))
+                .leases(RecordedLeases.of(records, clock::now)).ids(StationServices.seededIds(seed)).build();
         StationContext station = new StationContext(config, services);
         holder[0] = station;
         List<Map<String, Object>> expected = new ArrayList<>();

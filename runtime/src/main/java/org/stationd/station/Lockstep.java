@@ -52,9 +52,9 @@ public final class Lockstep implements AutoCloseable {
         stationClock = new VirtualScheduler(start);
         sim = simulated.start(options.withPort(0).withClock(switchClock));
         try {
-            // one dispatch lane: "every event so far has been delivered" is then one barrier
-            // one lane, with replies on it too: everything the switch sends is handed out in socket order
-            client = EslClient.connectOrdered(EslClientOptions.of("127.0.0.1", sim.port(), options.password()).withDispatch(1, 65_536));
+            // the stations take the switch's events and answers as a live host does (the intake, in socket order);
+            // one dispatch lane for the other listeners: "every event so far has been delivered" is then one barrier
+            client = EslClient.connect(EslClientOptions.of("127.0.0.1", sim.port(), options.password()).withDispatch(1, 65_536));
             client.addListener(new EventListener() {
                 // the switch fires an API event for each command, the round trips of settle() included: not activity
                 @Override public void onEvent(EslEvent e) { if (!"API".equals(e.name())) activity.incrementAndGet(); }

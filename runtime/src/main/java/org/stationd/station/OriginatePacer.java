@@ -31,17 +31,29 @@ public final class OriginatePacer {
 
     /** {@code link} with its originates (api or bgapi) paced; other commands pass straight through. */
     public SwitchLink pace(SwitchLink link) {
-        return new ForwardingSwitchLink(link) {
-            @Override
-            public CompletableFuture<ApiResponse> api(String command) {
-                return isOriginate(command) ? send(() -> inner.api(command)) : inner.api(command);
-            }
+        return new Paced(link);
+    }
 
-            @Override
-            public CompletableFuture<ApiResponse> bgapi(String command) {
-                return isOriginate(command) ? send(() -> inner.bgapi(command)) : inner.bgapi(command);
-            }
-        };
+    /** A link through this pacer; each station's view (its answers on its queue) shares the pace. */
+    private final class Paced extends ForwardingSwitchLink {
+        Paced(SwitchLink inner) {
+            super(inner);
+        }
+
+        @Override
+        public CompletableFuture<ApiResponse> api(String command) {
+            return isOriginate(command) ? send(() -> inner.api(command)) : inner.api(command);
+        }
+
+        @Override
+        public CompletableFuture<ApiResponse> bgapi(String command) {
+            return isOriginate(command) ? send(() -> inner.bgapi(command)) : inner.bgapi(command);
+        }
+
+        @Override
+        public SwitchLink answeringOn(java.util.concurrent.Executor origin) {
+            return new Paced(inner.answeringOn(origin));
+        }
     }
 
     private static boolean isOriginate(String command) {

@@ -17,6 +17,11 @@ import org.stationd.esl.event.EslEvent;
  * places or takes is claimed), a new call parked on a station's number is that station's incoming
  * call, and conference events go to the stations using that conference. What belongs to no
  * station is counted, not silently lost.
+ *
+ * <p>It is the ESL client's intake: it runs on the event loop, in socket order, and posts each
+ * event straight into its station's bounded queue (map lookups and a queue offer, nothing that
+ * blocks). A station whose queue is full loses the event: counted, and the station is told how
+ * many it missed before its next event.
  */
 public final class Router implements EventListener, CallOwners {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
@@ -34,6 +39,8 @@ public final class Router implements EventListener, CallOwners {
     private final AtomicLong unowned = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** Per station, the events it lost to a full queue and has not been told about yet. Event loop only. */
+    private final Map<StationContext, AtomicLong> lost = new ConcurrentHashMap<>();
 
     private record Line(StationContext station, String name) {}
 
@@ -51,6 +58,7 @@ public final class Router implements EventListener, CallOwners {
         smsNumbers.values().removeIf(s -> s == station);
         owners.values().removeIf(s -> s == station);
         conferenceUsers.values().forEach(users -> users.remove(station));
+        lost.remove(station);
     }
 
     @Override
@@ -159,8 +167,7 @@ public final class Router implements EventListener, CallOwners {
         }
         String from = number(e.header("from_user") != null ? e.header("from_user") : e.header("from"));
         String text = e.body() == null ? "" : e.body();
-        routed.incrementAndGet();
-        station.submit(() -> station.onSms(from, text));
+        send(station, () -> station.onSms(from, text), e);
     }
 
     /** The headers of a MESSAGE event as mod_sms sends it (what {@link #sms} reads): replays and tests send texts with them. */
@@ -177,16 +184,30 @@ public final class Router implements EventListener, CallOwners {
     }
 
     private void send(StationContext station, EslEvent e, String line) {
+        send(station, () -> station.onEsl(e, line), e);
+    }
+
+    /** Into the station's queue; a full one loses the input (counted), and the station hears of the loss first thing once it has room. */
+    private void send(StationContext station, Runnable input, EslEvent e) {
         routed.incrementAndGet();
         try {
-            station.submit(() -> station.onEsl(e, line));
+            AtomicLong missed = lost.get(station);
+            if (missed != null) {
+                long n = missed.get();
+                station.submit(() -> station.missedEvents(n));
+                lost.remove(station);
+            }
+            station.submit(input);
         } catch (RejectedExecutionException ex) {
             rejected.incrementAndGet();
             if (closed) {
                 log.debug("host stopping; station {} no longer takes {}", station.getId(), e);
-            } else {
-                log.error("station {} is not keeping up; dropped {}", station.getId(), e);
+                return;
             }
+            lost.computeIfAbsent(station, s -> {
+                log.error("station {} is not keeping up (its queue is full); dropping its events, first {}", s.getId(), e);
+                return new AtomicLong();
+            }).incrementAndGet();
         }
     }
 

@@ -26,8 +26,21 @@ public final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
+        enqueue(task, true);
+    }
+
+    /**
+     * Queues {@code task} however full the queue is: the switch's answer to a command the station
+     * sent (there are no more of those than commands it sent) must not be lost, or the program
+     * would wait for it for ever.
+     */
+    public void admit(Runnable task) {
+        enqueue(task, false);
+    }
+
+    private void enqueue(Runnable task, boolean bounded) {
         synchronized (tasks) {
-            if (tasks.size() >= maxQueued) {
+            if (bounded && tasks.size() >= maxQueued) {
                 throw new RejectedExecutionException("station queue full (" + maxQueued + " inputs waiting)");
             }
             tasks.addLast(task);

@@ -91,14 +91,14 @@ final class StationConference implements Conference {
             // nothing playing any more (it ended or was stopped meanwhile) answers -ERR no reply
             if (e != null || r.isError()) {
                 String why = e != null ? e.getMessage() : r.text();
-                station.submit(() -> station.log("warn", "could not move " + file + " to " + seconds + " s (" + why + ")"));
+                station.onStation(() -> station.log("warn", "could not move " + file + " to " + seconds + " s (" + why + ")"));
             }
         });
     }
 
     private void refused(String[] entry, String why) {
         playing.remove(entry);
-        station.submit(() -> {
+        station.onStation(() -> {
             started.removeIf(st -> st.mine() == entry);   // announced before the switch found it could not open it
             station.log("warn", "the switch refused to play " + entry[1] + " into " + name + ": " + why);
             station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)

@@ -48,8 +48,8 @@ final class TappedLink extends ForwardingSwitchLink {
     }
 
     /**
-     * Logs the switch's answer on the station's thread, queued just before the station's own
-     * handling of it: in the order the station handles its inputs, not when another thread saw it.
+     * Logs the switch's answer on the station's thread just before the station's own handling of
+     * it: in the order the station handles its inputs (the answer's place among its events).
      */
     private void in(String kind, String command, ApiResponse r, Throwable e) {
         Map<String, Object> f = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ final class TappedLink extends ForwardingSwitchLink {
         }
         Runnable record = () -> tap.record(station.getId(), station.programVersion(), station.state(), "in", kind, f);
         try {
-            station.submit(record);
+            station.onStation(record);
         } catch (RejectedExecutionException stopped) {
             record.run();   // the station is gone: the answer is still part of the log
         }

@@ -31,6 +31,15 @@ public abstract class ForwardingSwitchLink implements SwitchLink {
         return inner.sendmsg(uuid, msg);
     }
 
+    /**
+     * Refused: a wrapper shared by stations (the pacer) wraps each station's view again; a
+     * station's own wrapper (the tap) is made over that view and never asked.
+     */
+    @Override
+    public SwitchLink answeringOn(java.util.concurrent.Executor origin) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not say how to answer on a station's queue");
+    }
+
     @Override
     public Boolean hasSpeechEngine(String engine) {
         return inner.hasSpeechEngine(engine);

@@ -30,13 +30,8 @@ import org.stationd.config.Transmitter;
 import org.stationd.esl.command.SendMsg;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
-import org.stationd.station.CallOwners;
-import org.stationd.station.InMemoryBus;
-import org.stationd.station.MemoryLeases;
-import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.StationContext;
-import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
 import org.stationd.station.VirtualScheduler;
 import org.stationd.switchlink.SwitchLink;
@@ -89,9 +84,8 @@ class StrictReplayTest {
             @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
         };
         try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
-            StationContext s = new StationContext(CONFIG, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
-                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
-                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            StationContext s = new StationContext(CONFIG, StationServices.builder(link, clock, pool).files(dir.resolve("media"), dir.resolve("rec"))
+                    .tap(new EventLogTap(writer, clock::now)).build());
             run(s, () -> s.load(program("jingle.wav", 30)));
             clock.advance(Duration.ofSeconds(2));
             String tx = originates.get(0);
@@ -180,9 +174,8 @@ class StrictReplayTest {
             @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
         };
         try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
-            StationContext s = new StationContext(CONFIG, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
-                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
-                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            StationContext s = new StationContext(CONFIG, StationServices.builder(link, clock, pool).files(dir.resolve("media"), dir.resolve("rec"))
+                    .tap(new EventLogTap(writer, clock::now)).build());
             run(s, () -> s.load(redialler()));
             sync(s);
             clock.advance(Duration.ofSeconds(60));
@@ -227,9 +220,8 @@ class StrictReplayTest {
             @Override public CompletableFuture<Void> sendmsg(String u, SendMsg m) { return CompletableFuture.completedFuture(null); }
         };
         try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
-            StationContext s = new StationContext(CONFIG, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
-                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(), k -> null, k -> null,
-                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            StationContext s = new StationContext(CONFIG, StationServices.builder(link, clock, pool).files(dir.resolve("media"), dir.resolve("rec"))
+                    .tap(new EventLogTap(writer, clock::now)).build());
             run(s, () -> s.load(skipper()));
             sync(s);
         }
@@ -297,10 +289,9 @@ class StrictReplayTest {
         };
         try (EventLogWriter writer = new EventLogWriter(logDir, 1000, 1 << 20)) {
             StationContext[] s = new StationContext[1];
-            s[0] = new StationContext(cfg, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE,
-                    dir.resolve("media"), dir.resolve("rec"), "flite|kal", Duration.ofMillis(200), k -> new MemoryStore(),
-                    k -> new org.stationd.station.MemorySms(k, cfg.sms(), clock::now, c -> s[0].switchApi(c)), k -> null,
-                    new MemoryLeases(clock::now), CallOwners.NONE, new EventLogTap(writer, clock::now), StationServices.randomIds()));
+            s[0] = new StationContext(cfg, StationServices.builder(link, clock, pool).files(dir.resolve("media"), dir.resolve("rec"))
+                    .sms(k -> new org.stationd.station.MemorySms(k, cfg.sms(), clock::now, c -> s[0].switchApi(c)))
+                    .tap(new EventLogTap(writer, clock::now)).build());
             run(s[0], () -> s[0].load(thanks));
             for (String from : List.of("+256700000001", "+256700000002", "+256700000003")) {
                 clock.advance(Duration.ofMinutes(1));

@@ -24,12 +24,8 @@ import org.stationd.api.ProgramDefinition;
 import org.stationd.api.StateDefinition;
 import org.stationd.config.StationConfig;
 import org.stationd.esl.session.ApiResponse;
-import org.stationd.station.InMemoryBus;
-import org.stationd.station.MemoryLeases;
-import org.stationd.station.MemoryStore;
 import org.stationd.station.ProgramFactory;
 import org.stationd.station.StationContext;
-import org.stationd.station.StationListener;
 import org.stationd.station.StationServices;
 import org.stationd.station.VirtualScheduler;
 import org.stationd.switchlink.SwitchLink;
@@ -62,8 +58,8 @@ class StationSchedulerTest {
             @Override public java.util.concurrent.CompletableFuture<Void> sendmsg(String u, org.stationd.esl.command.SendMsg m) { commands.add("sendmsg " + u); return java.util.concurrent.CompletableFuture.completedFuture(null); }
         };
         StationConfig cfg = new StationConfig("kla", "Radio", ZONE, List.of(), Map.of(), null, Map.of(), "default", Map.of("volume", "normal"), List.of(), List.of());
-        return new StationContext(cfg, new StationServices(link, clock, pool, new InMemoryBus(), StationListener.NONE, Path.of("/m"), Path.of("/r"),
-                "flite|kal", Duration.ofMillis(500), k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(clock::now), org.stationd.station.CallOwners.NONE, tap, StationServices.randomIds()));
+        return new StationContext(cfg, StationServices.builder(link, clock, pool).files(Path.of("/m"), Path.of("/r"))
+                .handlerLimit(Duration.ofMillis(500)).tap(tap).build());
     }
 
     private ProgramFactory show(String name) {

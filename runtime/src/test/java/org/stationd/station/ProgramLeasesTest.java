@@ -42,9 +42,8 @@ class ProgramLeasesTest {
     private StationContext station(String id, String group, Scheduler scheduler, java.util.concurrent.Executor threads) {
         StationConfig cfg = new StationConfig(id, "Radio " + id, ZoneId.of("Africa/Kampala"), List.of(), Map.of(), null, Map.of(), "p",
                 Map.of(), List.of(), List.of(), group);
-        return new StationContext(cfg, new StationServices(new RecordingLink(), scheduler, threads, new InMemoryBus(), new StationListener() {},
-                Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
-                k -> new MemoryStore(), k -> null, k -> null, table, new Router(), StationTap.NONE, StationServices.randomIds()));
+        return new StationContext(cfg, StationServices.builder(new RecordingLink(), scheduler, threads)
+                .files(Path.of("/media"), Path.of("/rec")).leases(table).owners(new Router()).build());
     }
 
     /** Takes news-master for an hour as it starts. */

@@ -70,9 +70,8 @@ class ProgramSlotTest {
             @Override public void programError(String s, String p, ProgramError e) { errors.add(e); }
             @Override public void log(String s, String p, String state, String level, String message) { heard.add(message); }
         };
-        return new StationContext(cfg, new StationServices(new RecordingLink(), clock, pool, new InMemoryBus(), listener,
-                Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
-                stores, k -> null, k -> null, new MemoryLeases(clock::now), new Router(), StationTap.NONE, StationServices.randomIds()));
+        return new StationContext(cfg, StationServices.builder(new RecordingLink(), clock, pool).listener(listener)
+                .files(Path.of("/media"), Path.of("/rec")).stores(stores).owners(new Router()).build());
     }
 
     private StationContext station(String id) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +49,8 @@ class RunawayProgramTest {
             @Override public void stateChanged(String s, String p, String from, String to) { log.add(s + ":" + to); }
             @Override public void programError(String s, String p, ProgramError e) { errors.add(e); log.add(s + " error " + e.message()); }
         };
-        return new StationContext(cfg, new StationServices(new RecordingLink(), scheduler, pool, new InMemoryBus(), listener,
-                Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
-                k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(java.time.Instant::now), new Router(), StationTap.NONE,
-                StationServices.randomIds()));
+        return new StationContext(cfg, StationServices.builder(new RecordingLink(), scheduler, pool).listener(listener)
+                .files(Path.of("/media"), Path.of("/rec")).leases(new MemoryLeases(java.time.Instant::now)).owners(new Router()).build());
     }
 
     private static ProgramFactory program(String name, java.util.function.Function<ProgramContext, ProgramDefinition> build) {

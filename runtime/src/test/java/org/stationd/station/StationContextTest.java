@@ -55,9 +55,8 @@ class StationContextTest {
             @Override public void stateChanged(String s, String p, String from, String to) { log.add(s + ":" + from + "->" + to); }
             @Override public void programError(String s, String p, ProgramError e) { errors.add(e); }
         };
-        StationServices services = new StationServices(link, scheduler, pool, new InMemoryBus(), listener,
-                Path.of("/media"), Path.of("/rec"), "flite|kal", Duration.ofMillis(200),
-                k -> new MemoryStore(), k -> null, k -> null, new MemoryLeases(java.time.Instant::now), router, StationTap.NONE, StationServices.randomIds());
+        StationServices services = StationServices.builder(link, scheduler, pool).listener(listener).files(Path.of("/media"), Path.of("/rec"))
+                .leases(new MemoryLeases(java.time.Instant::now)).owners(router).build();
         StationContext s = new StationContext(cfg, services);
         router.add(s);
         return s;
@@ -124,6 +123,22 @@ class StationContextTest {
         sync(s);
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).message().contains("was stopped: its program is being swapped"), errors.toString());
+    }
+
+    /** Two of the station's calls bridged: the program hears BRIDGED with the other call, as the station holds it. */
+    @Test
+    void aBridgedCallNamesTheOtherCall() throws Exception {
+        StationContext s = station("bri");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("bridge").add(new StateDefinition("on")
+                .on(EventKind.BRIDGED, e -> heard.add(e.getCall().getId() + " with " + (e.getOther() == null ? null : e.getOther().getId())))))));
+        sync(s);
+        for (String uuid : List.of("a-leg", "b-leg")) {
+            router.onEvent(esl("CHANNEL_PARK", uuid, "Call-Direction", "inbound", "Caller-Destination-Number", "+256414000001"));
+        }
+        router.onEvent(esl("CHANNEL_BRIDGE", "a-leg", "Other-Leg-Unique-ID", "b-leg"));
+        sync(s);
+        assertEquals(List.of("a-leg with b-leg"), heard);
     }
 
     /**

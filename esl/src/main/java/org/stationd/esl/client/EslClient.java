@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,13 +41,21 @@ import org.stationd.esl.session.ApiResponse;
 import org.stationd.esl.session.BackgroundJob;
 import org.stationd.esl.session.CommandReply;
 import org.stationd.esl.session.EslConnectionClosedException;
+import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.EslSession;
+import org.stationd.esl.session.Inbound;
 import org.stationd.esl.session.SessionListener;
 
 /**
  * An inbound Event Socket client: connects to FreeSWITCH, authenticates, and stays connected.
  * When the connection drops it reconnects with backoff, authenticates again, re-applies every
  * subscription and filter, and tells listeners there was a {@link Gap}.
+ *
+ * <p>Everything read off the socket goes through one {@link Inbound}, in socket order: events
+ * and gaps first to the {@link #intake} (on the event loop: the host's router, which posts them
+ * straight into the stations' queues), then to the listeners' dispatch lanes; a command's answer
+ * completes on the executor its sender named (a station's queue, so it takes its place among
+ * that station's events), else on the client's callbacks thread.
  *
  * <pre>{@code
  * try (EslClient fs = EslClient.connect(EslClientOptions.of("127.0.0.1", 8021, "ClueCon"))) {
@@ -66,6 +75,9 @@ public final class EslClient implements AutoCloseable {
     private final EventDispatcher dispatcher;
     private final ExecutorService callbackThread;
     private final Executor callbacks;
+    private final Inbound inbound = new ClientInbound();
+    private volatile EventListener intake;
+    private final AtomicLong intakeErrors = new AtomicLong();
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Backoff backoff;
@@ -76,16 +88,12 @@ public final class EslClient implements AutoCloseable {
     private final AtomicInteger attempt = new AtomicInteger();   // bumped on the event loop or the callbacks thread
 
     private EslClient(EslClientOptions options, EventLoopGroup group) {
-        this(options, group, false);
-    }
-
-    private EslClient(EslClientOptions options, EventLoopGroup group, boolean ordered) {
         this.options = options;
         this.ownsGroup = group == null;
         this.group = group != null ? group : new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.dispatcher = new EventDispatcher("esl-" + options.port(), options.dispatchLanes(), options.dispatchQueueCapacity());
         this.callbackThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("esl-callbacks-" + options.port()).daemon(true).factory());
-        this.callbacks = ordered ? dispatcher::execute : task -> {
+        this.callbacks = task -> {
             try {
                 callbackThread.execute(task);
             } catch (RejectedExecutionException closed) {
@@ -102,18 +110,6 @@ public final class EslClient implements AutoCloseable {
 
     public static EslClient connect(EslClientOptions options, EventLoopGroup group) {
         return connect(new EslClient(options, group), options);
-    }
-
-    /**
-     * A client that hands out replies and job results on its one event lane, in the order they
-     * came off the socket, interleaved with the events: a replay on a virtual clock then sees the
-     * same order every run. Listeners and callbacks must not block waiting for a reply.
-     */
-    public static EslClient connectOrdered(EslClientOptions options) {
-        if (options.dispatchLanes() != 1) {
-            throw new IllegalArgumentException("an ordered client has one dispatch lane: use withDispatch(1, capacity)");
-        }
-        return connect(new EslClient(options, null, true), options);
     }
 
     private static EslClient connect(EslClient client, EslClientOptions options) {
@@ -136,7 +132,7 @@ public final class EslClient implements AutoCloseable {
     /** One connection attempt: TCP, wait for auth/request, auth, re-apply subscriptions. */
     private CompletableFuture<EslSession> open() {
         CompletableFuture<EslSession> ready = new CompletableFuture<>();
-        EslSession s = new EslSession(dispatcher, callbacks, new Lifecycle(ready), options.commandTimeout(), options.jobTimeout());
+        EslSession s = new EslSession(inbound, new Lifecycle(ready), options.commandTimeout(), options.jobTimeout());
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -185,8 +181,9 @@ public final class EslClient implements AutoCloseable {
                     throw new EslAuthException(refusal(reply.replyText()));
                 }
                 if (everConnected) {
-                    // Before the subscriptions are sent again, so no event of the new connection can overtake it.
-                    dispatcher.gap(new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address()));
+                    // On the event loop before the subscriptions are sent again, so no event of the new connection can overtake it.
+                    Gap gap = new Gap(Gap.Reason.RECONNECTED, "reconnected to " + options.address());
+                    s.channel().eventLoop().execute(() -> inbound.gap(gap));
                 }
                 return resubscribe(s);
             }).whenComplete((ok, e) -> {
@@ -302,6 +299,56 @@ public final class EslClient implements AutoCloseable {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** The one sink of this client's sessions: the intake on the event loop, then the lanes; answers where their sender said. */
+    private final class ClientInbound implements Inbound {
+        @Override
+        public void event(EslEvent event) {
+            EventListener first = intake;
+            if (first != null) {
+                try {
+                    first.onEvent(event);
+                } catch (RuntimeException e) {
+                    intakeFailed(event, e);   // a bug behind the intake must not close the connection every station shares
+                }
+            }
+            if (dispatcher.hasListeners()) {
+                dispatcher.dispatch(event);
+            }
+        }
+
+        @Override
+        public void gap(Gap gap) {
+            EventListener first = intake;
+            if (first != null) {
+                try {
+                    first.onGap(gap);
+                } catch (RuntimeException e) {
+                    intakeFailed(gap, e);
+                }
+            }
+            dispatcher.gap(gap);
+        }
+
+        @Override
+        public void reply(Executor origin, Runnable completion) {
+            Inbound.run(origin != null ? origin : callbacks, completion);
+        }
+    }
+
+    private void intakeFailed(Object item, RuntimeException e) {
+        intakeErrors.incrementAndGet();
+        log.error("the intake failed on {}", item, e);
+    }
+
+    /**
+     * Hands every event and gap to {@code listener} on the event loop, in socket order, before
+     * any dispatch lane: it must never block (map lookups and queue offers only). One per client
+     * (the host's router); null removes it.
+     */
+    public void intake(EventListener listener) {
+        this.intake = listener;
+    }
+
     // ---- the API --------------------------------------------------------------------------
 
     private EslSession session() {
@@ -313,18 +360,28 @@ public final class EslClient implements AutoCloseable {
     }
 
     public CompletableFuture<ApiResponse> api(String command) {
-        return session().api(command);
+        return api(command, null);
+    }
+
+    /** With {@code origin}: the answer completes there, in socket order with the events the intake posted there. */
+    public CompletableFuture<ApiResponse> api(String command, Executor origin) {
+        return session().api(command, origin);
     }
 
     /** Runs a command in the background; subscribes to BACKGROUND_JOB first if needed, or the result would never come. */
     public BackgroundJob bgapi(String command) {
+        return bgapi(command, null);
+    }
+
+    /** With {@code origin}: the acceptance and the result complete there (see {@link #api(String, Executor)}). */
+    public BackgroundJob bgapi(String command, Executor origin) {
         EslSession s = session();
         if (subscriptions.receivesBackgroundJobs()) {
-            return s.bgapi(command);
+            return s.bgapi(command, origin);
         }
         subscriptions.events(subscriptions.formatOrPlain(), List.of("BACKGROUND_JOB"));
         CompletableFuture<CommandReply> subscribed = s.command(EslCommands.event(subscriptions.formatOrPlain(), "BACKGROUND_JOB"));
-        BackgroundJob job = s.bgapi(command);
+        BackgroundJob job = s.bgapi(command, origin);
         subscribed.thenAccept(reply -> {
             if (!reply.isOk()) {
                 // e.g. "-ERR permission denied" for a userauth user: the result would never come, say so now
@@ -376,7 +433,11 @@ public final class EslClient implements AutoCloseable {
     }
 
     public CompletableFuture<CommandReply> sendmsg(String uuid, SendMsg msg) {
-        return session().command(EslCommands.sendmsg(uuid, msg));
+        return sendmsg(uuid, msg, null);
+    }
+
+    public CompletableFuture<CommandReply> sendmsg(String uuid, SendMsg msg, Executor origin) {
+        return session().command(EslCommands.sendmsg(uuid, msg), origin);
     }
 
     public CompletableFuture<CommandReply> sendevent(String eventName, Map<String, String> headers, String body) {
@@ -412,7 +473,8 @@ public final class EslClient implements AutoCloseable {
     /**
      * Completes once the listeners have been handed every event received so far on dispatch lane
      * 0 (with {@code dispatchLanes(1)}: every event). After a command's reply, this tells a replay
-     * that all the switch sent before the reply has been seen.
+     * that all the switch sent before the reply has been seen by the listeners (the intake saw it
+     * before the reply was read).
      */
     public CompletableFuture<Void> eventsDelivered() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -439,6 +501,11 @@ public final class EslClient implements AutoCloseable {
 
     public DispatchStats stats() {
         return dispatcher.stats();
+    }
+
+    /** Events and gaps the intake threw on (each logged). */
+    public long intakeErrors() {
+        return intakeErrors.get();
     }
 
     public EslClientOptions options() {

@@ -59,6 +59,11 @@ public final class EventDispatcher implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /** Whether anyone listens on the lanes: a client whose events all go to its intake skips them. */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     /** Queues an event; never blocks. Called on the event loop. */
     public void dispatch(EslEvent event) {
         received.incrementAndGet();

@@ -12,4 +12,13 @@ public interface EventListener {
 
     /** Events may have been missed: the connection was re-established, or a queue overflowed. */
     default void onGap(Gap gap) {}
+
+    /** Each of {@code listeners} in turn, on the caller's thread. */
+    static EventListener all(EventListener... listeners) {
+        java.util.List<EventListener> each = java.util.List.of(listeners);
+        return new EventListener() {
+            @Override public void onEvent(org.stationd.esl.event.EslEvent event) { each.forEach(l -> l.onEvent(event)); }
+            @Override public void onGap(Gap gap) { each.forEach(l -> l.onGap(gap)); }
+        };
+    }
 }

@@ -22,6 +22,7 @@ import org.stationd.esl.command.EslCommandEncoder;
 import org.stationd.esl.command.EslCommands;
 import org.stationd.esl.event.EslEvents;
 import org.stationd.esl.session.EslSession;
+import org.stationd.esl.session.Inbound;
 
 /**
  * Accepts the connections FreeSWITCH's {@code socket host:port async full} application makes, one
@@ -46,7 +47,7 @@ public final class EslOutboundServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         OutboundEvents events = new OutboundEvents("esl-out-" + ch.remoteAddress().getPort());
-                        EslSession session = new EslSession(events.dispatcher(), handlers, events, commandTimeout, Duration.ofMinutes(5));
+                        EslSession session = new EslSession(Inbound.of(events.dispatcher(), handlers), events, commandTimeout, Duration.ofMinutes(5));
                         ch.pipeline().addLast(new EslFrameDecoder(), EslCommandEncoder.INSTANCE, session, new Starter(session, events, handler));
                     }
                 })

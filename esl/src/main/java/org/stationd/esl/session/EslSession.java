@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,7 +20,6 @@ import org.stationd.esl.codec.EslFrame;
 import org.stationd.esl.codec.EslProtocolException;
 import org.stationd.esl.command.EslCommand;
 import org.stationd.esl.command.EslCommands;
-import org.stationd.esl.dispatch.EventDispatcher;
 import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.event.EslEvents;
 import org.stationd.esl.event.EventFormatException;
@@ -29,14 +27,14 @@ import org.stationd.esl.event.EventFormatException;
 /**
  * One Event Socket connection, inbound or outbound: it writes commands, matches each reply to its
  * command first-in-first-out, completes background jobs from their BACKGROUND_JOB events, and
- * hands every event to the {@link EventDispatcher}. Futures are completed on the caller-supplied
- * executor, never on the event loop.
+ * hands every event, gap and answer to one {@link Inbound} in socket order. A command may name
+ * the executor its answer completes on (its origin): a station's own queue, so the answer takes
+ * its place among the station's events. Futures are never completed by the event loop itself.
  */
 public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
     private static final Logger log = LoggerFactory.getLogger(EslSession.class);
 
-    private final EventDispatcher dispatcher;
-    private final Executor callbacks;
+    private final Inbound inbound;
     private final SessionListener listener;
     private final Duration commandTimeout;
     private final Duration jobTimeout;
@@ -46,27 +44,27 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
     private volatile Throwable closeCause;
     private volatile boolean closed;
 
-    public EslSession(EventDispatcher dispatcher, Executor callbacks, SessionListener listener,
-                      Duration commandTimeout, Duration jobTimeout) {
-        this.dispatcher = dispatcher;
-        this.callbacks = callbacks;
+    public EslSession(Inbound inbound, SessionListener listener, Duration commandTimeout, Duration jobTimeout) {
+        this.inbound = inbound;
         this.listener = listener;
         this.commandTimeout = commandTimeout;
         this.jobTimeout = jobTimeout;
     }
 
     /** A background job waiting for its BACKGROUND_JOB; the command is kept for error messages. */
-    private record Job(String command, CompletableFuture<ApiResponse> result) {}
+    private record Job(String command, CompletableFuture<ApiResponse> result, Executor origin) {}
 
     private static final class Pending {
         final EslCommand command;
         final CompletableFuture<EslFrame> future;
+        final Executor origin;
         ScheduledFuture<?> timer;
         boolean timedOut;
 
-        Pending(EslCommand command, CompletableFuture<EslFrame> future) {
+        Pending(EslCommand command, CompletableFuture<EslFrame> future, Executor origin) {
             this.command = command;
             this.future = future;
+            this.origin = origin;
         }
     }
 
@@ -78,19 +76,28 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
     }
 
     public CompletableFuture<EslFrame> send(EslCommand command, Duration timeout) {
+        return send(command, timeout, null);
+    }
+
+    /** With {@code origin} (null: the sink's default), where the reply, a timeout or a close completes the future. */
+    public CompletableFuture<EslFrame> send(EslCommand command, Duration timeout, Executor origin) {
         CompletableFuture<EslFrame> future = new CompletableFuture<>();
         Channel ch = channel;
         if (ch == null || closed) {
-            future.completeExceptionally(closedError(command));
+            if (origin == null) {
+                future.completeExceptionally(closedError(command));
+            } else {
+                completeExceptionally(origin, future, closedError(command));   // not on the sender's thread: it may be inside a handler
+            }
             return future;
         }
         // Enqueue and write on the event loop so that reply order is write order.
         ch.eventLoop().execute(() -> {
             if (closed || !ch.isActive()) {
-                completeExceptionally(future, closedError(command));
+                completeExceptionally(origin, future, closedError(command));
                 return;
             }
-            Pending p = new Pending(command, future);
+            Pending p = new Pending(command, future, origin);
             pending.addLast(p);
             p.timer = ch.eventLoop().schedule(() -> timeout(p, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
             ch.writeAndFlush(command).addListener(w -> {
@@ -108,15 +115,23 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
             return;
         }
         p.timedOut = true;
-        completeExceptionally(p.future, new EslTimeoutException("no reply to '" + p.command + "' within " + timeout.toMillis() + " ms"));
+        completeExceptionally(p.origin, p.future, new EslTimeoutException("no reply to '" + p.command + "' within " + timeout.toMillis() + " ms"));
     }
 
     public CompletableFuture<CommandReply> command(EslCommand command) {
-        return send(command).thenApply(CommandReply::of);
+        return command(command, null);
+    }
+
+    public CompletableFuture<CommandReply> command(EslCommand command, Executor origin) {
+        return send(command, commandTimeout, origin).thenApply(CommandReply::of);
     }
 
     public CompletableFuture<ApiResponse> api(String command) {
-        return send(EslCommands.api(command)).thenApply(f -> new ApiResponse(f.bodyText()));
+        return api(command, null);
+    }
+
+    public CompletableFuture<ApiResponse> api(String command, Executor origin) {
+        return send(EslCommands.api(command), commandTimeout, origin).thenApply(f -> new ApiResponse(f.bodyText()));
     }
 
     /**
@@ -125,20 +140,25 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
      * connection must be subscribed to BACKGROUND_JOB (the inbound client sees to that).
      */
     public BackgroundJob bgapi(String command) {
+        return bgapi(command, null);
+    }
+
+    /** With {@code origin}: the acceptance and the result complete there, each in its place in the socket's order. */
+    public BackgroundJob bgapi(String command, Executor origin) {
         String jobUuid = UUID.randomUUID().toString();
         CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-        Job job = new Job(command, result);
+        Job job = new Job(command, result, origin);
         jobs.put(jobUuid, job);
         Channel ch = channel;
         if (ch != null) {
             ScheduledFuture<?> t = ch.eventLoop().schedule(() -> {
                 if (jobs.remove(jobUuid, job)) {
-                    completeExceptionally(result, new EslTimeoutException("background job '" + command + "' (" + jobUuid + ") did not finish within " + jobTimeout.toMillis() + " ms"));
+                    completeExceptionally(origin, result, new EslTimeoutException("background job '" + command + "' (" + jobUuid + ") did not finish within " + jobTimeout.toMillis() + " ms"));
                 }
             }, jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
             result.whenComplete((r, e) -> t.cancel(false));
         }
-        CompletableFuture<CommandReply> accepted = command(EslCommands.bgapi(command, jobUuid));
+        CompletableFuture<CommandReply> accepted = command(EslCommands.bgapi(command, jobUuid), origin);
         accepted.whenComplete((reply, error) -> {
             if (error != null) {
                 jobs.remove(jobUuid);
@@ -193,11 +213,11 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
         boolean api = ContentType.API_RESPONSE.equals(frame.contentType());
         if (api != p.command.expectsApiResponse()) {
             closeCause = new EslProtocolException("got " + frame.contentType() + " for '" + p.command + "'", frame.offset());
-            completeExceptionally(p.future, closeCause);
+            completeExceptionally(p.origin, p.future, closeCause);
             ctx.close();
             return;
         }
-        run(() -> p.future.complete(frame));
+        inbound.reply(p.origin, () -> p.future.complete(frame));
     }
 
     private void event(ChannelHandlerContext ctx, EslFrame frame) {
@@ -211,10 +231,10 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
             Job job = jobs.remove(event.jobUuid());
             if (job != null) {
                 String body = event.body() == null ? "" : event.body();
-                run(() -> job.result().complete(new ApiResponse(body)));
+                inbound.reply(job.origin(), () -> job.result().complete(new ApiResponse(body)));
             }
         }
-        dispatcher.dispatch(event);
+        inbound.event(event);
     }
 
     @Override
@@ -258,12 +278,12 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
             if (p.timer != null) {
                 p.timer.cancel(false);
             }
-            completeExceptionally(p.future, closedError(p.command));
+            completeExceptionally(p.origin, p.future, closedError(p.command));
         }
         for (String id : jobs.keySet()) {
             Job job = jobs.remove(id);
             if (job != null) {
-                completeExceptionally(job.result(), new EslConnectionClosedException("connection to " + peer() + " closed before background job '"
+                completeExceptionally(job.origin(), job.result(), new EslConnectionClosedException("connection to " + peer() + " closed before background job '"
                         + job.command() + "' (" + id + ") reported its result; whether it ran is unknown", closeCause));
             }
         }
@@ -279,17 +299,8 @@ public final class EslSession extends SimpleChannelInboundHandler<EslFrame> {
         return ch == null || ch.remoteAddress() == null ? "FreeSWITCH" : String.valueOf(ch.remoteAddress());
     }
 
-    private void completeExceptionally(CompletableFuture<?> f, Throwable t) {
-        run(() -> f.completeExceptionally(t));
-    }
-
-    /** On the callbacks executor; if that was already shut down, here, so no future is left hanging. */
-    private void run(Runnable task) {
-        try {
-            callbacks.execute(task);
-        } catch (RejectedExecutionException e) {
-            task.run();
-        }
+    private void completeExceptionally(Executor origin, CompletableFuture<?> f, Throwable t) {
+        inbound.reply(origin, () -> f.completeExceptionally(t));
     }
 
     // ---- state ----------------------------------------------------------------------------
