@@ -62,6 +62,22 @@ class ClusterHostsTest {
     @Test
     void hostsSplitTheStationsAndOneTakesOverWhenTheOtherFallsSilent() throws Exception {
         try (HostHarness a = host("a"); HostHarness b = host("b")) {
+            // all along, a station's fence is open on one host at most
+            List<String> both = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread watch = Thread.ofPlatform().daemon(true).start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (String s : List.of("k1", "k2", "k3", "k4")) {
+                        if (a.host.cluster().mayAct(s, a.host.cluster().epoch(s)) && b.host.cluster().mayAct(s, b.host.cluster().epoch(s))) {
+                            both.add(s);
+                        }
+                    }
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             // (a runs all four until b's first rounds; on a busy machine a lapsed lease may move a station once more)
             a.await("two stations on each host", () -> {
                 Set<String> all = new HashSet<>(running(a));
@@ -101,6 +117,9 @@ class ClusterHostsTest {
             a.await(zombie + "'s dial refused", () -> a.lines.stream().anyMatch(l -> l.startsWith(zombie + " call failed")));
             Set<String> after = a.sim().calls().stream().map(SimCall::uuid).collect(Collectors.toSet());
             assertEquals(before, after, "a's switch saw neither the hang-up nor the new dial");
+            watch.interrupt();
+            watch.join();
+            assertEquals(List.of(), both, "stations that could act on both hosts at once");
         }
     }
 }
