@@ -115,6 +115,7 @@ final class ControlCli {
             if (errs != null) {
                 errs.forEach((f, e) -> System.out.println("compile error: " + e));
             }
+            ClusterStatusText.print(reply.get("cluster"), System.out);
         }
     }
 

@@ -44,13 +44,14 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "console", "apology", "stations");
+    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "console", "cluster", "apology", "stations");
     private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators", "group");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe", "keys");
     private static final Set<String> DATABASE = Set.of("url", "user", "password", "password_env");
     private static final Set<String> RETENTION = Set.of("eventlog", "calls", "texts", "recordings");
+    private static final Set<String> CLUSTER = Set.of("host_id", "lease");
     private static final Set<String> SHOW = Set.of("program", "start", "duration", "end", "repeat", "except", "priority", "settings");
 
     private ConfigLoader() {}
@@ -139,6 +140,10 @@ public final class ConfigLoader {
         DatabaseConfig database = top.containsKey("database") ? database(r, top.get("database")) : null;
         RetentionConfig retention = top.containsKey("retention") ? retention(r, top.get("retention")) : RetentionConfig.DEFAULT;
         ConsoleConfig console = ConsoleConfig.read(r, top.get("console"));
+        ClusterConfig cluster = top.containsKey("cluster") ? cluster(r, top.get("cluster")) : null;
+        if (cluster != null && database == null && !top.containsKey("database")) {
+            r.error(top.get("cluster"), "cluster", "the hosts of a cluster share one database: add database: { url: jdbc:postgresql://… }");
+        }
         Path simDialplan = null;
         if (top.containsKey("sim")) {
             String sim = r.string(top.get("sim"), "sim");
@@ -172,7 +177,7 @@ public final class ConfigLoader {
             throw new ConfigException(r.errors());
         }
         String apology = top.containsKey("apology") ? r.string(top.get("apology"), "apology") : null;
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, console, apology);
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, console, cluster, apology);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {
@@ -213,6 +218,32 @@ public final class ConfigLoader {
             return fallback;
         }
         return java.time.Duration.ofDays(Integer.parseInt(days.group(1)));
+    }
+
+    /** {@code cluster: { host_id: studio-a, lease: 15s }}: both optional (this machine's name, 15 s). */
+    private static ClusterConfig cluster(NodeReader r, Node node) {
+        Map<String, Node> m = r.map(node, "cluster", CLUSTER);
+        String host = m.containsKey("host_id") ? r.string(m.get("host_id"), "cluster.host_id") : null;
+        if (host != null && !host.matches("[A-Za-z0-9._-]{1,100}")) {
+            r.error(m.get("host_id"), "cluster.host_id", "must be 1 to 100 letters, digits, '.', '_' or '-', found '" + host + "'");
+        }
+        if (host == null) {
+            host = org.stationd.cluster.HostIds.thisMachine();
+        }
+        java.time.Duration lease = ClusterConfig.DEFAULT_LEASE;
+        String text = m.containsKey("lease") ? r.string(m.get("lease"), "cluster.lease") : null;
+        if (text != null) {
+            try {
+                lease = org.stationd.schedule.Durations.parse(text);
+                if (lease.compareTo(ClusterConfig.SHORTEST_LEASE) < 0 || lease.compareTo(ClusterConfig.LONGEST_LEASE) > 0) {
+                    r.error(m.get("lease"), "cluster.lease", "must be between 1s and 10m, found '" + text + "'");
+                    lease = ClusterConfig.DEFAULT_LEASE;
+                }
+            } catch (IllegalArgumentException e) {
+                r.error(m.get("lease"), "cluster.lease", e.getMessage());
+            }
+        }
+        return new ClusterConfig(host, lease);
     }
 
     /** {@code database: { url: jdbc:…, user: …, password_env: VAR }}; the password may also be given as is. */

@@ -3,7 +3,7 @@ package org.stationd.config;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder; {@code retention} how long stored things are kept; {@code console} the web console (null: off); {@code apology} the media file a caller a program cannot take hears (null: apology.wav). */
+/** Everything stations.yaml says: the switch, where programs, media and data live, the control sockets, the stations; {@code database} is null for the H2 file in the data folder; {@code retention} how long stored things are kept; {@code console} the web console (null: off); {@code cluster} null when this host runs every station; {@code apology} the media file a caller a program cannot take hears (null: apology.wav). */
 public record HostConfig(
         Path file,
         SwitchConfig switchConfig,
@@ -16,6 +16,7 @@ public record HostConfig(
         DatabaseConfig database,
         RetentionConfig retention,
         ConsoleConfig console,
+        ClusterConfig cluster,
         String apology) {
 
     public HostConfig {

@@ -98,7 +98,16 @@ final class HostControl {
         out.put("unowned", router.unowned());
         out.put("dropped", router.rejected());   // events lost to a station's full queue (each station is told)
         out.put("control", controlCounters.get());
+        Map<String, Object> c = cluster.get();
+        if (c != null) out.put("cluster", c);
         return out;
+    }
+
+    /** The cluster's hosts and leases for status (a host in a cluster; none otherwise). */
+    private volatile Supplier<Map<String, Object>> cluster = () -> null;
+
+    void cluster(Supplier<Map<String, Object>> status) {
+        this.cluster = status;
     }
 
     Map<String, Object> swap(String stationId, String programFile) {

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stationd.cluster.ClusterMember;
+import org.stationd.cluster.Fence;
+import org.stationd.cluster.LeaseClock;
 import org.stationd.config.HostConfig;
+import org.stationd.config.StationConfig;
 import org.stationd.retention.Retention;
 import org.stationd.storage.Cdrs;
 import org.stationd.control.ControlCommand;
@@ -71,6 +75,8 @@ public final class StationHost implements AutoCloseable {
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
     private final Retention retention;
     private final TestPhone phone;
+    /** Null unless stations.yaml has cluster:, then this host runs only the stations it holds the lease of. */
+    private final ClusterMember cluster;
 
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra) throws Exception {
         this(config, loader, client, console, extra, StationTap.NONE);
@@ -94,6 +100,8 @@ public final class StationHost implements AutoCloseable {
                 : Database.open(config.database().url(), config.database().user(), config.database().password());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
         StationTap log = new EventLogTap(eventLog, scheduler::now);
+        this.cluster = config.cluster() == null ? null
+                : new ClusterMember(db, config.cluster(), () -> this.config.stations().stream().map(StationConfig::id).toList(), LeaseClock.DATABASE);
         this.cdrRecorder = new CdrRecorder(new Cdrs(db));
         this.retention = new Retention(config.retention(), db, config.dataDir().resolve("eventlog"), config.dataDir().resolve("recordings"),
                 scheduler, housekeeping).start();
@@ -119,6 +127,7 @@ public final class StationHost implements AutoCloseable {
         this.programs = new HostPrograms(loader, db, bus, listener, stations::live);
         this.schedules = new HostSchedules(() -> this.config, programs, scheduler, db);
         stations.wire(this::services, schedules);
+        if (cluster != null) stations.ownedBy(cluster::holds);
         this.resync = new SwitchResync(client, this::stations);
         // on the event loop, in socket order: events go straight into the stations' queues
         client.intake(org.stationd.esl.dispatch.EventListener.all(router, resync));
@@ -134,17 +143,28 @@ public final class StationHost implements AutoCloseable {
         org.stationd.metrics.HostMetrics.watch(client, this::stations, this::eventLogDropped);
         this.watcher = new ProgramWatcher(config.programsDir(), programs::changed);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
+        if (cluster != null) {
+            commands.cluster(cluster::status);
+            cluster.start(new ClusterMember.Stations() {
+                @Override public void start(String id) { stations.startOwned(id); }
+                @Override public void stop(String id, boolean lost) { stations.stopOwned(id); }
+            });
+        }
     }
 
     private Map<String, Object> controlCounters() {
         return control.counters();
     }
 
-    private StationServices services() {
-        return StationServices.builder(originates.pace(new EslSwitchLink(client)), scheduler, pool)
+    private StationServices services(String stationId) {
+        Fence fence = cluster == null ? null : cluster.fence(stationId);   // in a cluster: nothing gets out once the lease is lost
+        org.stationd.switchlink.SwitchLink link = originates.pace(new EslSwitchLink(client));
+        org.stationd.station.LeaseService leases = new DbLeases(db, scheduler::now);
+        return StationServices.builder(fence == null ? link : fence.link(link), scheduler, pool)
                 .bus(bus).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
-                .stores(id -> new DbKeyValueStore(db, id)).sms(stations::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
-                .leases(new DbLeases(db, scheduler::now)).owners(router).tap(tap).build();
+                .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
+                .sms(stations::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
+                .leases(fence == null ? leases : fence.leases(leases)).owners(router).tap(tap).build();
     }
 
     /**
@@ -234,9 +254,11 @@ public final class StationHost implements AutoCloseable {
     /** Stops every station (teardown runs, calls are hung up) and then the connections. */
     @Override
     public void close() throws Exception {
+        if (cluster != null) cluster.pause();   // no station starts or stops behind this
         resync.close();
         phone.close();
         stations.stopAll(() -> resync.state() == SwitchResync.State.UP);
+        if (cluster != null) cluster.close();   // the stations are off air: the others may take them now
         router.close();   // what still comes now is about stations that are gone
         watcher.close();
         configWatcher.close();
@@ -257,6 +279,11 @@ public final class StationHost implements AutoCloseable {
     /** What stopping found of the hang-ups it sent (null until stopped). */
     public String stopReport() {
         return stations.stopReport();
+    }
+
+    /** This host's part in a cluster, or null (it runs every station). */
+    public ClusterMember cluster() {
+        return cluster;
     }
 
     public Database database() {

@@ -39,7 +39,9 @@ final class StationSet {
     private final Database db;
     private final Scheduler scheduler;
     private HostSchedules schedules;
-    private Supplier<StationServices> services;
+    private java.util.function.Function<String, StationServices> services;
+    /** Whether this host runs a station: all of them, or in a cluster those it holds the lease of. */
+    private java.util.function.Predicate<String> owned = id -> true;
     private volatile String stopReport;
 
     StationSet(Supplier<HostConfig> config, Router router, Database db, Scheduler scheduler) {
@@ -50,15 +52,21 @@ final class StationSet {
     }
 
     /** What each station is built with, and where its schedule runs (they need the set themselves: its texts, its stations). */
-    void wire(Supplier<StationServices> services, HostSchedules schedules) {
+    void wire(java.util.function.Function<String, StationServices> services, HostSchedules schedules) {
         this.services = services;
         this.schedules = schedules;
+    }
+
+    /** In a cluster: only these stations come on air here (from the file, on a reload, or when the cluster gives one). */
+    void ownedBy(java.util.function.Predicate<String> owned) {
+        this.owned = owned;
     }
 
     /** The host's first stations, not yet scheduled: each makes its recordings folder (FreeSWITCH's record does not). */
     void open(List<StationConfig> configs) {
         for (StationConfig sc : configs) {
-            StationContext station = new StationContext(sc, services.get());
+            if (!owned.test(sc.id())) continue;
+            StationContext station = new StationContext(sc, services.apply(sc.id()));
             station.apology(config.get().apology());
             String noFolder = station.makeRecordingsFolder();
             if (noFolder != null) log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
@@ -73,7 +81,7 @@ final class StationSet {
     }
 
     /** stations.yaml changed: removed and changed stations go off air, then new ones (and the changed, anew) come on. */
-    void apply(HostConfig next) {
+    synchronized void apply(HostConfig next) {
         for (StationContext s : List.copyOf(stations.values())) {
             StationConfig now = next.station(s.getId());
             if (now == null || !now.equals(s.config())) {
@@ -83,14 +91,30 @@ final class StationSet {
             }
         }
         for (StationConfig sc : next.stations()) {
-            if (!stations.containsKey(sc.id())) {
-                StationContext station = new StationContext(sc, services.get());
-                station.apology(next.apology());
-                stations.put(sc.id(), station);
-                router.add(station);
-                schedules.start(station);
+            if (!stations.containsKey(sc.id()) && owned.test(sc.id())) {
+                start(sc);
             }
         }
+    }
+
+    /** The cluster gave this host a station. */
+    synchronized void startOwned(String id) {
+        StationConfig sc = config.get().station(id);
+        if (sc != null && !stations.containsKey(id)) start(sc);
+    }
+
+    /** The cluster took a station away (when lost, its fence is closed already: its hang-ups and writes do not get out). */
+    synchronized void stopOwned(String id) {
+        StationContext s = stations.get(id);
+        if (s != null) stop(s);
+    }
+
+    private void start(StationConfig sc) {
+        StationContext station = new StationContext(sc, services.apply(sc.id()));
+        station.apology(config.get().apology());
+        stations.put(sc.id(), station);
+        router.add(station);
+        schedules.start(station);
     }
 
     private void stop(StationContext s) {

@@ -239,4 +239,23 @@ class ConfigLoaderTest {
                 bad + ":2:10: retention.calls: must be a number of days of at least 1, like 30d, or 'forever'; found 'a year'",
                 bad + ":3:15: retention.recordings: must be a number of days of at least 1, like 30d, or 'forever'; found '0d'"), errors.subList(1, 3));
     }
+
+    @Test
+    void aClusterNamesItsHostAndLeaseAndNeedsASharedDatabase() throws Exception {
+        String db = "database: { url: jdbc:postgresql://db.example.org/stationd }\n";
+        assertEquals(null, ConfigLoader.load(write(ConfigFiles.STATION)).cluster(), "off by default: this host runs every station");
+        HostConfig c = ConfigLoader.load(write(db + "cluster:\n  host_id: studio-a\n  lease: 20s\n" + ConfigFiles.STATION));
+        assertEquals(new ClusterConfig("studio-a", java.time.Duration.ofSeconds(20)), c.cluster());
+        HostConfig d = ConfigLoader.load(write(db + "cluster: {}\n" + ConfigFiles.STATION));
+        assertEquals(ClusterConfig.DEFAULT_LEASE, d.cluster().lease());
+        assertEquals(org.stationd.cluster.HostIds.thisMachine(), d.cluster().hostId());
+
+        Path bad = write("cluster:\n  host_id: studio a\n  lease: 2h\n  zone: x\n" + ConfigFiles.STATION);
+        List<String> errors = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad)).errors().stream().map(ConfigError::toString).toList();
+        assertEquals(4, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(bad + ":4:3: cluster.zone: unknown key"), errors.toString());
+        assertTrue(errors.contains(bad + ":2:12: cluster.host_id: must be 1 to 100 letters, digits, '.', '_' or '-', found 'studio a'"), errors.toString());
+        assertTrue(errors.contains(bad + ":3:10: cluster.lease: must be between 1s and 10m, found '2h'"), errors.toString());
+        assertTrue(errors.contains(bad + ":2:3: cluster: the hosts of a cluster share one database: add database: { url: jdbc:postgresql://… }"), errors.toString());
+    }
 }

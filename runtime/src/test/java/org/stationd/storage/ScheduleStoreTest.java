@@ -14,18 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.stationd.schedule.Recurrence;
 import org.stationd.schedule.ScheduleEntry;
+import org.stationd.storage.postgres.LivePostgres;
 
-/** Schedule entries and airings, in H2's PostgreSQL mode (the SQL must also run on PostgreSQL). */
+/** Schedule entries and airings, in H2's PostgreSQL mode and on a real PostgreSQL server. */
 class ScheduleStoreTest {
+    @RegisterExtension
+    static final LivePostgres PG = new LivePostgres();
+
     @TempDir
     Path dir;
 
-    private Database open() throws Exception {
-        return Database.open("jdbc:h2:file:" + dir.resolve("pg") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+    private Database open(String kind) throws Exception {
+        return TestDatabases.open(kind, dir, PG);
     }
 
     static ScheduleEntry show(String program, String start, String rule) {
@@ -33,9 +39,10 @@ class ScheduleStoreTest {
                 rule == null ? null : Recurrence.parse(rule), Set.of(LocalDateTime.parse("2026-12-25T08:00")), 2);
     }
 
-    @Test
-    void configEntriesKeepTheirIdsWhenUnchangedAndLiveEntriesStay() throws Exception {
-        try (Database db = open()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2-pg", "postgresql"})
+    void configEntriesKeepTheirIdsWhenUnchangedAndLiveEntriesStay(String kind) throws Exception {
+        try (Database db = open(kind)) {
             ScheduleStore store = new ScheduleStore(db);
             List<String> rules = new ArrayList<>(List.of("FREQ=DAILY", "FREQ=WEEKLY;BYDAY=SA"));
             assertArrayEquals(new int[] {2, 0}, store.syncFromConfig("kla", List.of(show("playlist.groovy", "2026-11-23T08:00", rules.get(0)),
@@ -61,9 +68,10 @@ class ScheduleStoreTest {
         }
     }
 
-    @Test
-    void airingsAreRecordedOpenedAndClosed() throws Exception {
-        try (Database db = open()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2-pg", "postgresql"})
+    void airingsAreRecordedOpenedAndClosed(String kind) throws Exception {
+        try (Database db = open(kind)) {
             Airings a = new Airings(db);
             Instant ps = Instant.parse("2026-11-23T05:00:00Z");
             long id = a.begin("kla", 7L, "playlist.groovy", "abc", ps, ps.plusSeconds(3600), ps.plusSeconds(90), "late", "started 90 s late");

@@ -21,24 +21,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stationd.storage.postgres.LivePostgres;
 
 class StorageTest {
     @TempDir
     Path dir;
 
-    /** H2 file mode as the host uses it, and H2 in PostgreSQL mode for the SQL that must also run on PostgreSQL. */
+    @RegisterExtension
+    static final LivePostgres PG = new LivePostgres();
+
+    /** H2 file mode as the host uses it, H2 in PostgreSQL mode, and a real PostgreSQL server. */
     private Database open(String mode) throws Exception {
-        if (mode.equals("file")) {
-            return Database.openH2(dir);
-        }
-        return Database.open("jdbc:h2:file:" + dir.resolve("pg") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        return TestDatabases.open(mode, dir, PG);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"file", "postgresql"})
+    @ValueSource(strings = {"h2", "h2-pg", "postgresql"})
     void migratesOnceAndKeepsDataAcrossReopen(String mode) throws Exception {
         try (Database db = open(mode)) {
             DbKeyValueStore kv = new DbKeyValueStore(db, "kla");
@@ -51,7 +53,7 @@ class StorageTest {
             try (Connection c = db.connection(); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
                 assertTrue(r.next());
-                assertEquals(1, r.getInt(1));
+                assertEquals(Migrations.latest(), r.getInt(1), "each migration recorded once");
                 assertEquals(Migrations.latest(), r.getInt(2));
             }
             DbKeyValueStore kv = new DbKeyValueStore(db, "kla");
@@ -65,7 +67,7 @@ class StorageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"file", "postgresql"})
+    @ValueSource(strings = {"h2", "h2-pg", "postgresql"})
     void exactlyOneOfManyClaimantsGetsTheLeaseAndItLapsesToAnother(String mode) throws Exception {
         try (Database db = open(mode)) {
             Leases leases = new Leases(db);

@@ -1,0 +1,112 @@
+package org.stationd.cluster;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.stationd.api.KeyValueStore;
+import org.stationd.esl.command.SendMsg;
+import org.stationd.esl.session.ApiResponse;
+import org.stationd.station.LeaseService;
+import org.stationd.switchlink.ForwardingSwitchLink;
+import org.stationd.switchlink.SwitchLink;
+
+/**
+ * One station's fence on a host of a cluster: what the station sends to the switch, writes to its
+ * store and claims of named leases gets through only while this host holds the station at the
+ * epoch it was started with ({@link ClusterMember#mayAct}). A host that lost the station (it
+ * stopped renewing, was cut off, paused) may still run its program for a moment, but nothing of
+ * it reaches the switch or the database; reading stays allowed.
+ */
+public final class Fence {
+    private final ClusterMember member;
+    private final String station;
+    private final long epoch;
+
+    Fence(ClusterMember member, String station, long epoch) {
+        this.member = member;
+        this.station = station;
+        this.epoch = epoch;
+    }
+
+    public boolean open() {
+        return member.mayAct(station, epoch);
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    private FencedException refused(String what) {
+        return new FencedException("station " + station + " is no longer owned by host " + member.hostId() + " (lease epoch " + epoch
+                + (member.epoch(station) > 0 ? ", now " + member.epoch(station) : "") + "): " + what + " not sent");
+    }
+
+    /** The station's switch: commands fail with a {@link FencedException} once the fence is closed. */
+    public SwitchLink link(SwitchLink inner) {
+        return new ForwardingSwitchLink(inner) {
+            @Override
+            public CompletableFuture<ApiResponse> api(String command) {
+                return open() ? inner.api(command) : CompletableFuture.failedFuture(refused(verb(command)));
+            }
+
+            @Override
+            public CompletableFuture<ApiResponse> bgapi(String command) {
+                return open() ? inner.bgapi(command) : CompletableFuture.failedFuture(refused(verb(command)));
+            }
+
+            @Override
+            public CompletableFuture<Void> sendmsg(String uuid, SendMsg msg) {
+                return open() ? inner.sendmsg(uuid, msg) : CompletableFuture.failedFuture(refused("sendmsg to " + uuid));
+            }
+
+            @Override
+            public SwitchLink answeringOn(java.util.concurrent.Executor origin) {
+                return link(inner.answeringOn(origin));   // the station's own view, fenced the same
+            }
+        };
+    }
+
+    private static String verb(String command) {
+        return command.split(" ", 2)[0];
+    }
+
+    /** The station's store: writes refused once the fence is closed (the new owner's data wins). */
+    public KeyValueStore store(KeyValueStore inner) {
+        return new KeyValueStore() {
+            @Override public Object get(String key) { return inner.get(key); }
+            @Override public Set<String> keys() { return inner.keys(); }
+
+            @Override
+            public void put(String key, Object value) {
+                if (!open()) throw refused("store.put('" + key + "')");
+                inner.put(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                if (!open()) throw refused("store.remove('" + key + "')");
+                inner.remove(key);
+            }
+        };
+    }
+
+    /** Named leases (a group's master token): not claimed, renewed or released once the fence is closed. */
+    public LeaseService leases(LeaseService inner) {
+        return new LeaseService() {
+            @Override
+            public boolean claim(String name, String holder, Duration ttl) {
+                return open() && inner.claim(name, holder, ttl);
+            }
+
+            @Override
+            public boolean renew(String name, String holder, Duration ttl) {
+                return open() && inner.renew(name, holder, ttl);
+            }
+
+            @Override
+            public void release(String name, String holder) {
+                if (open()) inner.release(name, holder);   // the new owner's station holds it under the same name now
+            }
+        };
+    }
+}
