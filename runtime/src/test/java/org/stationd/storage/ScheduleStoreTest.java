@@ -89,9 +89,10 @@ class ScheduleStoreTest {
     }
 
     /** A host starting thousands of stations reads every schedule and every open airing at once: the same as station by station. */
-    @Test
-    void everyStationAtOnceIsWhatEachStationReadsAlone() throws Exception {
-        try (Database db = open()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2-pg", "postgresql"})
+    void everyStationAtOnceIsWhatEachStationReadsAlone(String kind) throws Exception {
+        try (Database db = open(kind)) {
             ScheduleStore store = new ScheduleStore(db);
             store.syncFromConfig("kla", List.of(show("playlist.groovy", "2026-11-23T08:00", "FREQ=DAILY")), java.util.Collections.singletonList("FREQ=DAILY"));
             store.add(new ScheduleEntry(0, "gulu", "talkshow.js", Map.of(), LocalDateTime.parse("2026-11-23T09:00"), Duration.ofHours(1), null, Set.of(), 0), null, "live");
