@@ -49,7 +49,8 @@ final class SimulatorDifferences {
      * A leg hung up by its loopback partner (or bridge peer) races its own hang-up: the media read
      * fails in the session thread while the hang-up is fired from the other one, so what it ran may
      * end (PLAYBACK_STOP, CHANNEL_UNPARK, CHANNEL_EXECUTE_COMPLETE, RECORD_STOP, del-member) just
-     * before its CHANNEL_HANGUP, still answered, or just after it (seen both ways on the real switch).
+     * before its CHANNEL_HANGUP, still answered or already marked hangup (the state is set before the
+     * event is fired), or just after it (seen all three ways on the real switch).
      * Both switches' sequences are written the second way.
      */
     static final String HANGUP_RACE = "an application ending just before the leg's own CHANNEL_HANGUP is written as just after it";
@@ -198,7 +199,7 @@ final class SimulatorDifferences {
         }
         LegSequence.Line hangup = out.get(h);
         int first = h;
-        while (first > 0 && ending(out.get(first - 1)) && "answered".equals(out.get(first - 1).headers().get("Answer-State"))) {
+        while (first > 0 && ending(out.get(first - 1)) && Set.of("answered", "hangup").contains(out.get(first - 1).headers().get("Answer-State"))) {
             first--;
         }
         List<LegSequence.Line> moved = new ArrayList<>();

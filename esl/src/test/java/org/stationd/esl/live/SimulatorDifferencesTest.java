@@ -69,4 +69,23 @@ class SimulatorDifferencesTest {
                 answered("CHANNEL_EXECUTE_COMPLETE", "Application", COLLECT));
         assertNotEquals(SimulatorDifferences.canonical(oneTry), SimulatorDifferences.canonical(threeTries));
     }
+
+    /** A loopback transmitter hung up by its partner: its playback ended, already in hangup, before its CHANNEL_HANGUP (a clean-checkout run, 2026-12-04). */
+    @Test
+    void anEndingMarkedHangupBeforeTheLegsHangupIsTheSameAsOneAfterIt() {
+        String silence = "silence_stream://-1";
+        List<LegSequence.Line> freeswitch = List.of(
+                answered("PLAYBACK_START"),
+                hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
+                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "PLAYBACK ERROR"),
+                hungUp("CHANNEL_HANGUP"),
+                hungUp("CHANNEL_HANGUP_COMPLETE"));
+        List<LegSequence.Line> simulator = List.of(
+                answered("PLAYBACK_START"),
+                hungUp("CHANNEL_HANGUP"),
+                hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
+                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "PLAYBACK ERROR"),
+                hungUp("CHANNEL_HANGUP_COMPLETE"));
+        assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
+    }
 }
