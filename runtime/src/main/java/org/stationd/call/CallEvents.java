@@ -45,8 +45,11 @@ public final class CallEvents {
             case "CHANNEL_ANSWER" -> {
                 if (!call.isAnswered() && !call.isEnded()) {
                     call.answered();
-                    out.add(Event.of(EventKind.ANSWERED).call(call).build());
+                    if (!call.awaitingPark()) out.add(Event.of(EventKind.ANSWERED).call(call).build());
                 }
+            }
+            case "CHANNEL_PARK" -> {
+                if (call.parked() && call.isAnswered()) out.add(Event.of(EventKind.ANSWERED).call(call).build());
             }
             case "CHANNEL_HANGUP" -> hangup(call, e, out);
             case "DTMF" -> out.add(Event.of(EventKind.DTMF).call(call).digit(e.header("DTMF-Digit")).build());

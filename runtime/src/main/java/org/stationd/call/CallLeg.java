@@ -34,6 +34,8 @@ public final class CallLeg implements Call {
     private int recordsStarted;
     private String role = "";
     private volatile boolean retired;
+    /** Answered but not yet in its {@code park}: see {@link #awaitPark()}. Station thread. */
+    private boolean parkPending;
 
     public CallLeg(String id, String stationId, String direction, String from, String to, String line, Verbs verbs) {
         this.id = id;
@@ -113,6 +115,20 @@ public final class CallLeg implements Call {
     public void retire() { retired = true; }
     public boolean isRetired() { return retired; }
     public void role(String r) { role = r; }
+    /**
+     * A call the station originates ({@code originate … &park()}) runs its park only once FreeSWITCH's
+     * originate has returned, after the answer: an application a program starts on it in between
+     * runs, then is cut off as the leg moves on to its park (a conference it joined is left at once;
+     * seen on the real switch). Such a call is announced as answered when it is parked.
+     */
+    public void awaitPark() { parkPending = true; }
+    public boolean awaitingPark() { return parkPending; }
+    /** The leg is in its park (CHANNEL_PARK): true if it was waiting for it. */
+    public boolean parked() {
+        boolean was = parkPending;
+        parkPending = false;
+        return was;
+    }
 
     @Override
     public String toString() {

@@ -83,6 +83,7 @@ final class Dialler {
         }
         CallLeg leg = new CallLeg(uuid, config.id(), "outbound", null, dial, null, verbs);
         leg.role(role);
+        leg.awaitPark();   // it is the program's once parked: see CallLeg.awaitPark
         calls.add(leg);
         services.owners().claim(uuid, station);
         services.listener().callEvent(config.id(), uuid, "dialling " + dial + " (" + role + ")");

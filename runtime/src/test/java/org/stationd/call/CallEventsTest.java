@@ -105,4 +105,33 @@ class CallEventsTest {
         assertEquals(List.of("playbackDone hello there failed", "playbackDone hello again done"), heard);
         assertEquals(List.of("say: this switch has no text-to-speech module (flite); install mod_flite or use recorded prompts"), problems);
     }
+
+    /**
+     * A call the station originated ({@code &park()}) is the program's once parked: FreeSWITCH runs the
+     * park after its originate returns, and cuts off what a program started on the leg before (seen
+     * on the bundled switch: a transmitter that joined its conference at CHANNEL_ANSWER left it at once).
+     */
+    @Test
+    void anOriginatedCallIsAnsweredForTheProgramWhenItIsParked() {
+        CallLeg placed = new CallLeg(LEG, "kla", "outbound", null, "loopback/tx1/stations", null, null);
+        placed.awaitPark();
+        List<String> heard = new ArrayList<>();
+        for (EslEvent e : List.of(esl("CHANNEL_ANSWER", "Answer-State", "answered"))) {
+            events.translate(placed, e).forEach(ev -> heard.add(ev.describe()));
+        }
+        assertTrue(heard.isEmpty(), "not yet: the leg has not run its park " + heard);
+        assertTrue(placed.isAnswered(), "the call itself is answered (its record says when)");
+        for (EslEvent e : List.of(esl("CHANNEL_EXECUTE", "Application", "park"), esl("CHANNEL_PARK", "Answer-State", "answered"),
+                esl("CHANNEL_PARK", "Answer-State", "answered"))) {
+            events.translate(placed, e).forEach(ev -> heard.add(ev.describe()));
+        }
+        assertEquals(List.of("answered"), heard, "once, when parked (a leg parked again later is not answered again)");
+    }
+
+    /** A caller's call is parked before the station hears of it: answering it is announced at its answer. */
+    @Test
+    void aCallersCallIsAnsweredAtItsAnswer() {
+        assertEquals(List.of(), feed(esl("CHANNEL_PARK", "Answer-State", "ringing")));
+        assertEquals(List.of("answered"), feed(esl("CHANNEL_ANSWER", "Answer-State", "answered")));
+    }
 }

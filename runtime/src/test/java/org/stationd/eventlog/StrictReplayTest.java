@@ -90,6 +90,7 @@ class StrictReplayTest {
             clock.advance(Duration.ofSeconds(2));
             String tx = originates.get(0);
             run(s, () -> s.onEsl(esl("CHANNEL_ANSWER", tx), null));
+            run(s, () -> s.onEsl(esl("CHANNEL_PARK", tx), null));   // the originate's &park(), run once answered
             clock.advance(Duration.ofSeconds(31));
             sync(s);
             clock.advance(Duration.ofSeconds(5));

@@ -184,6 +184,7 @@ class StationContextTest {
         assertTrue(link.commands.get(0).startsWith("bgapi originate {origination_uuid=" + tx + ",station_id=kla,stationd_role=transmitter,originate_timeout=30}user/1001 &park()"), link.commands.toString());
 
         router.onEvent(esl("CHANNEL_ANSWER", tx));
+        router.onEvent(esl("CHANNEL_PARK", tx));   // the originate's &park(): FreeSWITCH runs it once answered
         sync(s);
         String play = link.lastAppUuid("playback");
         assertTrue(link.commands.stream().anyMatch(c -> c.equals("sendmsg " + tx + "|call-command: execute|execute-app-name: playback|execute-app-arg: /media/jingle.wav|event-lock: true|Event-UUID: " + play)), link.commands.toString());
@@ -280,6 +281,7 @@ class StationContextTest {
         assertTrue(heard.isEmpty(), "no failure yet: the switch may have placed the call " + heard);
         assertTrue(s.owns(uuid));
         router.onEvent(esl("CHANNEL_ANSWER", uuid));
+        router.onEvent(esl("CHANNEL_PARK", uuid));   // the originate's &park(): FreeSWITCH runs it once answered
         sync(s);
         assertEquals(List.of("answered"), heard);
         assertTrue(link.commands.stream().noneMatch(c -> c.contains("uuid_kill")), link.commands.toString());
@@ -433,6 +435,7 @@ class StationContextTest {
         sync(s);
         String first = link.originated().get(0);
         router.onEvent(esl("CHANNEL_ANSWER", first));
+        router.onEvent(esl("CHANNEL_PARK", first));   // the originate's &park(): FreeSWITCH runs it once answered
         sync(s);
 
         router.onEvent(esl("CHANNEL_HANGUP", first, "Hangup-Cause", "SYSTEM_SHUTDOWN"));
@@ -455,6 +458,7 @@ class StationContextTest {
         assertEquals(3, link.originated().size(), link.commands.toString());
         String third = link.originated().get(2);
         router.onEvent(esl("CHANNEL_ANSWER", third));
+        router.onEvent(esl("CHANNEL_PARK", third));   // the originate's &park(): FreeSWITCH runs it once answered
         sync(s);
         assertEquals(java.util.Set.of(third), s.liveCallIds());
 
