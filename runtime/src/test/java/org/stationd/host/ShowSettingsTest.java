@@ -79,6 +79,8 @@ class ShowSettingsTest {
                 add.put("settings", Map.of("host", List.of("a", "b")));
                 assertEquals("not added: talk.js: settings.host: must be a text, not a list", ops.send(add).get("error"));
                 add.put("settings", Map.of("host", Map.of("x", 1)));
+                assertEquals("not added: talk.js: settings.host: must be a text, not a map", ops.send(add).get("error"));
+                add.put("settings", "host=user/1000");
                 assertTrue(String.valueOf(ops.send(add).get("error")).contains("\"settings\" must be an object of text, numbers"));
                 assertEquals(List.of(), ((List<?>) ops.send(Map.of("cmd", "schedule-list", "station", "g")).get("entries")));
 
