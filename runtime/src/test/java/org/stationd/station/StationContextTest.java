@@ -222,7 +222,7 @@ class StationContextTest {
         sync(s);
         List<String> made = link.originated();
         assertEquals(20, made.size());
-        assertEquals(made, s.getCalls().stream().map(org.stationd.api.Call::getId).toList());
+        assertEquals(made, s.station().getCalls().stream().map(org.stationd.api.Call::getId).toList());
         s.submit(s::unload);
         sync(s);
         List<String> hungUp = link.commands.stream().filter(c -> c.endsWith("|call-command: hangup|hangup-cause: NORMAL_CLEARING"))
