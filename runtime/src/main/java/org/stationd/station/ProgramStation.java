@@ -19,7 +19,9 @@ import org.stationd.config.StationConfig;
 /**
  * What a program's {@code station} offers ({@link Station}): its identity and settings, its calls,
  * the transmitter, calls it places, conferences, timers, storage, messages, texts and leases. Each
- * checks what the program gave and hands the work to the part of the station that does it.
+ * checks what the program gave and hands the work to the part of the station that does it. The
+ * one {@link Station} of a station ({@link StationContext#station()}): the Groovy and JavaScript
+ * programs get it as {@code station}.
  */
 final class ProgramStation implements Station {
     private final StationContext station;

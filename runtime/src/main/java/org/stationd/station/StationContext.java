@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.stationd.api.Conference;
 import org.stationd.api.Event;
 import org.stationd.api.EventKind;
@@ -23,10 +22,8 @@ import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
 import org.stationd.limits.LimitException;
 import org.stationd.limits.Refusals;
-import org.stationd.switchlink.CallGoneException;
 import org.stationd.switchlink.SpeechEngines;
 import org.stationd.switchlink.SwitchLink;
-import org.stationd.verb.VerbContext;
 import org.stationd.verb.Verbs;
 
 /**
@@ -65,7 +62,7 @@ public final class StationContext {
         this.executor = new SerialExecutor(services.pool(), QUEUE_LIMIT);
         this.files = new StationFiles(services.mediaDir(), services.recordingsDir(), config.id());
         this.link = new TappedLink(services.link().answeringOn(this::answer), this, services.tap());
-        Verbs verbs = new Verbs(new Ctx());
+        Verbs verbs = new Verbs(new StationVerbContext(this, link, files, services, refusals));
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
         KeyValueStore store = new LimitedStore(services.stores().apply(config.id()), config.id(), refusals);
         Sms sms = services.sms().apply(config.id());
@@ -101,7 +98,6 @@ public final class StationContext {
     public Collection<CallLeg> calls() { return calls.all(); }
     public Refusals refusals() { return refusals; }
     public boolean owns(String uuid) { return calls.owns(uuid); }
-    public boolean hasConference(String switchName) { return conferences.bySwitchName(switchName) != null; }
     /** The station's conferences now (status, the console's station page). */
     public List<Conference> conferences() { return conferences.all(); }
     /** What the program said about its airing ({@code no_media}, {@code failed}), or null. */
@@ -274,7 +270,8 @@ public final class StationContext {
         return files.makeRecordingsFolder();
     }
 
-    private void failed(String what, String why) {
+    /** A command the switch refused: the program's error, unless the switch is away. */
+    void failed(String what, String why) {
         if (switchAway) {
             log("warn", what + " not done while the switch is away: " + why);   // the switch's trouble, not the program's
             return;
@@ -298,24 +295,5 @@ public final class StationContext {
 
     public void log(String level, String message) {
         services.listener().log(config.id(), programName(), state(), level, message);
-    }
-
-    private final class Ctx implements VerbContext {
-        @Override public SwitchLink link() { return link; }
-        @Override public String media(String file) { return StationContext.this.media(file); }
-        @Override public String recording(String file) { return files.recordingTarget(file, why -> failed("record", why)); }
-        @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
-        @Override public String ttsVoice() { return services.ttsVoice(); }
-        @Override public String newUuid() { return services.ids().get(); }
-        @Override public void refused(LimitException e) { refusals.counted(e); }
-        @Override public Consumer<Throwable> failures(String what) {
-            return e -> onStation(() -> {
-                if (CallGoneException.in(e)) {   // e.g. a record ended by the caller's hangup, reported before it: the hangup follows
-                    log("debug", what + " not done: the call had already ended on the switch");
-                } else {
-                    failed(what, e.getMessage());
-                }
-            });
-        }
     }
 }
