@@ -89,16 +89,16 @@ class ShippedStationsTest {
     /** A weekday morning: the talk show is on; the ad break cuts in at five past and the talk show resumes after it. */
     @Test
     void theAdBreakCutsIntoTheBreakfastTalkShowAndItResumes() throws Exception {
-        Instant start = LocalDateTime.parse("2026-12-07T07:02").atZone(KAMPALA).toInstant();   // a Monday
+        Instant start = LocalDateTime.parse("2026-12-07T07:04").atZone(KAMPALA).toInstant();   // a Monday, the talk show on since 07:00
         try (Show show = run(start)) {
             assertEquals(List.of("start talkshow.js (entry 2)"), show.scheduled("kampala"), show.lines().toString());
             assertEquals("end talkshow.js (entry 2): cut", nextChange(show, start));
-            assertEquals(start.plus(Duration.ofMinutes(3)), show.now());
+            assertEquals(start.plus(Duration.ofMinutes(1)), show.now());
             show.await("the ad break starts", () -> show.scheduled("kampala").size() > 2);
             assertEquals("start playlist.groovy (entry 1)", show.scheduled("kampala").get(2));
             show.await("the talk show comes back", () -> show.scheduled("kampala").size() > 4);
             assertEquals(List.of("end playlist.groovy (entry 1): ok", "start talkshow.js (entry 2)"), show.scheduled("kampala").subList(3, 5));
-            assertEquals(start.plus(Duration.ofMinutes(5)), show.now());
+            assertEquals(start.plus(Duration.ofMinutes(3)), show.now());
             assertEquals(List.of(), show.errors(), show.lines().toString());
         }
     }
