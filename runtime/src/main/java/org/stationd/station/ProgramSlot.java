@@ -146,7 +146,7 @@ final class ProgramSlot {
             keptRunning(next, e);
             return;
         }
-        swap(next, built);
+        swap(next, built, ProgramSlot::closeQuietly);
     }
 
     /** A new version built for this station off its thread ({@link #build}), to go on with {@link #install}. */
@@ -186,9 +186,10 @@ final class ProgramSlot {
      * Puts a version built off the station's thread on air as {@link #reload} would, in one short
      * step with nothing read from the database. Built for another program than the one running now
      * (a load or swap came between) or with its top level reaching for the station's own things, it
-     * is built again here; a newer version saved meanwhile wins.
+     * is built again here; a newer version saved meanwhile wins. The old version's engine copy is
+     * let go on {@code closer} (closing a JavaScript context takes a while).
      */
-    void install(Built b) {
+    void install(Built b, java.util.concurrent.Executor closer) {
         if (wanted != b.factory()) {
             closeQuietly(b.instance());
             return;
@@ -203,7 +204,13 @@ final class ProgramSlot {
             keptRunning(b.factory(), b.failed());
             return;
         }
-        swap(b.factory(), b.instance());
+        swap(b.factory(), b.instance(), old -> {
+            try {
+                closer.execute(() -> closeQuietly(old));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                closeQuietly(old);   // the host is closing: here, then
+            }
+        });
     }
 
     private void keptRunning(ProgramFactory next, Exception e) {
@@ -213,7 +220,7 @@ final class ProgramSlot {
     }
 
     /** The old version goes (no exit, no teardown), the new one starts where it was. */
-    private void swap(ProgramFactory next, ProgramFactory.Instance built) {
+    private void swap(ProgramFactory next, ProgramFactory.Instance built, java.util.function.Consumer<ProgramFactory.Instance> close) {
         station.tap("in", "op", Map.of("cmd", "reload", "program", next.name(), "version", next.version()));
         Map<String, Object> data = runner.data();
         String state = runner.state();
@@ -225,7 +232,7 @@ final class ProgramSlot {
                 station.log("info", "the new version does not name the timer(s) " + gone + " any more: cancelled");
             }
         }
-        closeQuietly(old);
+        close.accept(old);
         start(next, built, data, state);
     }
 

@@ -40,7 +40,7 @@ import org.stationd.station.StationListener;
  * {@code programLoaded}), p50/p99/max over stations × measured reloads; keys sent and not heard
  * (lost), keys heard out of sequence, and events the stations' queues dropped.
  *
- * <pre>ReloadUnderLoad groovy|js STATIONS RELOADS WARMUP_RELOADS KEYS_PER_SECOND</pre>
+ * <pre>ReloadUnderLoad [groovy|js [STATIONS RELOADS WARMUP_RELOADS KEYS_PER_SECOND]]</pre>   (1,000 30 3 1,000)
  */
 public final class ReloadUnderLoad {
     /** One run's figures; times in milliseconds. */
@@ -101,9 +101,12 @@ public final class ReloadUnderLoad {
             """;
 
     public static void main(String[] args) throws Exception {
-        System.out.println("load average at start " + Files.readString(Path.of("/proc/loadavg")).trim());
-        System.out.println(run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4])));
-        System.out.println("load average at end " + Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("load average at start " + org.stationd.bench.suite.Machine.currentLoadAverage());
+        String language = args.length > 0 ? args[0] : "groovy";
+        int[] n = {1_000, 30, 3, 1_000};   // stations, reloads, warm-up reloads, keys/s
+        for (int i = 1; i < args.length && i <= n.length; i++) n[i - 1] = Integer.parseInt(args[i]);
+        System.out.println(run(language, n[0], n[1], n[2], n[3]));
+        System.out.println("load average at end " + org.stationd.bench.suite.Machine.currentLoadAverage());
         System.exit(0);   // the engines' stray threads
     }
 
