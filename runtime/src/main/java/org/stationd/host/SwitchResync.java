@@ -116,7 +116,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
             since = Instant.now();
         }
         for (StationContext s : stations.get()) {
-            suspects.computeIfAbsent(s.getId(), k -> ConcurrentHashMap.newKeySet()).addAll(s.liveCallIds());
+            suspects.computeIfAbsent(s.id(), k -> ConcurrentHashMap.newKeySet()).addAll(s.liveCallIds());
             tell(s, () -> s.switchState(true));
         }
     }
@@ -153,7 +153,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
         int lost = 0;
         int affected = 0;
         for (StationContext s : stations.get()) {
-            Set<String> held = suspects.remove(s.getId());
+            Set<String> held = suspects.remove(s.id());
             Set<String> gone = new HashSet<>();
             if (held != null && alive != null) {
                 held.stream().filter(id -> !alive.contains(id)).forEach(gone::add);
@@ -178,7 +178,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
     private void hangUpStrays(StationContext s, Set<String> alive) {
         for (String id : s.takeUncertainOriginates()) {
             if (alive.contains(id) && !s.owns(id)) {
-                log.info("station {}: hanging up call {}, placed by the switch after the link lost its originate", s.getId(), id);
+                log.info("station {}: hanging up call {}, placed by the switch after the link lost its originate", s.id(), id);
                 client.api("uuid_kill " + id + " NORMAL_CLEARING");
             }
         }
@@ -188,7 +188,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
         try {
             s.submit(task);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            log.debug("station {} is stopping; not told about the switch", s.getId());
+            log.debug("station {} is stopping; not told about the switch", s.id());
         }
     }
 
