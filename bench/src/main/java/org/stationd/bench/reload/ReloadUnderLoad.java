@@ -179,7 +179,7 @@ public final class ReloadUnderLoad {
                 for (StationContext s : host.stations()) {
                     long end = System.nanoTime() + 30_000_000_000L;
                     Object h;
-                    while ((h = s.getStore().get("heard")) == null && System.nanoTime() < end) {
+                    while ((h = s.station().getStore().get("heard")) == null && System.nanoTime() < end) {
                         LockSupport.parkNanos(1_000_000);
                     }
                     if (h instanceof Map<?, ?> m) {
