@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.stationd.api.Event;
 import org.stationd.api.KeyValueStore;
 import org.stationd.api.Log;
@@ -189,7 +192,7 @@ final class ProgramSlot {
      * is built again here; a newer version saved meanwhile wins. The old version's engine copy is
      * let go on {@code closer} (closing a JavaScript context takes a while).
      */
-    void install(Built b, java.util.concurrent.Executor closer) {
+    void install(Built b, Executor closer) {
         if (wanted != b.factory()) {
             closeQuietly(b.instance());
             return;
@@ -207,7 +210,7 @@ final class ProgramSlot {
         swap(b.factory(), b.instance(), old -> {
             try {
                 closer.execute(() -> closeQuietly(old));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 closeQuietly(old);   // the host is closing: here, then
             }
         });
@@ -220,7 +223,7 @@ final class ProgramSlot {
     }
 
     /** The old version goes (no exit, no teardown), the new one starts where it was. */
-    private void swap(ProgramFactory next, ProgramFactory.Instance built, java.util.function.Consumer<ProgramFactory.Instance> close) {
+    private void swap(ProgramFactory next, ProgramFactory.Instance built, Consumer<ProgramFactory.Instance> close) {
         station.tap("in", "op", Map.of("cmd", "reload", "program", next.name(), "version", next.version()));
         Map<String, Object> data = runner.data();
         String state = runner.state();
