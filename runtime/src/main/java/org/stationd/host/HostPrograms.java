@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +39,11 @@ final class HostPrograms {
     private final Supplier<Collection<StationContext>> stations;
     private final Map<Path, ProgramFactory> programs = new ConcurrentHashMap<>();
     private final Map<Path, String> compileErrors = new ConcurrentHashMap<>();
+    /**
+     * Where a saved version is built for each station running it (one engine copy each), off the
+     * stations' threads: one thread a core, gone when idle.
+     */
+    private final ThreadPoolExecutor builds;
 
     HostPrograms(ProgramLoader loader, Database db, MessageBus bus, StationListener listener, Supplier<Collection<StationContext>> stations) {
         this.loader = loader;
@@ -43,6 +51,10 @@ final class HostPrograms {
         this.bus = bus;
         this.listener = listener;
         this.stations = stations;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.builds = new ThreadPoolExecutor(cores, cores, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().name("program-build-", 0).daemon(true).factory());
+        this.builds.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -93,8 +105,9 @@ final class HostPrograms {
     }
 
     /**
-     * A saved (or deleted) program: compile it off the station threads; swap it in where it runs,
-     * or keep the old one on a compile error. The loader forgets the file's older versions once the
+     * A saved (or deleted) program: compile it once, off the station threads, build each station's
+     * copy off them too, and swap each in on its station between two inputs; or keep the old one on
+     * a compile error. The loader forgets the file's older versions once the
      * new one compiles, all of them when the file is gone, and none on a compile error (the running
      * version stays on air, so undoing the edit needs no new check).
      */
@@ -119,7 +132,7 @@ final class HostPrograms {
             }
             // a handler still running after a second is what the fix is for (it keeps its data, so a quick one finishes)
             s.stopRunningHandler("a new version of " + fileName + " was saved", RUNAWAY_BEFORE_RELOAD);
-            s.submit(() -> s.reload(f));
+            s.reload(f, builds);
         }
     }
 }

@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.stationd.api.Event;
 import org.stationd.api.KeyValueStore;
 import org.stationd.api.Log;
@@ -109,7 +112,17 @@ final class ProgramSlot {
         settings = Collections.unmodifiableMap(DeclaredDefaults.apply(next, merged));   // keeps the order volunteers wrote
         reportedStatus = null;
         reportedReason = null;
-        start(next, new LinkedHashMap<>(), null);
+        quarantined = false;
+        Map<String, Object> data = new LinkedHashMap<>();
+        ProgramFactory.Instance built;
+        try {
+            built = next.create(new Context(data));
+        } catch (Exception e) {
+            lastError = stampError(next.name(), "cannot start: " + e.getMessage());
+            services.listener().programError(config.id(), next.name(), new ProgramError(null, "load", e.getMessage(), ScriptLocation.of(e)));
+            return;
+        }
+        start(next, built, data, null);
     }
 
     /** Whether a program's text names a timer, as a quoted string; a text not known names none. */
@@ -122,12 +135,95 @@ final class ProgramSlot {
      * the timers its text still names ({@code 'token'} or {@code "token"}): a fix saved mid-show
      * keeps the show's clock going, while a timer the fix removed (a runaway {@code every}) stops
      * and never fires into code that does not know it. A fresh copy of the same version keeps all.
+     * A version that cannot start on this station leaves the running one on air.
      */
     void reload(ProgramFactory next) {
         if (runner == null) {
             load(next, config.settings());
             return;
         }
+        ProgramFactory.Instance built;
+        try {
+            built = next.create(new Context(runner.data()));
+        } catch (Exception e) {
+            keptRunning(next, e);
+            return;
+        }
+        swap(next, built, ProgramSlot::closeQuietly);
+    }
+
+    /** A new version built for this station off its thread ({@link #build}), to go on with {@link #install}. */
+    record Built(ProgramFactory factory, Map<String, Object> data, OffThreadContext context, ProgramFactory.Instance instance, Exception failed) {}
+
+    /** The version asked for last ({@link #want}): a build that finishes after a newer one's is dropped. */
+    private volatile ProgramFactory wanted;
+    /** The running program's data (null: none runs), for a version built off the station's thread. */
+    private volatile Map<String, Object> liveData;
+
+    /** A hot reload to {@code next} is on its way (any thread, in the order versions were saved). */
+    void want(ProgramFactory next) {
+        wanted = next;
+    }
+
+    /**
+     * Builds {@code next} for this station (compiled once per version; here the station's own copy:
+     * a Groovy script instance, a JavaScript context) on the calling thread, not the station's, so
+     * the swap on its thread is short. Any thread.
+     */
+    Built build(ProgramFactory next) {
+        Map<String, Object> data = liveData;
+        if (data == null || wanted != next) {
+            return new Built(next, null, null, null, null);   // nothing to reload, or a newer version is coming
+        }
+        OffThreadContext ctx = new OffThreadContext(new Context(data));
+        try {
+            return new Built(next, data, ctx, next.create(ctx), null);
+        } catch (Exception e) {
+            return new Built(next, data, ctx, null, e);
+        } finally {
+            ctx.built();
+        }
+    }
+
+    /**
+     * Puts a version built off the station's thread on air as {@link #reload} would, in one short
+     * step with nothing read from the database. Built for another program than the one running now
+     * (a load or swap came between) or with its top level reaching for the station's own things, it
+     * is built again here; a newer version saved meanwhile wins. The old version's engine copy is
+     * let go on {@code closer} (closing a JavaScript context takes a while).
+     */
+    void install(Built b, Executor closer) {
+        if (wanted != b.factory()) {
+            closeQuietly(b.instance());
+            return;
+        }
+        boolean sameRun = runner != null && runner.data() == b.data();
+        if (!sameRun || b.context().touched()) {
+            closeQuietly(b.instance());
+            if (factory != null && factory.name().equals(b.factory().name())) reload(b.factory());
+            return;
+        }
+        if (b.failed() != null) {
+            keptRunning(b.factory(), b.failed());
+            return;
+        }
+        swap(b.factory(), b.instance(), old -> {
+            try {
+                closer.execute(() -> closeQuietly(old));
+            } catch (RejectedExecutionException e) {
+                closeQuietly(old);   // the host is closing: here, then
+            }
+        });
+    }
+
+    private void keptRunning(ProgramFactory next, Exception e) {
+        String why = "version " + next.version() + " cannot start here, kept the running version: " + e.getMessage();
+        lastError = stampError(next.name(), why);
+        services.listener().programError(config.id(), next.name(), new ProgramError(state(), "reload", why, ScriptLocation.of(e)));
+    }
+
+    /** The old version goes (no exit, no teardown), the new one starts where it was. */
+    private void swap(ProgramFactory next, ProgramFactory.Instance built, Consumer<ProgramFactory.Instance> close) {
         station.tap("in", "op", Map.of("cmd", "reload", "program", next.name(), "version", next.version()));
         Map<String, Object> data = runner.data();
         String state = runner.state();
@@ -139,8 +235,8 @@ final class ProgramSlot {
                 station.log("info", "the new version does not name the timer(s) " + gone + " any more: cancelled");
             }
         }
-        closeQuietly(old);
-        start(next, data, state);
+        close.accept(old);
+        start(next, built, data, state);
     }
 
     /** Unloads the program: exit and teardown run, timers stop, the station's calls are hung up. */
@@ -151,6 +247,7 @@ final class ProgramSlot {
             runner.stop();
             closeQuietly(instance);
             runner = null;
+            liveData = null;
             instance = null;
             factory = null;
         }
@@ -186,6 +283,7 @@ final class ProgramSlot {
         runner.detach();
         ProgramFactory.Instance stuck = instance;
         runner = null;
+        liveData = null;
         instance = null;
         factory = null;
         closeQuietly(stuck);   // a JavaScript program's context is cancelled with it
@@ -194,16 +292,9 @@ final class ProgramSlot {
         services.listener().stateChanged(config.id(), name, state, "quarantined");
     }
 
-    private void start(ProgramFactory next, Map<String, Object> data, String resumeState) {
+    private void start(ProgramFactory next, ProgramFactory.Instance built, Map<String, Object> data, String resumeState) {
         quarantined = false;
-        ProgramContext ctx = new Context(data);
-        try {
-            instance = next.create(ctx);
-        } catch (Exception e) {
-            lastError = stampError(next.name(), "cannot start: " + e.getMessage());
-            services.listener().programError(config.id(), next.name(), new ProgramError(null, "load", e.getMessage(), ScriptLocation.of(e)));
-            return;
-        }
+        instance = built;
         factory = next;
         lastError = null;   // a good load, reload or swap: what went wrong before is over
         Map<String, Object> load = new LinkedHashMap<>();
@@ -254,6 +345,7 @@ final class ProgramSlot {
                 services.listener().programError(config.id(), next.name(), error);
             }
         });
+        liveData = data;
         services.listener().programLoaded(config.id(), next.name(), next.version());
         runner.start(resumeState);
     }

@@ -38,12 +38,24 @@ public final class SerialExecutor implements Executor {
         enqueue(task, false);
     }
 
+    /**
+     * Runs {@code task} next, ahead of what is queued (however full): a program version built off
+     * the station's thread goes on between the input running now and the next one.
+     */
+    public void first(Runnable task) {
+        enqueue(task, false, true);
+    }
+
     private void enqueue(Runnable task, boolean bounded) {
+        enqueue(task, bounded, false);
+    }
+
+    private void enqueue(Runnable task, boolean bounded, boolean ahead) {
         synchronized (tasks) {
             if (bounded && tasks.size() >= maxQueued) {
                 throw new RejectedExecutionException("station queue full (" + maxQueued + " inputs waiting)");
             }
-            tasks.addLast(task);
+            if (ahead) tasks.addFirst(task); else tasks.addLast(task);
             if (running) {
                 return;
             }

@@ -167,6 +167,18 @@ public final class StationContext {
     public void load(ProgramFactory next, Map<String, Object> entrySettings) { slot.load(next, entrySettings); }
     /** Hot reload: the new version goes on where the old one was (see {@link ProgramSlot#reload}). Station thread. */
     public void reload(ProgramFactory next) { slot.reload(next); }
+    /**
+     * Hot reload from any thread: this station's copy of {@code next} is built on {@code builder},
+     * then swapped in on the station's thread ahead of its queued inputs (see {@link ProgramSlot#install});
+     * the old copy is let go on {@code builder} too.
+     */
+    public void reload(ProgramFactory next, java.util.concurrent.Executor builder) {
+        slot.want(next);
+        builder.execute(() -> {
+            ProgramSlot.Built built = slot.build(next);
+            executor.first(() -> slot.install(built, builder));
+        });
+    }
     /** Unloads the program: exit and teardown run, timers stop, the station's calls are hung up. Station thread. */
     public void unload() { slot.unload(); }
 

@@ -16,7 +16,8 @@ import org.stationd.api.KeyValueStore;
 /**
  * A station's key-value store in the database, values as JSON. Reads go through a small Caffeine
  * cache (programs read the same few keys on every event); writes go to the database first and
- * then replace the cached value, so a committed write survives a crash.
+ * then replace the cached value, so a committed write survives a crash. The station's store is
+ * written only through this object, so what it read or wrote stays true.
  */
 public final class DbKeyValueStore implements KeyValueStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,6 +25,8 @@ public final class DbKeyValueStore implements KeyValueStore {
     private final Database db;
     private final String station;
     private Cache<String, Optional<Object>> cache;   // made on first use: many of a host's thousands of stations never read a key
+    /** The keys, listed from the database once and kept as this store writes (a reload snapshots them: no query each time). */
+    private Set<String> keys;
 
     /** The station's cache, made on first use (a store is used from more than one thread: hence the lock). */
     private synchronized Cache<String, Optional<Object>> cache() {
@@ -89,8 +92,10 @@ public final class DbKeyValueStore implements KeyValueStore {
             }
         } catch (SQLException e) {
             cache().invalidate(key);
+            forgetKeys();
             throw new StorageException("writing '" + key + "' of station " + station, e);
         }
+        keyWritten(key, true);
         try {
             cache().put(key, Optional.of(JSON.readValue(json, Object.class)));   // a copy: later changes to the script's object are not stored by accident
         } catch (Exception e) {
@@ -105,15 +110,32 @@ public final class DbKeyValueStore implements KeyValueStore {
             p.setString(1, station);
             p.setString(2, key);
             p.executeUpdate();
+            keyWritten(key, false);
         } catch (SQLException e) {
+            forgetKeys();
             throw new StorageException("removing '" + key + "' of station " + station, e);
         } finally {
             cache().invalidate(key);
         }
     }
 
+    private synchronized void keyWritten(String key, boolean present) {
+        if (keys == null) return;
+        if (present) keys.add(key); else keys.remove(key);
+    }
+
+    /** A write whose outcome is not known: list the keys from the database next time. */
+    private synchronized void forgetKeys() {
+        keys = null;
+    }
+
     @Override
-    public Set<String> keys() {
+    public synchronized Set<String> keys() {
+        if (keys == null) keys = listKeys();
+        return new TreeSet<>(keys);
+    }
+
+    private Set<String> listKeys() {
         Set<String> out = new TreeSet<>();
         try (Connection c = db.connection();
              PreparedStatement p = c.prepareStatement("SELECT k FROM station_kv WHERE station_id = ?")) {

@@ -66,6 +66,27 @@ class StorageTest {
         }
     }
 
+    /**
+     * A station's keys are listed from the database once and then kept as its store writes: a hot
+     * reload snapshots them (and their cached values) without a query, here with the database gone.
+     */
+    @Test
+    void keysAndValuesReadOnceAreKeptAsTheStoreWrites() throws Exception {
+        DbKeyValueStore kv;
+        try (Database db = open("h2")) {
+            new DbKeyValueStore(db, "kla").put("before", 1);   // written by an earlier run
+            kv = new DbKeyValueStore(db, "kla");
+            assertEquals(Set.of("before"), kv.keys());
+            kv.put("episode", 12);
+            kv.put("playlist", List.of("a.wav"));
+            kv.remove("before");
+            assertEquals(List.of("episode", "playlist"), List.copyOf(kv.keys()), "sorted, as listed from the database");
+            assertEquals(12, kv.get("episode"));
+        }
+        assertEquals(List.of("episode", "playlist"), List.copyOf(kv.keys()), "no query: the database is closed");
+        assertEquals(List.of("a.wav"), kv.get("playlist"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "h2-pg", "postgresql"})
     void exactlyOneOfManyClaimantsGetsTheLeaseAndItLapsesToAnother(String mode) throws Exception {

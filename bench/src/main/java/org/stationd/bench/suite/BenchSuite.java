@@ -15,6 +15,7 @@ import org.stationd.bench.esl.EslCompare;
 import org.stationd.bench.esl.EslCompare.Comparison;
 import org.stationd.bench.esl.EslCompare.Summary;
 import org.stationd.bench.latency.HandlerLatency;
+import org.stationd.bench.reload.ReloadUnderLoad;
 
 /**
  * What {@code ./stationd bench} runs (issue 13): the ESL comparison ({@link EslCompare}), the same
@@ -33,6 +34,9 @@ public final class BenchSuite {
             EslCompare.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("reload")) {   // hot reloads under load alone, printed only: ReloadUnderLoad's arguments
+            ReloadUnderLoad.main(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length > 0 && args[0].equals("replay")) {   // strict replay alone, printed only: [groovy|js]
             ReplayRate.main(Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);   // the engines' stray threads
@@ -44,7 +48,7 @@ public final class BenchSuite {
                 case "--full" -> full = true;
                 case "--stations" -> stations = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ./stationd bench [--full] [--stations N]   (./stationd bench esl [EslCompare options] | replay [groovy|js]: one figure, printed only; ./stationd bench jmh [regex]: the JMH benchmarks)");
+                    System.err.println("usage: ./stationd bench [--full] [--stations N]   (./stationd bench esl [EslCompare options] | replay [groovy|js] | reload [groovy|js [STATIONS RELOADS WARMUP KEYS_PER_S]]: one figure, printed only; ./stationd bench jmh [regex]: the JMH benchmarks)");
                     System.exit(2);
                 }
             }
@@ -62,7 +66,7 @@ public final class BenchSuite {
         latency(full, figures, details);
         List<Integer> sizes = stations != null ? List.of(stations) : full ? List.of(100, 1_000, 10_000) : List.of(100, 1_000);
         stations(sizes, figures, details);
-        figures.add(Figure.notMeasured("hot reloads under load: events lost or reordered over 1,000 reloads", "0"));
+        reloads(full, figures, details);
 
         details.put("loadAverageEnd", Machine.currentLoadAverage());
         PerformanceDoc doc = new PerformanceDoc(machine, command, date, figures, details);
@@ -175,6 +179,40 @@ public final class BenchSuite {
                             r.channelsOnAir(), r.channelsAfterStop(), r.stopReport())));
         }
         details.put("stations", results);
+    }
+
+    /**
+     * Hot reloads under key presses ({@link ReloadUnderLoad}), in Groovy and JavaScript: the time
+     * from a save to each station's swap at 1,000 stations, and keys lost or out of sequence over
+     * 1,000 reloads (at 100 stations, so the run takes minutes, not an hour).
+     */
+    private static void reloads(boolean full, List<Figure> figures, Map<String, Object> details) throws Exception {
+        int rate = 1_000;
+        int warmup = 3;
+        List<ReloadUnderLoad.Result> results = new ArrayList<>();
+        for (String language : List.of("groovy", "js")) {
+            String lang = language.equals("js") ? "JavaScript" : "Groovy";
+            ReloadUnderLoad.Result t = ReloadUnderLoad.run(language, 1_000, full ? 100 : 30, warmup, rate);
+            System.out.println(t);
+            results.add(t);
+            String method = String.format(Locale.ROOT, "in the suite's JVM, the host and a loopback switch feeding %,d keys/s round-robin over one listener call a station: "
+                    + "%d warm-up saves, then %d measured (each once every station had the last); over stations × saves; max %.0f ms, %d installs missing; "
+                    + "keys sent %,d, heard %,d, out of sequence %d; from just before the editor's rename to the station's swap",
+                    rate, warmup, t.reloads(), t.maxMs(), t.installsMissing(), t.sent(), t.heard(), t.outOfSequence());
+            figures.add(new Figure("hot reload save→installed p50, 1,000 " + lang + " stations under load", round1(t.p50Ms()), "ms", null, null,
+                    "(informative)", "—", method));
+            figures.add(new Figure("hot reload save→installed p99, 1,000 " + lang + " stations under load", round1(t.p99Ms()), "ms", null, null,
+                    "< 250 ms", Figure.yesNo(t.p99Ms() < 250 && t.installsMissing() == 0), method));
+            ReloadUnderLoad.Result l = ReloadUnderLoad.run(language, 100, 1_000, warmup, rate);
+            System.out.println(l);
+            results.add(l);
+            figures.add(new Figure("hot reloads under load: events lost or reordered over 1,000 reloads, " + lang, l.lostOrReordered(), "events", null, null, "0",
+                    Figure.yesNo(l.lostOrReordered() == 0 && l.dropped() == 0 && l.installsMissing() == 0), String.format(Locale.ROOT,
+                            "100 stations, %,d keys/s as above, %d warm-up + 1,000 saves in %.0f s: keys sent %,d, heard %,d (each counted in the program's data, "
+                                    + "kept across reloads), out of sequence %d, dropped by full station queues %d, installs missing %d; save→installed p50 %.0f ms, p99 %.0f ms",
+                            rate, warmup, l.seconds(), l.sent(), l.heard(), l.outOfSequence(), l.dropped(), l.installsMissing(), l.p50Ms(), l.p99Ms())));
+        }
+        details.put("reload", results);
     }
 
     static long round(double v) {

@@ -83,7 +83,13 @@ final class PerformanceDoc {
                   (`/proc/self/fd` of the host's JVM) before and after. With all on air, `show channels` on the switch is compared with the
                   calls the host's stations own (none may be left that no station owns); then the host stops and the switch is asked again.
                   100 and 1,000 stations, 10,000 with `--full`.
-                - Not measured yet: hot reloads under load (1,000 reloads).
+                - **Hot reloads under load** (`ReloadUnderLoad`): the real host (its program watcher, the real ESL client) with N stations,
+                  each with a listener's call on its line, fed key presses at 1,000/s round-robin (each call's keys 0, 1, … 9, 0, …) by a
+                  loopback Event Socket server in the same JVM. Meanwhile the program file is saved as an editor does (written aside, renamed
+                  over it), a new version each time; the next save waits until every station has the last. Time: from just before the rename
+                  to each station's swap (`programLoaded`), over stations × saves, at 1,000 stations. Loss and order: the program counts the
+                  keys it hears in its data (kept across reloads) and each key that is not the one after the last; at the end a `#` has it
+                  store both; lost = sent − heard; 1,000 saves at 100 stations.
                 """);
         md.append("\n## ESL decode, every client\n\n");
         eslTable(md, (Comparison) details.get("esl"));

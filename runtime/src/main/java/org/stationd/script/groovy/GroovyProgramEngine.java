@@ -61,6 +61,12 @@ public final class GroovyProgramEngine implements ProgramEngine {
     private final Duration loadLimit;
     private final ClassLoader parent;
     private final Map<String, Compiled> compiled = new HashMap<>();
+    /**
+     * Per file, the version checked last, kept compiled (it counts as one more user) for the
+     * stations that load it next: a saved version is compiled once, not once for the check and
+     * again for the stations. At most one version a file; the next check of the file lets it go.
+     */
+    private final Map<String, Compiled> checked = new HashMap<>();
 
     public GroovyProgramEngine(HandlerRunner runner, Duration loadLimit) {
         this.runner = runner;
@@ -98,7 +104,22 @@ public final class GroovyProgramEngine implements ProgramEngine {
 
     @Override
     public void check(ProgramSource source) throws ProgramCompileException {
-        load(source, new InertContext()).close();
+        requireGroovy(source);
+        Compiled c = acquire(source);
+        try {
+            load(source, new InertContext()).close();
+        } catch (ProgramCompileException | RuntimeException | Error e) {
+            release(c);
+            throw e;
+        }
+        keepChecked(source.fileName(), c);
+    }
+
+    private synchronized void keepChecked(String fileName, Compiled c) {
+        Compiled before = checked.put(fileName, c);
+        if (before != null) {
+            release(before);   // an older version (or this one's earlier check): the stations running it keep it
+        }
     }
 
     /** Runs the script's top level under the load limit; mistakes become compile errors at their line. */
@@ -220,6 +241,7 @@ public final class GroovyProgramEngine implements ProgramEngine {
 
     @Override
     public synchronized void close() {
+        checked.clear();
         compiled.values().forEach(Compiled::close);
         compiled.clear();
     }
