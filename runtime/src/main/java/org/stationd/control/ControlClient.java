@@ -58,8 +58,6 @@ public final class ControlClient implements AutoCloseable {
                 : "is './stationd run' running, and are these operator keys authorised there (in its keys' operators folder)?";
     }
 
-    /** How long a connection may go without the host's ZeroMQ greeting before it is replaced (one still handshaking is left to finish). */
-    private static final long GREETING_PATIENCE = 5_000;
     private long nextId;
     private boolean connected;
     /** The id of the first ping of this connection, and how long to wait for the next one's answer. */
@@ -76,23 +74,16 @@ public final class ControlClient implements AutoCloseable {
     public Map<String, Object> send(Map<String, Object> command) throws IOException {
         if (!connected) {
             long end = System.currentTimeMillis() + timeoutMillis;
-            long replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
             while (!connected) {
                 if (peer.refused() || peer.turnedAway() || System.currentTimeMillis() > end) {
                     throw new IOException("no answer from a stationd host at " + endpoint + "; " + hint());
                 }
-                if (peer.up() || peer.handshaking()) {   // a ping sent while the handshake runs waits in the socket for it
-                    // any ping answered proves the host: a loaded host may answer each one after the next was sent
-                    if (firstPing == 0) firstPing = nextId + 1;
-                    connected = exchange(Map.of("cmd", "ping"), pingWait, firstPing) != null;
-                    pingWait = Math.min(4_000, pingWait * 2);
-                } else if (System.currentTimeMillis() > replaceAt) {
-                    // not even connected after a while (or its events lost): a new connection, not a longer wait on this one
-                    reconnect();
-                    replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
-                } else {
-                    awaitPeer(200);
-                }
+                // a ping sent before the connection is up waits in the socket for it; any ping answered proves the host (a
+                // loaded host may answer each one after the next was sent). The connection's events only end the wait early:
+                // they can be lost (a monitor attached as the connection is made misses its first events), so nothing waits on them
+                if (firstPing == 0) firstPing = nextId + 1;
+                connected = exchange(Map.of("cmd", "ping"), pingWait, firstPing) != null;
+                pingWait = Math.min(4_000, pingWait * 2);
             }
         }
         Map<String, Object> reply = exchange(command, timeoutMillis, 0);
@@ -137,21 +128,7 @@ public final class ControlClient implements AutoCloseable {
         }
     }
 
-    private void reconnect() {
-        firstPing = 0;
-        peer.close();
-        zmq.destroySocket(socket);
-        socket = open();
-    }
 
-    private void awaitPeer(long millis) throws IOException {
-        try {
-            peer.awaitEvent(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while connecting to " + endpoint, e);
-        }
-    }
 
     @Override
     public void close() {

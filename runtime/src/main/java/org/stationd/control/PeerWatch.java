@@ -9,8 +9,8 @@ import org.zeromq.ZMQException;
 /**
  * What happened to a client socket's connection to a host (a ZeroMQ monitor): refused (nothing
  * listens there), greeted (a ZeroMQ peer answered), dropped after the greeting (the host turned our
- * keys away, or went). Clients wait on these events instead of a fixed time, which a loaded machine
- * may miss: a refused connection is known at once, a live one is waited on as long as it stays up.
+ * keys away, or went). They end a client's wait early (a refused connection is known at once); a
+ * client never waits on them alone, as a monitor attached while the connection is made can miss its first events.
  */
 public final class PeerWatch implements AutoCloseable {
     private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_CONNECT_RETRIED | ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED
@@ -71,18 +71,7 @@ public final class PeerWatch implements AutoCloseable {
         return dropped >= 2;
     }
 
-    /**
-     * The TCP connection is made and its ZeroMQ (CURVE) handshake still running: in a fresh JVM on a
-     * loaded machine the handshake's cryptography alone may take seconds, so it is waited on, not replaced.
-     */
-    public synchronized boolean handshaking() {
-        return reached > greeted + dropped;
-    }
 
-    /** A peer greeted us and we have not been dropped since. */
-    public synchronized boolean up() {
-        return greeted > dropped;
-    }
 
     @Override
     public synchronized String toString() {
