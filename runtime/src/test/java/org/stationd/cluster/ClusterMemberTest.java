@@ -153,6 +153,41 @@ class ClusterMemberTest {
     }
 
     @Test
+    void aPausedHostThatWakesUpRunsNothingItLostAndItsOldEpochsStayFenced() throws Exception {
+        ClusterMember a = host("a");
+        ClusterMember b = host("b");
+        rounds(a, b);
+        rounds(a, b);
+        assertEquals(30, b.held().size());
+        Map<String, Fence> old = new TreeMap<>();
+        for (String s : b.held()) old.put(s, b.fence(s));
+        // b pauses (a stop-the-world pause, a frozen VM): no round, nothing given back, its programs still loaded
+        Duration every = LEASE.dividedBy(4);
+        for (Duration t = Duration.ZERO; a.held().size() < 60; t = t.plus(every)) {
+            assertTrue(t.compareTo(LEASE) <= 0, "a took b's stations within the lease");
+            clock.advance(every);
+            rounds(a);
+        }
+        assertTrue(old.values().stream().noneMatch(Fence::open), "b's stations are fenced while it sleeps");
+        // b wakes up: its first round finds every station lost and stops them, sending nothing (the fence is closed)
+        b.round();
+        assertAtMostOneActs();
+        assertEquals(Set.of(), b.held());
+        assertEquals(Set.of(), running.get("b"), "b runs none of the stations it lost");
+        // it gets stations again only through rebalancing, each at a newer epoch: the fences of the old run of a station stay closed
+        rounds(a, b);
+        rounds(a, b);
+        assertEquals(30, b.held().size());
+        assertTrue(b.held().stream().anyMatch(old::containsKey), "b got back some station it ran before the pause");
+        for (String s : b.held()) {
+            if (old.containsKey(s)) {
+                assertFalse(old.get(s).open(), s + ": what b started at epoch " + old.get(s).epoch() + " stays fenced");
+                assertTrue(b.fence(s).open() && b.epoch(s) > old.get(s).epoch(), s + " is b's again at a newer epoch");
+            }
+        }
+    }
+
+    @Test
     void aHostLeavingGivesItsStationsBackAtOnce() throws Exception {
         ClusterMember a = host("a");
         ClusterMember b = host("b");
