@@ -115,9 +115,14 @@ final class RunCli implements Callable<Integer> {
                 try {
                     console = org.stationd.console.ConsoleServer.start(stations, host.console());
                 } catch (Exception e) {
-                    System.err.println("stationd: cannot start the console on " + host.console().listen() + ": " + reason(e));
-                    stations.close();
-                    return 1;
+                    if (!host.console().onDefaultAddress()) {
+                        System.err.println("stationd: cannot start the console on " + host.console().listen() + ": " + reason(e));
+                        stations.close();
+                        return 1;
+                    }
+                    // not asked for by name: the stations go on air without it, and the operator hears why
+                    System.err.println("stationd: warning: no web console: " + host.console().listen() + " (the default) is in use: " + reason(e)
+                            + "; set console: { listen: \"127.0.0.1:PORT\" } in " + host.file().getFileName() + ", or listen: off");
                 }
             }
             System.out.println("stationd: " + host.stations().size() + " station(s) on " + link.description()

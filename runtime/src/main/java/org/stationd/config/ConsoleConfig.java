@@ -27,6 +27,11 @@ public record ConsoleConfig(String host, int port, List<String> tokens, List<Str
         return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
+    /** On the default address: without it the host still runs (it warns), as nobody asked for this port by name. */
+    public boolean onDefaultAddress() {
+        return host.equals(DEFAULT.host) && port == DEFAULT.port;
+    }
+
     public String listen() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }

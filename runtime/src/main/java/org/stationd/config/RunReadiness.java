@@ -68,6 +68,9 @@ final class RunReadiness {
             try (java.net.ServerSocket s = new java.net.ServerSocket()) {
                 s.bind(new java.net.InetSocketAddress(InetAddress.getByName(console.host()), console.port()));
             } catch (java.net.BindException e) {
+                if (console.onDefaultAddress()) {
+                    return;   // the default port: the host runs without its console and says so (stations matter more)
+                }
                 if (notes != null) {
                     notes.add("console.listen: " + console.listen() + " is in use now (by the running host, if this is its file): run cannot start beside it");
                     return;

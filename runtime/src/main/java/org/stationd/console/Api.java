@@ -117,7 +117,7 @@ final class Api {
         for (Map<String, Object> st : (List<Map<String, Object>>) out.get("stations")) {
             Map<String, Object> m = new LinkedHashMap<>(st);
             StationContext s = host.station(String.valueOf(st.get("station")));
-            if (s != null) m.putAll(shows.nowAndNext(s.getId(), s.config().timezone(), java.time.Instant.now()));
+            if (s != null) m.putAll(shows.nowAndNext(s.id(), s.config().timezone(), java.time.Instant.now()));
             java.time.Instant errorAt = m.get("lastError") == null ? null : feed.lastErrorAt(String.valueOf(st.get("station")));
             m.put("lastErrorAt", errorAt == null ? null : errorAt.toString());
             stations.add(m);

@@ -58,10 +58,13 @@ public final class ControlClient implements AutoCloseable {
                 : "is './stationd run' running, and are these operator keys authorised there (in its keys' operators folder)?";
     }
 
-    /** How long a connection may go without the host's ZeroMQ greeting before it is replaced. */
+    /** How long a connection may go without the host's ZeroMQ greeting before it is replaced (one still handshaking is left to finish). */
     private static final long GREETING_PATIENCE = 5_000;
     private long nextId;
     private boolean connected;
+    /** The id of the first ping of this connection, and how long to wait for the next one's answer. */
+    private long firstPing;
+    private int pingWait = 500;
 
     /**
      * Sends a command and waits for its answer. The first call makes sure the host answers at all
@@ -78,10 +81,13 @@ public final class ControlClient implements AutoCloseable {
                 if (peer.refused() || peer.turnedAway() || System.currentTimeMillis() > end) {
                     throw new IOException("no answer from a stationd host at " + endpoint + "; " + hint());
                 }
-                if (peer.up()) {
-                    connected = exchange(Map.of("cmd", "ping"), 500) != null;
+                if (peer.up() || peer.handshaking()) {   // a ping sent while the handshake runs waits in the socket for it
+                    // any ping answered proves the host: a loaded host may answer each one after the next was sent
+                    if (firstPing == 0) firstPing = nextId + 1;
+                    connected = exchange(Map.of("cmd", "ping"), pingWait, firstPing) != null;
+                    pingWait = Math.min(4_000, pingWait * 2);
                 } else if (System.currentTimeMillis() > replaceAt) {
-                    // accepted but never greeted (seen under heavy load): a new connection, not a longer wait on this one
+                    // not even connected after a while (or its events lost): a new connection, not a longer wait on this one
                     reconnect();
                     replaceAt = System.currentTimeMillis() + GREETING_PATIENCE;
                 } else {
@@ -89,7 +95,7 @@ public final class ControlClient implements AutoCloseable {
                 }
             }
         }
-        Map<String, Object> reply = exchange(command, timeoutMillis);
+        Map<String, Object> reply = exchange(command, timeoutMillis, 0);
         if (reply == null) {
             throw new IOException("no answer from a stationd host at " + endpoint + " within " + timeoutMillis / 1000 + " s; " + hint());
         }
@@ -98,8 +104,9 @@ public final class ControlClient implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> exchange(Map<String, Object> command, int waitMillis) throws IOException {
+    private Map<String, Object> exchange(Map<String, Object> command, int waitMillis, long acceptFrom) throws IOException {
         long rid = ++nextId;
+        long lowest = acceptFrom > 0 ? acceptFrom : rid;   // the answers taken: this request's, or (pings) any since the first
         Map<String, Object> withId = new java.util.LinkedHashMap<>(command);
         withId.put("rid", rid);
         long end = System.currentTimeMillis() + waitMillis;
@@ -123,14 +130,15 @@ public final class ControlClient implements AutoCloseable {
             } catch (com.fasterxml.jackson.core.JacksonException notJson) {
                 continue;   // not a stationd host's answer (its parser's text is no use to an operator)
             }
-            if (m != null && m.get("rid") instanceof Number n && n.longValue() == rid) {
+            if (m != null && m.get("rid") instanceof Number n && n.longValue() >= lowest && n.longValue() <= rid) {
                 return m;
             }
-            // an answer to an earlier ping that arrived late: skip it
+            // an answer to an earlier request that arrived late: skip it
         }
     }
 
     private void reconnect() {
+        firstPing = 0;
         peer.close();
         zmq.destroySocket(socket);
         socket = open();

@@ -13,7 +13,7 @@ import org.zeromq.ZMQException;
  * may miss: a refused connection is known at once, a live one is waited on as long as it stays up.
  */
 public final class PeerWatch implements AutoCloseable {
-    private static final int EVENTS = ZMQ.EVENT_CONNECT_RETRIED | ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED
+    private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_CONNECT_RETRIED | ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED
             | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
 
     private final ZContext context;
@@ -21,6 +21,7 @@ public final class PeerWatch implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
     private int refused;
+    private int reached;
     private int greeted;
     private int dropped;
 
@@ -47,6 +48,7 @@ public final class PeerWatch implements AutoCloseable {
                 if (e == null) continue;
                 synchronized (this) {
                     switch (e.getEvent()) {
+                        case ZMQ.EVENT_CONNECTED -> reached++;
                         case ZMQ.EVENT_CONNECT_RETRIED -> refused++;
                         case ZMQ.EVENT_HANDSHAKE_PROTOCOL -> greeted++;
                         default -> dropped++;   // disconnected, or a failed security handshake
@@ -69,6 +71,14 @@ public final class PeerWatch implements AutoCloseable {
         return dropped >= 2;
     }
 
+    /**
+     * The TCP connection is made and its ZeroMQ (CURVE) handshake still running: in a fresh JVM on a
+     * loaded machine the handshake's cryptography alone may take seconds, so it is waited on, not replaced.
+     */
+    public synchronized boolean handshaking() {
+        return reached > greeted + dropped;
+    }
+
     /** A peer greeted us and we have not been dropped since. */
     public synchronized boolean up() {
         return greeted > dropped;
@@ -76,7 +86,7 @@ public final class PeerWatch implements AutoCloseable {
 
     @Override
     public synchronized String toString() {
-        return "refused " + refused + ", greeted " + greeted + ", dropped " + dropped;
+        return "reached " + reached + ", refused " + refused + ", greeted " + greeted + ", dropped " + dropped;
     }
 
     /** Waits for the next event (or {@code millis}): callers re-check what they wait for. */

@@ -113,7 +113,7 @@ final class HostPrograms {
                 continue;   // program factories are named by file: only stations running this file reload
             }
             if (f == null) {
-                listener.programError(s.getId(), s.programName(), new ProgramError(s.state(), "reload",
+                listener.programError(s.id(), s.programName(), new ProgramError(s.state(), "reload",
                         "kept the running version: " + compileErrors.get(key), null));
                 continue;
             }

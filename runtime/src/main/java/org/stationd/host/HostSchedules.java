@@ -57,18 +57,18 @@ final class HostSchedules {
         Map<String, List<ScheduleStore.Stored>> stored = schedules.listAll();
         Map<String, List<Airings.Airing>> open = airings.openAll();
         for (StationContext station : stations) {
-            start(station, stored.getOrDefault(station.getId(), List.of()), open.getOrDefault(station.getId(), List.of()));
+            start(station, stored.getOrDefault(station.id(), List.of()), open.getOrDefault(station.id(), List.of()));
         }
     }
 
     /** The station's grid from stations.yaml (kept in step in the database) plus live edits; its program fills the gaps. */
     void start(StationContext station) {
-        start(station, schedules.list(station.getId()), airings.open(station.getId()));
+        start(station, schedules.list(station.id()), airings.open(station.id()));
     }
 
     /** The same, given what the database holds for the station now. */
     private void start(StationContext station, List<ScheduleStore.Stored> stored, List<Airings.Airing> openAirings) {
-        String id = station.getId();
+        String id = station.id();
         List<ScheduleEntry> fromFile = new ArrayList<>();
         List<String> rules = new ArrayList<>();
         for (ConfiguredShow show : station.config().schedule()) {
@@ -133,7 +133,7 @@ final class HostSchedules {
 
     /** Adds a show while running; takes effect at once and tells the operator what it overlaps. */
     Map<String, Object> add(StationContext station, ControlCommand c) {
-        String stationId = station.getId();
+        String stationId = station.id();
         String program = c.requiredText("program");
         Path file = ProgramsFolder.resolve(config.get().programsDir(), program);
         ProgramFactory compiled = programs.program(file);
@@ -163,7 +163,7 @@ final class HostSchedules {
     }
 
     Map<String, Object> remove(StationContext station, long id) {
-        String stationId = station.getId();
+        String stationId = station.id();
         if (!schedules.remove(stationId, id)) {
             throw new CommandRefused("station " + stationId + " has no schedule entry " + id);
         }

@@ -44,7 +44,7 @@ final class LeftCalls {
 
     /** Ends what the previous owner of {@code station} left on the switch; waits for the switch's answers (at most a few seconds each). */
     void clear(StationContext station, SwitchLink link) {
-        String id = station.getId();
+        String id = station.id();
         try {
             ApiResponse placed = link.api("hupall " + CAUSE + " station_id " + id).get(WAIT_SECONDS, TimeUnit.SECONDS);
             if (placed.isError()) log.warn("station {}: hupall refused: {}", id, placed.errorText());

@@ -88,7 +88,7 @@ final class StationSet {
     /** stations.yaml changed: removed and changed stations go off air, then new ones (and the changed, anew) come on. */
     synchronized void apply(HostConfig next) {
         for (StationContext s : List.copyOf(stations.values())) {
-            StationConfig now = next.station(s.getId());
+            StationConfig now = next.station(s.id());
             if (now == null || !now.equals(s.config())) {
                 String why = now == null ? "it is no longer in " + next.file().getFileName() : org.stationd.station.StationChanges.describe(s.config(), now);
                 s.submit(() -> s.log("info", "off air: " + why + (now == null ? "" : "; the station restarts with it")));
@@ -128,7 +128,7 @@ final class StationSet {
         CountDownLatch stopped = new CountDownLatch(1);
         s.submit(() -> {
             try {
-                StationScheduler sched = schedules.remove(s.getId());
+                StationScheduler sched = schedules.remove(s.id());
                 if (sched != null) sched.stop();
                 s.unload();
             } finally {
@@ -140,9 +140,9 @@ final class StationSet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stations.remove(s.getId());
+        stations.remove(s.id());
         router.remove(s);
-        smsStores.remove(s.getId());
+        smsStores.remove(s.id());
     }
 
     /** The station's text messages (null without an SMS number): kept in the database, sent through the switch. */
@@ -187,7 +187,7 @@ final class StationSet {
         for (StationContext s : stations.values()) {
             s.submit(() -> {
                 try {
-                    StationScheduler sched = schedules.get(s.getId());
+                    StationScheduler sched = schedules.get(s.id());
                     if (sched != null) sched.stop();
                     hungUp.put(s, s.liveCallIds());   // unload hangs these up
                     s.unload();

@@ -25,7 +25,7 @@ final class StationSnapshots {
     List<Map<String, Object>> read(Collection<StationContext> stations, Duration wait) throws InterruptedException {
         Map<StationContext, CompletableFuture<Map<String, Object>>> answers = new LinkedHashMap<>();
         for (StationContext s : stations) {
-            answers.put(s, asked.compute(s.getId(), (id, pending) -> pending != null && !pending.isDone() ? pending : ask(s)));
+            answers.put(s, asked.compute(s.id(), (id, pending) -> pending != null && !pending.isDone() ? pending : ask(s)));
         }
         long end = System.nanoTime() + wait.toNanos();
         List<Map<String, Object>> list = new ArrayList<>();
@@ -34,12 +34,12 @@ final class StationSnapshots {
                 list.add(a.getValue().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException | ExecutionException e) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("station", a.getKey().getId());
+                m.put("station", a.getKey().id());
                 m.put("state", "busy (not answering within " + wait.toSeconds() + " s)");
                 list.add(m);
             }
         }
-        asked.keySet().retainAll(answers.keySet().stream().map(StationContext::getId).toList());   // stations removed since
+        asked.keySet().retainAll(answers.keySet().stream().map(StationContext::id).toList());   // stations removed since
         return list;
     }
 
@@ -59,14 +59,14 @@ final class StationSnapshots {
         s.submit(() -> {
             try {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("station", s.getId());
+                m.put("station", s.id());
                 m.put("program", s.programName());
                 m.put("version", s.programVersion());
                 m.put("state", s.state());
                 m.put("calls", s.calls().stream().filter(c -> !c.isEnded()).count());
                 m.put("lastError", s.lastError());
                 m.put("refused", s.refusals().snapshot());
-                m.put("transmitter", describe(s.getTransmitter()));
+                m.put("transmitter", describe(s.station().getTransmitter()));
                 m.put("conferences", s.conferences().stream().map(c -> Map.of("name", c.getName(),
                         "members", c.getMembers().stream().map(StationSnapshots::describe).toList())).toList());   // what its program was refused by a limit, by kind (docs/programs.md, Limits)
                 answer.complete(m);

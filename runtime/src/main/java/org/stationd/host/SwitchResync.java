@@ -123,7 +123,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
             since = Instant.now();
         }
         for (StationContext s : stations.get()) {
-            suspects.computeIfAbsent(s.getId(), k -> ConcurrentHashMap.newKeySet()).addAll(s.liveCallIds());
+            suspects.computeIfAbsent(s.id(), k -> ConcurrentHashMap.newKeySet()).addAll(s.liveCallIds());
             tell(s, () -> s.switchState(true));
         }
     }
@@ -160,7 +160,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
         int lost = 0;
         int affected = 0;
         for (StationContext s : stations.get()) {
-            Set<String> held = suspects.remove(s.getId());
+            Set<String> held = suspects.remove(s.id());
             Set<String> gone = new HashSet<>();
             if (held != null && alive != null) {
                 held.stream().filter(id -> !alive.contains(id)).forEach(gone::add);
@@ -184,8 +184,8 @@ final class SwitchResync implements ConnectionListener, EventListener {
     /** A call the switch placed although the link lost the originate's answer: nobody holds it, so nothing would ever end it. */
     private void hangUpStrays(StationContext s, Set<String> alive) {
         for (String id : s.takeUncertainOriginates()) {
-            if (alive.contains(id) && !s.owns(id) && mayAct.test(s.getId())) {   // in a cluster, only while the station's lease holds
-                log.info("station {}: hanging up call {}, placed by the switch after the link lost its originate", s.getId(), id);
+            if (alive.contains(id) && !s.owns(id) && mayAct.test(s.id())) {   // in a cluster, only while the station's lease holds
+                log.info("station {}: hanging up call {}, placed by the switch after the link lost its originate", s.id(), id);
                 client.api("uuid_kill " + id + " NORMAL_CLEARING");
             }
         }
@@ -195,7 +195,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
         try {
             s.submit(task);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            log.debug("station {} is stopping; not told about the switch", s.getId());
+            log.debug("station {} is stopping; not told about the switch", s.id());
         }
     }
 

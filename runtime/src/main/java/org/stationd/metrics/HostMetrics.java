@@ -88,7 +88,7 @@ public final class HostMetrics {
         });
         M.gauge("stationd_station_queue_depth", "Inputs waiting for a station's thread", () -> {
             Map<List<String>, Double> m = new LinkedHashMap<>();
-            for (StationContext s : stations.get()) m.put(List.of(s.getId()), (double) s.executor().queued());
+            for (StationContext s : stations.get()) m.put(List.of(s.id()), (double) s.executor().queued());
             return m;
         }, "station");
         M.gauge("stationd_switch_event_queue_depth", "Switch events waiting to be dispatched", () ->

@@ -93,10 +93,10 @@ public final class StationScheduler {
             Duration lateBy = Duration.between(next.start(), now);
             boolean late = lateBy.compareTo(ON_TIME) > 0;
             // a slot that already aired (cut in by another show, or the host died during it) resumes whatever the grace
-            boolean resuming = late && airings.exists(station.getId(), next.entry().id(), next.start());
+            boolean resuming = late && airings.exists(station.id(), next.entry().id(), next.start());
             if (late && !resuming && lateBy.compareTo(grace) > 0) {
-                if (!airings.exists(station.getId(), next.entry().id(), next.start())) {
-                    airings.begin(station.getId(), next.entry().id(), next.entry().program(), null, next.start(), next.end(), null, "missed",
+                if (!airings.exists(station.id(), next.entry().id(), next.start())) {
+                    airings.begin(station.id(), next.entry().id(), next.entry().program(), null, next.start(), next.end(), null, "missed",
                             "started " + lateBy.toMinutes() + " min after its slot began, past the grace of " + grace.toMinutes() + " min");
                 }
                 current = next;   // the slot is spoken for; the default program covers it
@@ -110,7 +110,7 @@ public final class StationScheduler {
                 if (refused != null) throw new IllegalArgumentException("not aired: " + refused);
             } catch (Exception e) {
                 station.log("error", "schedule entry " + next.entry().id() + " (" + next.entry().program() + "): " + e.getMessage());
-                airingId = airings.begin(station.getId(), next.entry().id(), next.entry().program(), null, next.start(), next.end(), now, "failed", e.getMessage());
+                airingId = airings.begin(station.id(), next.entry().id(), next.entry().program(), null, next.start(), next.end(), now, "failed", e.getMessage());
                 airings.end(airingId, now, "failed", null);
                 airingId = -1;
                 current = next;
@@ -121,7 +121,7 @@ public final class StationScheduler {
             station.load(f, next.entry().settings());
             String status = late ? "late" : "ok";
             String reason = resuming ? "resumed " + lateBy.toSeconds() + " s into its slot" : late ? "started " + lateBy.toSeconds() + " s late" : null;
-            airingId = airings.begin(station.getId(), next.entry().id(), f.name(), f.version(), next.start(), next.end(), now, status, reason);
+            airingId = airings.begin(station.id(), next.entry().id(), f.name(), f.version(), next.start(), next.end(), now, status, reason);
             current = next;
             return;
         }
@@ -168,8 +168,8 @@ public final class StationScheduler {
         for (Timeline.Segment s : timeline) {
             Occurrence o = s.occurrence();
             if (o != null && !s.end().isAfter(now) && s.end().equals(o.end()) && !same(o, current)
-                    && !airings.exists(station.getId(), o.entry().id(), o.start())) {
-                airings.begin(station.getId(), o.entry().id(), o.entry().program(), null, o.start(), o.end(), null, "missed", "the host was not running during the slot");
+                    && !airings.exists(station.id(), o.entry().id(), o.start())) {
+                airings.begin(station.id(), o.entry().id(), o.entry().program(), null, o.start(), o.end(), null, "missed", "the host was not running during the slot");
             }
         }
     }

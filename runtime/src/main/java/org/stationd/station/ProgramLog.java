@@ -42,7 +42,7 @@ final class ProgramLog implements Log {
 
     private void dropped() {
         long n = budget.closeWindow();
-        station.log("warn", n + " log line(s) of station " + station.getId() + " dropped in the last minute (the limit is "
+        station.log("warn", n + " log line(s) of station " + station.id() + " dropped in the last minute (the limit is "
                 + Limits.LOG_LINES_PER_MINUTE + " a minute)");
     }
 

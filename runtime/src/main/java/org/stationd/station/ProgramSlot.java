@@ -275,7 +275,7 @@ final class ProgramSlot {
 
         Context(Map<String, Object> data) { this.data = data; }
 
-        @Override public Station getStation() { return station; }
+        @Override public Station getStation() { return station.station(); }
         /** The same map object across reloads, so engines may bind it once. */
         @Override public Map<String, Object> getData() { return data; }
         @Override public void go(String state) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.stationd.api.Call;
 import org.stationd.api.Conference;
 import org.stationd.api.Event;
@@ -20,7 +19,9 @@ import org.stationd.config.StationConfig;
 /**
  * What a program's {@code station} offers ({@link Station}): its identity and settings, its calls,
  * the transmitter, calls it places, conferences, timers, storage, messages, texts and leases. Each
- * checks what the program gave and hands the work to the part of the station that does it.
+ * checks what the program gave and hands the work to the part of the station that does it. The
+ * one {@link Station} of a station ({@link StationContext#station()}): the Groovy and JavaScript
+ * programs get it as {@code station}.
  */
 final class ProgramStation implements Station {
     private final StationContext station;
@@ -36,11 +37,11 @@ final class ProgramStation implements Station {
     private final KeyValueStore store;
     private final Sms sms;
     private final Recordings recordings;
-    private final Map<String, StationConference> conferences = new ConcurrentHashMap<>();
+    private final StationConferences conferences;
 
     /** The parts a program reaches through its station. */
-    record Parts(ProgramSlot slot, CallTable calls, Dialler dialler, TransmitterDialer transmitter, StationTimers timers,
-                 StationTopics topics, StationLeases leases, KeyValueStore store, Sms sms, Recordings recordings) {}
+    record Parts(ProgramSlot slot, CallTable calls, Dialler dialler, TransmitterDialer transmitter, StationConferences conferences,
+                 StationTimers timers, StationTopics topics, StationLeases leases, KeyValueStore store, Sms sms, Recordings recordings) {}
 
     ProgramStation(StationContext station, StationServices services, Parts parts) {
         this.station = station;
@@ -50,6 +51,7 @@ final class ProgramStation implements Station {
         this.calls = parts.calls();
         this.dialler = parts.dialler();
         this.transmitter = parts.transmitter();
+        this.conferences = parts.conferences();
         this.timers = parts.timers();
         this.topics = parts.topics();
         this.leases = parts.leases();
@@ -81,21 +83,7 @@ final class ProgramStation implements Station {
     @Override public Call originate(String number) { return originate(number, Map.of()); }
     @Override public Call originate(String number, Map<String, Object> options) { return dialler.originate(number, options); }
 
-    @Override
-    public Conference conference(String name) {
-        String sw = StationConference.switchName(config.id(), name);
-        return conferences.computeIfAbsent(sw, k -> {
-            services.owners().usesConference(k, station);
-            return new StationConference(name, k, station);
-        });
-    }
-
-    /** The station's conferences now (status, the console's station page). */
-    java.util.List<Conference> conferences() { return java.util.List.copyOf(conferences.values()); }
-
-    StationConference conferenceBySwitchName(String switchName) {
-        return switchName == null ? null : conferences.get(switchName);
-    }
+    @Override public Conference conference(String name) { return conferences.named(name); }
 
     @Override public void after(double seconds, String name) { timers.after(seconds, name); }
     @Override public void every(double seconds, String name) { timers.every(seconds, name); }

@@ -52,7 +52,7 @@ public final class Router implements EventListener, CallOwners {
     }
 
     public void add(StationContext station) {
-        stations.put(station.getId(), station);
+        stations.put(station.id(), station);
         station.config().lines().forEach((name, numbers) -> numbers.forEach(n -> lines.put(n, new Line(station, name))));
         if (station.config().sms() != null) {
             smsNumbers.put(station.config().sms(), station);
@@ -60,7 +60,7 @@ public final class Router implements EventListener, CallOwners {
     }
 
     public void remove(StationContext station) {
-        stations.remove(station.getId());
+        stations.remove(station.id());
         lines.values().removeIf(l -> l.station == station);
         smsNumbers.values().removeIf(s -> s == station);
         owners.values().removeIf(s -> s == station);
@@ -151,7 +151,7 @@ public final class Router implements EventListener, CallOwners {
         try {
             owner.submit(() -> owner.onLateJob(uuid, e.body()));
         } catch (RejectedExecutionException stopping) {
-            log.debug("station {} is stopping; originate result of {} not handed over", owner.getId(), uuid);
+            log.debug("station {} is stopping; originate result of {} not handed over", owner.id(), uuid);
         }
     }
 
@@ -216,11 +216,11 @@ public final class Router implements EventListener, CallOwners {
         } catch (RejectedExecutionException ex) {
             rejected.incrementAndGet();
             if (closed) {
-                log.debug("host stopping; station {} no longer takes {}", station.getId(), e);
+                log.debug("host stopping; station {} no longer takes {}", station.id(), e);
                 return;
             }
             lost.computeIfAbsent(station, s -> {
-                log.error("station {} is not keeping up (its queue is full); dropping its events, first {}", s.getId(), e);
+                log.error("station {} is not keeping up (its queue is full); dropping its events, first {}", s.id(), e);
                 return new AtomicLong();
             }).incrementAndGet();
         }

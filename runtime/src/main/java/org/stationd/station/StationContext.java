@@ -1,7 +1,6 @@
 package org.stationd.station;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +8,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.stationd.api.Call;
 import org.stationd.api.Conference;
 import org.stationd.api.Event;
 import org.stationd.api.EventKind;
 import org.stationd.api.KeyValueStore;
 import org.stationd.api.ProgramError;
-import org.stationd.api.Recordings;
 import org.stationd.api.Sms;
 import org.stationd.api.Station;
 import org.stationd.call.CallEvents;
@@ -26,20 +22,19 @@ import org.stationd.esl.event.EslEvent;
 import org.stationd.esl.session.ApiResponse;
 import org.stationd.limits.LimitException;
 import org.stationd.limits.Refusals;
-import org.stationd.switchlink.CallGoneException;
 import org.stationd.switchlink.SpeechEngines;
 import org.stationd.switchlink.SwitchLink;
-import org.stationd.verb.VerbContext;
 import org.stationd.verb.Verbs;
 
 /**
  * One station on air. Everything that changes it runs on its own {@link SerialExecutor}, one
  * input at a time, in arrival order; a failing program is reported and the station carries on.
  * Its parts: the {@link CallTable}, the {@link SwitchIntake} (what the switch says), the
- * {@link ProgramSlot} (load, reload, unload), the {@link Dialler} (calls it places) and the
- * {@link ProgramStation} facade (what programs use, which this class is as a {@link Station}).
+ * {@link ProgramSlot} (load, reload, unload), the {@link Dialler} (calls it places), its
+ * {@link StationConferences}, and the {@link ProgramStation} facade: the {@link Station} programs
+ * hold ({@link #station()}). This class is the host's handle on the station.
  */
-public final class StationContext implements Station {
+public final class StationContext {
     /** Inputs a station may have waiting; beyond that the router drops its events (counted, and the station is told). */
     public static final int QUEUE_LIMIT = 10_000;
     private final StationConfig config;
@@ -53,6 +48,7 @@ public final class StationContext implements Station {
     private final Refusals refusals = new Refusals();
     private final Dialler dialler;
     private final ProgramSlot slot;
+    private final StationConferences conferences;
     private final ProgramStation api;
     private final SwitchIntake intake;
     /** The switch is shutting down or unreachable (the host says so on this thread): a failed transmitter dial is not final then. */
@@ -66,7 +62,7 @@ public final class StationContext implements Station {
         this.executor = new SerialExecutor(services.pool(), QUEUE_LIMIT);
         this.files = new StationFiles(services.mediaDir(), services.recordingsDir(), config.id());
         this.link = new TappedLink(services.link().answeringOn(this::answer), this, services.tap());
-        Verbs verbs = new Verbs(new Ctx());
+        Verbs verbs = new Verbs(new StationVerbContext(this, link, files, services, refusals));
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
         KeyValueStore store = new LimitedStore(services.stores().apply(config.id()), config.id(), refusals);
         Sms sms = services.sms().apply(config.id());
@@ -77,10 +73,11 @@ public final class StationContext implements Station {
         StationTimers timers = new StationTimers(services.scheduler(), config.timezone(), this::submit, this::timerFired);
         this.dialler = new Dialler(this, services, link, calls, verbs);
         this.slot = new ProgramSlot(this, services, new ProgramSlot.Holdings(transmitter, timers, topics, leases, calls, link), store, refusals, log);
-        this.api = new ProgramStation(this, services, new ProgramStation.Parts(slot, calls, dialler, transmitter, timers, topics, leases,
-                store, sms, services.recordings().apply(config.id())));
-        CallEvents callEvents = new CallEvents(calls::get, this::conferenceBySwitchName, this::failed);
-        this.intake = new SwitchIntake(this, services, calls, dialler, slot, callEvents, verbs, sms);
+        this.conferences = new StationConferences(this, services.owners());
+        this.api = new ProgramStation(this, services, new ProgramStation.Parts(slot, calls, dialler, transmitter, conferences, timers,
+                topics, leases, store, sms, services.recordings().apply(config.id())));
+        CallEvents callEvents = new CallEvents(calls::get, conferences::bySwitchName, this::failed);
+        this.intake = new SwitchIntake(this, services, calls, dialler, slot, conferences, callEvents, verbs, sms);
         executor.onAbandon(slot::quarantine);
         if (services.ttsVoice() != null) {
             services.link().hasSpeechEngine(SpeechEngines.engineOf(services.ttsVoice()));   // asks the switch now, so the host says at start-up if say cannot work
@@ -90,6 +87,9 @@ public final class StationContext implements Station {
     // ---- the host's side ----------------------------------------------------------------------
 
     public StationConfig config() { return config; }
+    public String id() { return config.id(); }
+    /** What programs hold as {@code station}: the scripting API's {@link Station}, over this station's parts. */
+    public Station station() { return api; }
     public SerialExecutor executor() { return executor; }
     public String programName() { return slot.programName(); }
     public String programVersion() { return slot.programVersion(); }
@@ -98,7 +98,8 @@ public final class StationContext implements Station {
     public Collection<CallLeg> calls() { return calls.all(); }
     public Refusals refusals() { return refusals; }
     public boolean owns(String uuid) { return calls.owns(uuid); }
-    public boolean hasConference(String switchName) { return conferenceBySwitchName(switchName) != null; }
+    /** The station's conferences now (status, the console's station page). */
+    public List<Conference> conferences() { return conferences.all(); }
     /** What the program said about its airing ({@code no_media}, {@code failed}), or null. */
     public String reportedStatus() { return slot.reportedStatus(); }
     public String reportedReason() { return slot.reportedReason(); }
@@ -155,7 +156,7 @@ public final class StationContext implements Station {
             CountDownLatch done = new CountDownLatch(1);
             submit(done::countDown);
             if (!done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("station " + getId() + " did not finish its work in " + limit.toSeconds() + " s");
+                throw new IllegalStateException("station " + id() + " did not finish its work in " + limit.toSeconds() + " s");
             }
         }
     }
@@ -229,41 +230,7 @@ public final class StationContext implements Station {
         services.scheduler().schedule(delay, () -> submit(task));
     }
 
-    // ---- Station: what programs use, through the facade ---------------------------------------
-
-    @Override public String getId() { return config.id(); }
-    @Override public String getName() { return api.getName(); }
-    @Override public String getTimezone() { return api.getTimezone(); }
-    @Override public Map<String, Object> getSettings() { return api.getSettings(); }
-    @Override public ZonedDateTime getNow() { return api.getNow(); }
-    @Override public void reportStatus(String status, String reason) { api.reportStatus(status, reason); }
-    @Override public Map<String, String> getLines() { return api.getLines(); }
-    @Override public List<Call> getCalls() { return api.getCalls(); }
-    @Override public Call dialTransmitter() { return api.dialTransmitter(); }
-    @Override public Call getTransmitter() { return api.getTransmitter(); }
-    @Override public void hangupTransmitter() { api.hangupTransmitter(); }
-    @Override public Call originate(String number) { return api.originate(number); }
-    @Override public Call originate(String number, Map<String, Object> options) { return api.originate(number, options); }
-    @Override public Conference conference(String name) { return api.conference(name); }
-    /** The station's conferences now (status, the console's station page). */
-    public java.util.List<Conference> conferences() { return api.conferences(); }
-    @Override public void after(double seconds, String name) { api.after(seconds, name); }
-    @Override public void every(double seconds, String name) { api.every(seconds, name); }
-    @Override public void at(String localTime, String name) { api.at(localTime, name); }
-    @Override public void cancel(String name) { api.cancel(name); }
-    @Override public KeyValueStore getStore() { return api.getStore(); }
-    @Override public void publish(String topic, Object data) { api.publish(topic, data); }
-    @Override public void subscribe(String topic) { api.subscribe(topic); }
-    @Override public Sms getSms() { return api.getSms(); }
-    @Override public Recordings getRecordings() { return api.getRecordings(); }
-    @Override public boolean lease(String name, double seconds) { return api.lease(name, seconds); }
-    @Override public void releaseLease(String name) { api.releaseLease(name); }
-
     // ---- helpers for verbs, conferences and the transmitter ------------------------------------
-
-    StationConference conferenceBySwitchName(String switchName) {
-        return api.conferenceBySwitchName(switchName);
-    }
 
     CallLeg originateLeg(String dial, Map<String, Object> options, String role) {
         return dialler.originateLeg(dial, options, role);
@@ -303,7 +270,8 @@ public final class StationContext implements Station {
         return files.makeRecordingsFolder();
     }
 
-    private void failed(String what, String why) {
+    /** A command the switch refused: the program's error, unless the switch is away. */
+    void failed(String what, String why) {
         if (switchAway) {
             log("warn", what + " not done while the switch is away: " + why);   // the switch's trouble, not the program's
             return;
@@ -317,7 +285,7 @@ public final class StationContext implements Station {
         services.bus().publish("station/" + config.id() + "/transmitter-unreachable", Map.of("station", config.id(), "cause", String.valueOf(cause)));
         for (String operator : config.operators()) {
             try {
-                getSms().send(operator, config.name() + ": the transmitter cannot be reached (" + cause + ") after all "
+                api.getSms().send(operator, config.name() + ": the transmitter cannot be reached (" + cause + ") after all "
                         + config.transmitters().size() + " number(s).");
             } catch (RuntimeException e) {
                 log("error", "could not text operator " + operator + ": " + e.getMessage());
@@ -327,24 +295,5 @@ public final class StationContext implements Station {
 
     public void log(String level, String message) {
         services.listener().log(config.id(), programName(), state(), level, message);
-    }
-
-    private final class Ctx implements VerbContext {
-        @Override public SwitchLink link() { return link; }
-        @Override public String media(String file) { return StationContext.this.media(file); }
-        @Override public String recording(String file) { return files.recordingTarget(file, why -> failed("record", why)); }
-        @Override public String conferenceName(String name) { return StationConference.switchName(config.id(), name); }
-        @Override public String ttsVoice() { return services.ttsVoice(); }
-        @Override public String newUuid() { return services.ids().get(); }
-        @Override public void refused(LimitException e) { refusals.counted(e); }
-        @Override public Consumer<Throwable> failures(String what) {
-            return e -> onStation(() -> {
-                if (CallGoneException.in(e)) {   // e.g. a record ended by the caller's hangup, reported before it: the hangup follows
-                    log("debug", what + " not done: the call had already ended on the switch");
-                } else {
-                    failed(what, e.getMessage());
-                }
-            });
-        }
     }
 }

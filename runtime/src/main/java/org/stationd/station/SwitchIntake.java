@@ -26,18 +26,20 @@ final class SwitchIntake {
     private final CallTable calls;
     private final Dialler dialler;
     private final ProgramSlot slot;
+    private final StationConferences conferences;
     private final CallEvents callEvents;
     private final Verbs verbs;
     private final Sms sms;
 
     SwitchIntake(StationContext station, StationServices services, CallTable calls, Dialler dialler, ProgramSlot slot,
-                 CallEvents callEvents, Verbs verbs, Sms sms) {
+                 StationConferences conferences, CallEvents callEvents, Verbs verbs, Sms sms) {
         this.station = station;
         this.config = station.config();
         this.services = services;
         this.calls = calls;
         this.dialler = dialler;
         this.slot = slot;
+        this.conferences = conferences;
         this.callEvents = callEvents;
         this.verbs = verbs;
         this.sms = sms;
@@ -138,7 +140,7 @@ final class SwitchIntake {
         if (!"CUSTOM".equals(e.name()) || !"conference::maintenance".equals(e.subclass())) {
             return;
         }
-        StationConference conf = station.conferenceBySwitchName(e.header("Conference-Name"));
+        StationConference conf = conferences.bySwitchName(e.header("Conference-Name"));
         if (conf == null) {
             return;
         }
@@ -154,7 +156,7 @@ final class SwitchIntake {
         if (!"conference::maintenance".equals(e.subclass())) {
             return;
         }
-        StationConference conf = station.conferenceBySwitchName(e.header("Conference-Name"));
+        StationConference conf = conferences.bySwitchName(e.header("Conference-Name"));
         if (conf != null && "play-file".equals(e.header("Action"))) {
             conf.began(e.header("File"));
             return;

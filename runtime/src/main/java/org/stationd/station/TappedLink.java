@@ -36,7 +36,7 @@ final class TappedLink extends ForwardingSwitchLink {
 
     private void out(String kind, Map<String, Object> fields) {
         sent.incrementAndGet();
-        tap.record(station.getId(), station.programVersion(), station.state(), "out", kind, fields);
+        tap.record(station.id(), station.programVersion(), station.state(), "out", kind, fields);
     }
 
     /** The switch's answer is an input too (a conference play of a missing file is refused, and the show skips it): logged when it arrives. */
@@ -66,7 +66,7 @@ final class TappedLink extends ForwardingSwitchLink {
         if (e != null && LateOriginates.late(e)) {
             f.put("late", true);   // the answer came too late, not never: a replay must wait for the call as the station did
         }
-        Runnable record = () -> tap.record(station.getId(), station.programVersion(), station.state(), "in", kind, f);
+        Runnable record = () -> tap.record(station.id(), station.programVersion(), station.state(), "in", kind, f);
         try {
             station.onStation(record);
         } catch (RejectedExecutionException stopped) {

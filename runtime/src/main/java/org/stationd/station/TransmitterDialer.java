@@ -49,7 +49,7 @@ final class TransmitterDialer {
 
     CallLeg dial() {
         if (dialStrings.isEmpty()) {
-            throw new IllegalStateException("station " + station.getId() + " has no transmitter in stations.yaml");
+            throw new IllegalStateException("station " + station.id() + " has no transmitter in stations.yaml");
         }
         if (current != null && !current.isEnded()) {
             return current;   // already up or ringing: one transmitter call at a time

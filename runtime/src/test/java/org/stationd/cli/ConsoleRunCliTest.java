@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./stationd run} serves the console as stations.yaml says, and does not start when its port is taken. */
+/** {@code ./stationd run} serves the console as stations.yaml says, and does not start when the port it names is taken. */
 class ConsoleRunCliTest {
     @TempDir
     Path dir;
@@ -40,6 +40,28 @@ class ConsoleRunCliTest {
             assertTrue(run.err().contains(f + ":2:20: console.listen: cannot listen on 127.0.0.1:" + held.getLocalPort()
                     + ": the port is in use (is another stationd running? choose another port)"), run.err());
             assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+        }
+    }
+
+    /** Nobody asked for 8080 by name: the stations go on air without the console, and the operator is told why and what to change. */
+    @Test
+    void theDefaultConsolePortInUseLeavesTheStationsOnAirAndSaysSo() throws Exception {
+        ServerSocket held = null;
+        try {
+            held = new ServerSocket(8080, 1, InetAddress.getLoopbackAddress());
+        } catch (java.net.BindException inUseAlready) {
+            // something else holds it: just as good
+        }
+        try {
+            Path f = config("");
+            CliRun run = CliRun.stationd("run", "--config", f.toString(), "--for", "1");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertTrue(run.err().contains("stationd: warning: no web console: 127.0.0.1:8080 (the default) is in use")
+                    && run.err().contains("set console: { listen: \"127.0.0.1:PORT\" } in stations.yaml, or listen: off"), run.err());
+            assertTrue(run.out().contains("1 station(s) on") && !run.out().contains("console at"), run.out());
+            assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+        } finally {
+            if (held != null) held.close();
         }
     }
 }

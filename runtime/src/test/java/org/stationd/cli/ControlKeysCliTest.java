@@ -60,7 +60,7 @@ class ControlKeysCliTest {
             assertTrue(ok.out().contains("show.groovy"), ok.out());
 
             CliRun asAmina = CliRun.stationd("swap", "a", "show.groovy", "--control", host.endpoint(), "--keys", keys.resolve("amina").toString());
-            assertEquals(1, asAmina.exit(), asAmina.out());
+            assertEquals(1, asAmina.exit(), asAmina.out() + asAmina.err());
             assertTrue(asAmina.err().contains("operator amina is read-only"), asAmina.err());
 
             // without keys the host never answers: one line, no stack trace (the CLI gives up when the host has dropped it twice)

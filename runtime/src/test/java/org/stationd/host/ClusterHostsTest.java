@@ -56,7 +56,7 @@ class ClusterHostsTest {
     }
 
     static Set<String> running(HostHarness h) {
-        return h.host.stations().stream().map(StationContext::getId).collect(Collectors.toSet());
+        return h.host.stations().stream().map(StationContext::id).collect(Collectors.toSet());
     }
 
     @Test

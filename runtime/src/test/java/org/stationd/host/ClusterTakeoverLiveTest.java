@@ -70,7 +70,7 @@ class ClusterTakeoverLiveTest {
     }
 
     static Set<String> running(HostHarness h) {
-        return h.host.stations().stream().map(StationContext::getId).collect(Collectors.toSet());
+        return h.host.stations().stream().map(StationContext::id).collect(Collectors.toSet());
     }
 
     /** The switch's channels: uuid → name. */

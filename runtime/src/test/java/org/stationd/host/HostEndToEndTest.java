@@ -91,8 +91,8 @@ class HostEndToEndTest {
 
             h.awaitLine("g state live");
             h.awaitLine("j state live");
-            String gTx = h.host.station("g").getTransmitter().getId();
-            String jTx = h.host.station("j").getTransmitter().getId();
+            String gTx = h.host.station("g").station().getTransmitter().getId();
+            String jTx = h.host.station("j").station().getTransmitter().getId();
 
             // keys and media, in both languages
             h.sim().pressDigits(gTx, "1");
@@ -168,7 +168,7 @@ class HostEndToEndTest {
                 java.util.Map<String, Object> swapped = ops.send(java.util.Map.of("cmd", "swap", "station", "g", "program", "quiet.js"));
                 assertEquals(true, swapped.get("ok"), swapped.toString());
                 h.awaitLine("g log quiet now");
-                h.await("the old program's transmitter call is hung up", () -> h.host.station("g").getTransmitter() == null);
+                h.await("the old program's transmitter call is hung up", () -> h.host.station("g").station().getTransmitter() == null);
 
                 // only programs in the programs folder: a path out of it is refused and the station keeps its program
                 java.util.Map<String, Object> escape = ops.send(java.util.Map.of("cmd", "swap", "station", "g", "program", "../stations.yaml"));

@@ -66,7 +66,7 @@ class ProgramLeasesTest {
 
     private static boolean claim(StationContext s) throws InterruptedException {
         boolean[] got = new boolean[1];
-        run(s, () -> got[0] = s.lease("news-master", 10));
+        run(s, () -> got[0] = s.station().lease("news-master", 10));
         return got[0];
     }
 
@@ -85,11 +85,11 @@ class ProgramLeasesTest {
     void aLeaseNameIsShortText() {
         StationContext s = station("mbarara", "east-news");
         for (String bad : new String[] {null, "", "x".repeat(101)}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.lease(bad, 10));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.station().lease(bad, 10));
             assertTrue(e.getMessage().startsWith("lease: the name must be text of 1 to 100 characters"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> s.releaseLease(bad));
+            assertThrows(IllegalArgumentException.class, () -> s.station().releaseLease(bad));
         }
-        assertTrue(s.lease("x".repeat(100), 10));
+        assertTrue(s.station().lease("x".repeat(100), 10));
     }
 
     @Test
@@ -174,7 +174,7 @@ class ProgramLeasesTest {
             }
             stuck.awaitIdle(Duration.ofSeconds(10));   // the quarantine has run to its end on the station's new thread
             assertTrue(claim(other), "the quarantined program's token is free at once");
-            run(other, () -> other.releaseLease("news-master"));
+            run(other, () -> other.station().releaseLease("news-master"));
             // the stuck handler comes back at last and asks for the token again: its program is gone
             release.set(true);
             assertFalse(lateClaim.get(10, java.util.concurrent.TimeUnit.SECONDS));

@@ -313,7 +313,7 @@ class ProgramSlotTest {
         assertEquals(List.of("v1 tick", "the new version does not name the timer(s) [once, tick] any more: cancelled"), heard,
                 "nothing fired after the reload");
 
-        s.submit(() -> s.after(2, "own"));   // what v2's code sets fires as usual
+        s.submit(() -> s.station().after(2, "own"));   // what v2's code sets fires as usual
         advance(s, Duration.ofSeconds(3));
         assertEquals(List.of("v1 tick", "the new version does not name the timer(s) [once, tick] any more: cancelled", "v2 own"), heard);
     }

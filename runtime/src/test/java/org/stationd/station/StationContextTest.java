@@ -1,7 +1,9 @@
 package org.stationd.station;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -104,6 +106,20 @@ class StationContextTest {
                         })
                         .on(EventKind.INCOMING_CALL, e -> { e.getCall().answer(); e.getCall().say("hello"); }))
                 .add(new StateDefinition("end").enter(e -> ctx.getStation().getTransmitter().hangup()));
+    }
+
+    /** A program holds the station's api.Station facade, the same one each time, never the host's handle on the station. */
+    @Test
+    void aProgramHoldsTheFacadeNotTheHostsHandle() throws Exception {
+        StationContext s = station("kla");
+        List<Object> held = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("holder").add(new StateDefinition("on")
+                .enter(e -> { held.add(ctx.getStation()); held.add(ctx.getStation().getId()); })))));
+        sync(s);
+        assertEquals(2, held.size(), "the program's enter ran");
+        assertSame(s.station(), held.get(0));
+        assertFalse(held.get(0) instanceof StationContext, "a program never gets the host's handle");
+        assertEquals("kla", held.get(1));
     }
 
     /** A swap stops the running handler at once, with the swap as its reason, instead of waiting for its limit. */
@@ -222,7 +238,7 @@ class StationContextTest {
         sync(s);
         List<String> made = link.originated();
         assertEquals(20, made.size());
-        assertEquals(made, s.getCalls().stream().map(org.stationd.api.Call::getId).toList());
+        assertEquals(made, s.station().getCalls().stream().map(org.stationd.api.Call::getId).toList());
         s.submit(s::unload);
         sync(s);
         List<String> hungUp = link.commands.stream().filter(c -> c.endsWith("|call-command: hangup|hangup-cause: NORMAL_CLEARING"))

@@ -361,7 +361,7 @@ public final class Show implements AutoCloseable {
     public Listener answered(String station, String dialled) throws InterruptedException {
         String[] id = new String[1];
         await(station + " has called " + dialled + " and it answered", () -> {
-            for (org.stationd.api.Call c : station(station).getCalls()) {
+            for (org.stationd.api.Call c : station(station).station().getCalls()) {
                 if (dialled.equals(c.getTo())) {
                     id[0] = phones.answeredFarEnd(c.getId());
                     if (id[0] != null) return true;
@@ -471,7 +471,7 @@ public final class Show implements AutoCloseable {
 
     /** A value the station's program stored ({@code station.store}), or null. */
     public Object stored(String station, String key) {
-        return station(station).getStore().get(key);
+        return station(station).station().getStore().get(key);
     }
 
     /**

@@ -140,8 +140,8 @@ public class CallCommandTest {
                         .settings("{ host: user/3009, mode: queue }"));
         try (Show show = b.start()) {
             show.await("the station calls its host", () -> show.station("kla") != null
-                    && show.station("kla").getCalls().stream().anyMatch(c -> "user/3009".equals(c.getTo()) && "answered".equals(c.getState())));
-            String host = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
+                    && show.station("kla").station().getCalls().stream().anyMatch(c -> "user/3009".equals(c.getTo()) && "answered".equals(c.getState())));
+            String host = show.station("kla").station().getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
             show.await("the host's menu is listening", () -> "play_and_get_digits".equals(show.sim().call(host).application()));
             CliRun r = call("""
                     1

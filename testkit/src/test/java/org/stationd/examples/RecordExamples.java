@@ -37,7 +37,7 @@ class RecordExamples {
         show.await("music plays", () -> show.aired("kla").contains("music-1.wav"));
         assertEquals(List.of("jingle.wav", "stories-1.wav", "ad-market.wav", "ad-missing.wav", "music-1.wav"), show.aired("kla").subList(0, 5));
         int before = show.aired("kla").size();
-        show.sim().hangup(show.station("kla").getTransmitter().getId(), "NORMAL_CLEARING");
+        show.sim().hangup(show.station("kla").station().getTransmitter().getId(), "NORMAL_CLEARING");
         show.awaitState("kla", "reconnecting");
         show.await("playing again", () -> show.aired("kla").size() > before + 1);
         assertEquals(0, show.stored("kla", "lastEpisode"));
@@ -79,7 +79,7 @@ class RecordExamples {
                 .start();
         show.await("both relaying", () -> show.entered("lira", "relaying") && show.entered("jinja", "relaying"));
         show.await("both done", () -> show.entered("lira", "done") && show.entered("jinja", "done"));
-        show.await("transmitters hung up", () -> show.station("lira").getTransmitter() == null && show.station("jinja").getTransmitter() == null);
+        show.await("transmitters hung up", () -> show.station("lira").station().getTransmitter() == null && show.station("jinja").station().getTransmitter() == null);
         assertEquals(1, show.lines().stream().filter(l -> l.contains(" log master now")).count(), show.lines().toString());
         assertTrue(show.errors().isEmpty(), show.errors().toString());
         show.close();
@@ -108,7 +108,7 @@ class RecordExamples {
         caller.hangsUpAfter(Duration.ofSeconds(1));
         host.waits(Duration.ofMillis(800)).hangsUp();
         show.awaitState("kla", "off-air");
-        show.await("all calls ended", () -> show.station("kla").getCalls().isEmpty());
+        show.await("all calls ended", () -> show.station("kla").station().getCalls().isEmpty());
         assertTrue(show.errors().isEmpty(), show.errors().toString());
         show.close();
         ExampleLogs.save(show, "kla", program, "caller-on-air.jsonl");

@@ -37,7 +37,7 @@ class SwitchResyncTest {
     void callsThatEndedWhileTheLinkWasDownReachTheProgramAsHangups() throws Exception {
         try (Show show = playlist()) {
             show.await("music plays", () -> show.aired("kla").contains("music-1.wav"));
-            String tx = show.station("kla").getTransmitter().getId();
+            String tx = show.station("kla").station().getTransmitter().getId();
             show.sim().faults().refuseConnections(Duration.ofSeconds(2));
             show.sim().faults().dropConnections();
             show.await("status shows the switch down", () -> switchState(show).startsWith("down since"));

@@ -78,7 +78,7 @@ class NewsRelayLiveTest {
 
             // the master's transmitter leg dies a few seconds into the report
             show.await("3 s of the report aired", () -> Duration.between(firstPlayed, show.now()).toMillis() >= 3000);
-            show.drop(show.station(first).getTransmitter().getId());
+            show.drop(show.station(first).station().getTransmitter().getId());
             show.await("a new master", () -> NewsRelayLines.masters(show).size() == 2);
             Instant resumed = show.now();
             String second = NewsRelayLines.masters(show).get(1);
@@ -99,7 +99,7 @@ class NewsRelayLiveTest {
             show.await("all done", () -> all.stream().allMatch(s -> show.entered(s, "done")));
             double rest = Duration.between(resumed, show.now()).toMillis() / 1000.0;
             assertTrue(rest < REPORT_SECONDS - 1, "the rest of the report took " + rest + " s of " + REPORT_SECONDS);
-            show.await("all transmitters hung up", () -> all.stream().allMatch(s -> show.station(s).getTransmitter() == null));
+            show.await("all transmitters hung up", () -> all.stream().allMatch(s -> show.station(s).station().getTransmitter() == null));
             show.await("no call left on the switch", () -> api(fs, "show channels count").startsWith("0 total"));
             assertEquals(2, NewsRelayLines.masters(show).size(), "exactly one master at a time: " + NewsRelayLines.masters(show) + "\n" + String.join("\n", show.lines()));
 

@@ -72,7 +72,7 @@ class OriginateValuesLiveTest {
                 assertTrue(show.logged("kla", "refused: originate: callerId '1,stationd_probe=injected' must not contain"), show.lines().toString());
                 List<String> originates = show.commands("kla").stream().filter(c -> c.contains("originate")).toList();
                 assertEquals(1, originates.size(), originates.toString());
-                String id = show.station("kla").getCalls().stream().map(Call::getId).findFirst().orElseThrow();
+                String id = show.station("kla").station().getCalls().stream().map(Call::getId).findFirst().orElseThrow();
                 assertEquals("+256-700.000*001#", getvar(fs, id, "origination_caller_id_number"));
                 assertEquals("Morning_Show", getvar(fs, id, "show_name"));
                 assertEquals("_undef_", getvar(fs, id, "stationd_probe"));

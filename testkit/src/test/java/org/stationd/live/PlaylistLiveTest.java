@@ -35,7 +35,7 @@ class PlaylistLiveTest {
             assertEquals(List.of("jingle.wav", "stories-1.wav", "ad-market.wav", "music-1.wav"), show.aired("kla").subList(0, 4),
                     show.aired("kla").toString());
 
-            String tx = show.station("kla").getTransmitter().getId();
+            String tx = show.station("kla").station().getTransmitter().getId();
             int before = show.aired("kla").size();
             show.drop(tx);
             show.awaitState("kla", "reconnecting");

@@ -38,7 +38,7 @@ class RealLogReplayTest {
         Show show = record(bench, s -> {
             s.await("music plays", () -> s.aired("kla").contains("music-1.wav"));
             // the transmitter's line drops (uuid_kill): the station redials and plays on
-            s.drop(s.station("kla").getTransmitter().getId());
+            s.drop(s.station("kla").station().getTransmitter().getId());
             s.await("back on air", () -> s.lines().stream().filter(l -> l.equals("kla state playing")).count() == 2);
         });
 
@@ -116,7 +116,7 @@ class RealLogReplayTest {
                 .station("mbr", s -> s.program("news-relay.js").transmitter("loopback/tx1/stations").settings("{ report: news.wav }"));
         Show show = record(bench, s -> {
             s.await("the report is relayed to the end", () -> s.entered("mbr", "done"));
-            s.await("the transmitter is hung up", () -> s.station("mbr").getTransmitter() == null);
+            s.await("the transmitter is hung up", () -> s.station("mbr").station().getTransmitter() == null);
         });
 
         replaysBothWays(show, "mbr", "news.wav");

@@ -100,7 +100,7 @@ class SwitchRestartLiveTest {
         }
         show.await("status shows the switch up", BACK, () -> switchState(show).startsWith("up"));
         show.await("kla has a new transmitter call, answered", BACK, () -> {
-            Call tx = show.station("kla").getTransmitter();
+            Call tx = show.station("kla").station().getTransmitter();
             return tx != null && !tx.getId().equals(before.get("kla"));
         });
         int aired = show.aired("kla").size();
@@ -108,7 +108,7 @@ class SwitchRestartLiveTest {
         show.await("the switch holds exactly the calls the stations hold", BACK, () -> {
             Set<String> held = new TreeSet<>();
             for (String st : STATIONS) {
-                show.station(st).getCalls().stream().map(Call::getId).forEach(held::add);
+                show.station(st).station().getCalls().stream().map(Call::getId).forEach(held::add);
             }
             return held.equals(aLegs());
         });
@@ -137,7 +137,7 @@ class SwitchRestartLiveTest {
     private static Map<String, String> transmitters(Show show) {
         Map<String, String> out = new HashMap<>();
         for (String st : STATIONS) {
-            out.put(st, show.station(st).getTransmitter().getId());
+            out.put(st, show.station(st).station().getTransmitter().getId());
         }
         return out;
     }

@@ -63,15 +63,15 @@ class TalkShowLiveTest {
 
             // the caller hangs up; the host hangs up and the show ends
             caller.hangsUp();
-            show.await("the caller left", () -> show.station("kla").getCalls().stream().noneMatch(c -> caller.callId().equals(c.getId())));
+            show.await("the caller left", () -> show.station("kla").station().getCalls().stream().noneMatch(c -> caller.callId().equals(c.getId())));
             host.hangsUp();
             show.awaitState("kla", "off-air");
-            show.await("every call of the show hung up", () -> show.station("kla").getCalls().isEmpty());
+            show.await("every call of the show hung up", () -> show.station("kla").station().getCalls().isEmpty());
 
             // off air, a caller hears the message and is hung up
             show.listener("256700000033").calls(show.line("kla", "call-in"));
             show.await("turned away", () -> show.aired("kla").contains("talkshow-offair.wav"));
-            show.await("the late caller hung up", () -> show.station("kla").getCalls().isEmpty());
+            show.await("the late caller hung up", () -> show.station("kla").station().getCalls().isEmpty());
             show.await("no call left on the switch", () -> NewsRelayLiveTest.api(fs, "show channels count").startsWith("0 total"));
 
             String log = Files.readString(FS.get().dir().resolve("log/freeswitch.log"));

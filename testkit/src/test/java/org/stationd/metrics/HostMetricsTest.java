@@ -70,7 +70,7 @@ class HostMetricsTest {
             assertTrue(value(before, "stationd_database_seconds", "stationd_database_seconds_count", Map.of()) > 0, "the host read its schedule");
 
             // a call that fails: the busy phone, placed by the station
-            show.station("kla").submit(() -> show.station("kla").originate("user/3005", Map.of()));
+            show.station("kla").submit(() -> show.station("kla").station().originate("user/3005", Map.of()));
             show.await("the busy call's failure is counted by its cause", () -> {
                 try {
                     return value(scrape(console), "stationd_call_failures_total", "stationd_call_failures_total",

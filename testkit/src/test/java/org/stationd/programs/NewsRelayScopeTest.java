@@ -87,7 +87,7 @@ class NewsRelayScopeTest {
             assertTrue(relay.contains(master), master);
             show.await("the report airs", () -> !show.aired(master).isEmpty());
             show.await("all three relay to the end", () -> relay.stream().allMatch(s -> show.entered(s, "done")));
-            show.await("all transmitters hung up", () -> relay.stream().allMatch(s -> show.station(s).getTransmitter() == null));
+            show.await("all transmitters hung up", () -> relay.stream().allMatch(s -> show.station(s).station().getTransmitter() == null));
             assertEquals(List.of(master), NewsRelayLines.masters(show), "one master, never a hostile one");
             // done because the report ended (its master said so), never before it was played
             for (String s : relay) {

@@ -43,7 +43,7 @@ class NewsRelayTest {
             show.pass(Duration.ofMillis(1200));   // a bit of the report airs
 
             // the master's transmitter drops: another station takes over and resumes, not restarts
-            show.sim().hangup(show.station(first).getTransmitter().getId(), "NORMAL_CLEARING");
+            show.sim().hangup(show.station(first).station().getTransmitter().getId(), "NORMAL_CLEARING");
             show.await("a new master", () -> NewsRelayLines.masters(show).size() == 2);
             String second = NewsRelayLines.masters(show).get(1);
             assertNotEquals(first, second);
@@ -56,7 +56,7 @@ class NewsRelayTest {
 
             // the report ends: every relaying station hangs up
             show.await("all done", () -> relaying.stream().allMatch(s -> show.entered(s, "done")));
-            show.await("all transmitters hung up", () -> relaying.stream().allMatch(s -> show.station(s).getTransmitter() == null));
+            show.await("all transmitters hung up", () -> relaying.stream().allMatch(s -> show.station(s).station().getTransmitter() == null));
             assertEquals(2, NewsRelayLines.masters(show).size(), "exactly one master at a time: " + NewsRelayLines.masters(show) + "\n" + String.join("\n", show.lines()));
 
             // the station whose transmitter is busy kept trying and never held things up
@@ -82,7 +82,7 @@ class NewsRelayTest {
             assertTrue(show.logged(master, "the switch refused to play missing.wav into shared:news"), show.lines().toString());
             show.station(master).awaitIdle(java.time.Duration.ofSeconds(10));
             assertTrue(List.of(id(1), id(2)).stream().noneMatch(s -> show.entered(s, "done")), show.lines().toString());
-            assertTrue(List.of(id(1), id(2)).stream().allMatch(s -> show.station(s).getTransmitter() != null), "both still on air");
+            assertTrue(List.of(id(1), id(2)).stream().allMatch(s -> show.station(s).station().getTransmitter() != null), "both still on air");
         }
     }
 }

@@ -31,10 +31,10 @@ class PlaylistTest {
             assertEquals(List.of("jingle.wav", "stories-1.wav", "ad-market.wav", "ad-missing.wav", "music-1.wav"),
                     show.aired("kla").subList(0, 5), show.aired("kla").toString());
             assertTrue(show.logged("kla", "skipped ad-missing.wav: the file is missing or unreadable"), show.lines().toString());
-            assertEquals(0, show.station("kla").getStore().get("lastEpisode"), "episode 1 aired");
+            assertEquals(0, show.station("kla").station().getStore().get("lastEpisode"), "episode 1 aired");
 
             // the transmitter drops: the station redials it and the show goes on
-            String tx = show.station("kla").getTransmitter().getId();
+            String tx = show.station("kla").station().getTransmitter().getId();
             int before = show.aired("kla").size();
             show.sim().hangup(tx, "NORMAL_CLEARING");
             show.awaitState("kla", "reconnecting");
@@ -48,10 +48,10 @@ class PlaylistTest {
     @Test
     void theNextShowPlaysTheEpisodeAfterTheLastOneAiredAndWrapsAround() throws Exception {
         try (Show show = bench(dir, SETTINGS).start()) {
-            show.station("kla").getStore().put("lastEpisode", 1);   // episode 2 aired last time
+            show.station("kla").station().getStore().put("lastEpisode", 1);   // episode 2 aired last time
             show.host().swap("kla", "playlist.groovy");                // a new airing
             show.await("episode 3", () -> show.aired("kla").contains("stories-3.wav"));
-            show.await("remembered", () -> Integer.valueOf(2).equals(show.station("kla").getStore().get("lastEpisode")));
+            show.await("remembered", () -> Integer.valueOf(2).equals(show.station("kla").station().getStore().get("lastEpisode")));
             // an approved voice-board message airs in the running order; a pending one does not
             Path greeting = dir.resolve("greeting-1.wav");
             org.stationd.media.Wav.write(greeting, org.stationd.media.Wav.melody(0.3, new int[] {330}), org.stationd.media.Wav.RATE);
@@ -89,7 +89,7 @@ class PlaylistTest {
             show.await("reported", () -> "no_media".equals(show.station("kla").reportedStatus()));
             assertTrue(show.logged("kla", "skipped gone.wav"), show.lines().toString());
             assertTrue(show.logged("kla", "skipped lost.wav"), show.lines().toString());
-            show.await("transmitter hung up", () -> show.station("kla").getTransmitter() == null);
+            show.await("transmitter hung up", () -> show.station("kla").station().getTransmitter() == null);
         }
     }
 

@@ -26,7 +26,7 @@ class TalkShowCallInTest {
         host.waits(Duration.ofSeconds(1)).presses("5");
         show.await("on air", () -> show.logged("kla", "+256700000001 is on air"));
         caller.hangsUpAfter(Duration.ofSeconds(1));
-        show.await("the caller left", () -> show.station("kla").getCalls().stream().noneMatch(c -> caller.callId().equals(c.getId())));
+        show.await("the caller left", () -> show.station("kla").station().getCalls().stream().noneMatch(c -> caller.callId().equals(c.getId())));
 
         assertTrue(show.aired("kla").contains("talkshow-queued.wav"), show.aired("kla").toString());
         assertTrue(show.entered("kla", "on-air"));

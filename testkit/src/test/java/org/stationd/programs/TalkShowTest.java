@@ -36,7 +36,7 @@ class TalkShowTest {
             show.await("hung up", () -> gone(show, early.callId()));
 
             // the host is called and presses 1; the transmitter joins; "you are on air"
-            String host0 = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
+            String host0 = show.station("kla").station().getCalls().stream().filter(c -> "user/3009".equals(c.getTo())).findFirst().orElseThrow().getId();
             show.await("ready prompt", () -> show.aired("kla").contains("talkshow-ready.wav"));
             show.await("the host's menu is listening", () -> "play_and_get_digits".equals(show.sim().call(host0).application()));
             String host = host0;
@@ -87,11 +87,11 @@ class TalkShowTest {
             show.await("host called back", () -> show.lines().stream().filter(l -> l.startsWith("kla call dialling user/3009")).count() == 2);
             show.await("back on air", () -> show.lines().stream().filter(l -> l.equals("kla state on-air")).count() == 2);
             assertTrue(show.aired("kla").stream().anyMatch(a -> a.contains("You are back on air")), show.aired("kla").toString());
-            String hostAgain = show.station("kla").getCalls().stream().filter(c -> "user/3009".equals(c.getTo()) && !c.getId().equals(host0))
+            String hostAgain = show.station("kla").station().getCalls().stream().filter(c -> "user/3009".equals(c.getTo()) && !c.getId().equals(host0))
                     .findFirst().orElseThrow().getId();
             host = hostAgain;
 
-            List<SmsMessage> texts = show.station("kla").getSms().recent(5);
+            List<SmsMessage> texts = show.station("kla").station().getSms().recent(5);
             assertEquals("please CALL ME back", texts.get(0).text());
             assertEquals("256700000077", texts.get(0).from());
 
@@ -99,7 +99,7 @@ class TalkShowTest {
             final String hostNow = host;
             show.sim().hangup(hostNow, "NORMAL_CLEARING");
             show.awaitState("kla", "off-air");
-            show.await("all calls ended", () -> show.station("kla").getCalls().isEmpty());
+            show.await("all calls ended", () -> show.station("kla").station().getCalls().isEmpty());
             assertTrue(show.errors().isEmpty(), show.errors().toString());
 
             // every leg has its call detail record: the host's first call, callers, the transmitter

@@ -48,7 +48,7 @@ public class CallerNeverLeftInSilenceTest {
     public static void callerHears(Show show, String expected) throws Exception {
         show.listener("256700000001").calls("7001");
         show.await("the station plays " + expected, () -> show.aired("kla").contains(expected));
-        show.await("the station hangs the caller up", () -> show.station("kla").getCalls().stream().noneMatch(c -> "inbound".equals(c.getDirection())));
+        show.await("the station hangs the caller up", () -> show.station("kla").station().getCalls().stream().noneMatch(c -> "inbound".equals(c.getDirection())));
     }
 
     @Test
@@ -84,7 +84,7 @@ public class CallerNeverLeftInSilenceTest {
     void aNumberNoStationOwnsIsRefusedWithACause() throws Exception {
         try (Show show = bench(Show.in(dir).bundledDialplan(), "music.js", NO_HANDLER).start()) {
             assertEquals("UNALLOCATED_NUMBER", WrongNumber.dial("127.0.0.1", show.sim().port(), "ClueCon", "7999"));
-            assertTrue(show.station("kla").getCalls().stream().noneMatch(c -> "inbound".equals(c.getDirection())));
+            assertTrue(show.station("kla").station().getCalls().stream().noneMatch(c -> "inbound".equals(c.getDirection())));
             assertEquals(List.of(), show.aired("kla").stream().filter(a -> a.contains("apology")).toList());
         }
     }

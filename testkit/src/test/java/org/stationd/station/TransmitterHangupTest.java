@@ -35,13 +35,13 @@ class TransmitterHangupTest {
     void aRedialStillRingingIsEndedAndNotDialledAgain(Show.Builder bench) throws Exception {
         Show show = bench.program("ends.js", ENDS_WHILE_REDIALLING).phone("3001", "{ answer_after_ms: 3000 }")
                 .station("kla", s -> s.program("ends.js").transmitter("user/3001")).start();
-        show.await("the transmitter is up", () -> show.station("kla").getTransmitter() != null);
-        show.drop(show.station("kla").getTransmitter().getId());
+        show.await("the transmitter is up", () -> show.station("kla").station().getTransmitter() != null);
+        show.drop(show.station("kla").station().getTransmitter().getId());
         // the station redials 2 s after the drop; that call rings 3 s; the show ends 3 s after the drop
         show.awaitState("kla", "over");
         show.pass(Duration.ofSeconds(5));   // past when the redial would have answered
         assertTrue(show.sim().calls().isEmpty(), "no call left on the switch: " + show.sim().calls());
-        assertNull(show.station("kla").getTransmitter());
+        assertNull(show.station("kla").station().getTransmitter());
         assertEquals(2, show.commands("kla").stream().filter(c -> c.contains("originate ")).count(),
                 "dialled once, redialled once, then never again: " + show.commands("kla"));
         assertTrue(show.errors().isEmpty(), show.errors().toString());

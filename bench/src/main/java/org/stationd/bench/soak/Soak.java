@@ -291,7 +291,7 @@ public final class Soak {
             Sample[] out = new Sample[1];
             java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
             s.submit(() -> {
-                var tx = s.getTransmitter();
+                var tx = s.station().getTransmitter();
                 out[0] = new Sample(true, s.programName(), s.state(),
                         tx instanceof org.stationd.call.CallLeg leg && leg.isAnswered());
                 read.countDown();

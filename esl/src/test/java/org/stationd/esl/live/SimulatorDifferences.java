@@ -61,9 +61,9 @@ final class SimulatorDifferences {
      * An A leg's CHANNEL_CREATE, CHANNEL_ORIGINATE and CHANNEL_ANSWER are fired from different
      * threads (the originating one, the leg's own, the loopback partner's): under load they arrive
      * in any order (seen on the real switch: ANSWER before CREATE, ORIGINATE after ANSWER; capture
-     * 10 too), and ORIGINATE says ringing or answered depending on when it was written. Both
-     * switches' sequences have CREATE then ORIGINATE (ringing) first, then the leg's own progress and
-     * answer in the order they came.
+     * 10 too), and CREATE and ORIGINATE say ringing or answered depending on when they were written
+     * (CREATE answered seen in a clean-checkout run). Both switches' sequences have CREATE then
+     * ORIGINATE (both ringing) first, then the leg's own progress and answer in the order they came.
      */
     static final String ORIGINATE_RACE = "an A leg's CREATE and ORIGINATE (ringing) written before its progress and answer";
     /**
@@ -237,7 +237,7 @@ final class SimulatorDifferences {
         sorted.sort(java.util.Comparator.comparingInt(l -> FIRST.contains(l.name()) ? FIRST.indexOf(l.name()) : FIRST.size()));
         for (int i = 0; i < sorted.size(); i++) {
             LegSequence.Line l = sorted.get(i);
-            if (l.is("CHANNEL_ORIGINATE") && l.headers().containsKey("Answer-State")) {
+            if (FIRST.contains(l.name()) && l.headers().containsKey("Answer-State")) {
                 Map<String, String> hd = new LinkedHashMap<>(l.headers());
                 hd.put("Answer-State", "ringing");
                 sorted.set(i, new LegSequence.Line(l.name(), hd));

@@ -88,4 +88,20 @@ class SimulatorDifferencesTest {
                 hungUp("CHANNEL_HANGUP_COMPLETE"));
         assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
     }
+
+    /** An A leg whose CHANNEL_CREATE was written after its answer (a clean-checkout run, 2026-12-04) is the same as one written before. */
+    @Test
+    void anALegCreatedAnsweredIsTheSameAsOneCreatedRinging() {
+        List<LegSequence.Line> freeswitch = List.of(
+                line("CHANNEL_UUID", "Answer-State", "ringing", "Call-Direction", "outbound"),
+                line("CHANNEL_CREATE", "Answer-State", "answered", "Call-Direction", "outbound"),
+                line("CHANNEL_ORIGINATE", "Answer-State", "answered", "Call-Direction", "outbound"),
+                line("CHANNEL_ANSWER", "Answer-State", "answered", "Call-Direction", "outbound"));
+        List<LegSequence.Line> simulator = List.of(
+                line("CHANNEL_UUID", "Answer-State", "ringing", "Call-Direction", "outbound"),
+                line("CHANNEL_CREATE", "Answer-State", "ringing", "Call-Direction", "outbound"),
+                line("CHANNEL_ORIGINATE", "Answer-State", "ringing", "Call-Direction", "outbound"),
+                line("CHANNEL_ANSWER", "Answer-State", "answered", "Call-Direction", "outbound"));
+        assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
+    }
 }
