@@ -166,7 +166,7 @@ public final class StationHost implements AutoCloseable {
         org.stationd.switchlink.SwitchLink link = originates.pace(fence == null ? esl : fence.link(esl));
         org.stationd.station.LeaseService leases = new DbLeases(db, scheduler::now);
         return StationServices.builder(link, scheduler, pool)
-                .bus(bus).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
+                .bus(fence == null ? bus : fence.bus(bus)).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
                 .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
                 .sms(stations::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
                 .leases(fence == null ? leases : fence.leases(leases)).owners(router).tap(tap).build();

@@ -245,6 +245,13 @@ class ClusterMemberTest {
         Throwable why = assertThrows(java.util.concurrent.ExecutionException.class, refused::get).getCause();
         assertTrue(why instanceof FencedException && why.getMessage().contains("station s01 is no longer owned by host a"), why.toString());
         assertThrows(FencedException.class, () -> store.put("n", 2));
+        List<String> published = new CopyOnWriteArrayList<>();
+        org.stationd.station.MessageBus bus = fence.bus(new org.stationd.station.MessageBus() {
+            @Override public void publish(String topic, Object data) { published.add(topic); }
+            @Override public AutoCloseable subscribe(String prefix, java.util.function.BiConsumer<String, Object> receiver) { return () -> { }; }
+        });
+        bus.publish("group/news/progress", 1);
+        assertEquals(List.of(), published, "a fenced station publishes nothing");
         assertEquals(1, store.get("n"), "reading stays allowed");
         assertEquals(List.of("uuid_kill x"), sent);
     }
