@@ -42,6 +42,7 @@ class FreeSwitchKitTest {
         Files.createDirectories(dir.resolve("programs"));
         Files.writeString(dir.resolve("programs/show.groovy"), "program { state('a') { enter { log.info('hi') } } }\n");
         Path config = Files.writeString(dir.resolve("stations.yaml"), """
+                control: { control: "tcp://127.0.0.1:*", publish: "tcp://127.0.0.1:*" }   # the default ports need not be free here
                 stations:
                   - id: kla
                     timezone: Africa/Kampala
