@@ -48,8 +48,11 @@ final class LeftCalls {
         try {
             ApiResponse placed = link.api("hupall " + CAUSE + " station_id " + id).get(WAIT_SECONDS, TimeUnit.SECONDS);
             if (placed.isError()) log.warn("station {}: hupall refused: {}", id, placed.errorText());
-            ApiResponse channels = link.api("show channels as json").get(WAIT_SECONDS, TimeUnit.SECONDS);
-            List<String> parked = listenerCalls(channels.body(), station.config().lines().values().stream().flatMap(List::stream).toList());
+            List<String> numbers = station.config().lines().values().stream().flatMap(List::stream).toList();
+            List<String> parked = List.of();
+            if (!numbers.isEmpty()) {   // the whole channel list, once per station taken over: only when it has numbers to look for
+                parked = listenerCalls(link.api("show channels as json").get(WAIT_SECONDS, TimeUnit.SECONDS).body(), numbers);
+            }
             int ended = 0;
             for (String uuid : parked) {
                 if (routedHere.test(uuid)) continue;
@@ -69,7 +72,6 @@ final class LeftCalls {
 
     /** The inbound calls of {@code show channels as json} whose destination is one of {@code numbers}. */
     static List<String> listenerCalls(String json, List<String> numbers) throws java.io.IOException {
-        if (numbers.isEmpty()) return List.of();
         Set<String> wanted = new HashSet<>(numbers);
         JsonNode root = JSON.readTree(json);
         if (root == null || !root.has("row_count")) {
