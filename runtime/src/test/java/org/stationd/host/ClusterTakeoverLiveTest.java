@@ -27,7 +27,8 @@ import org.stationd.storage.postgres.LivePostgres;
  * connected to the switch with its programs running. The other takes its station over: before the
  * station's program starts there, the calls the old owner left on the switch (the transmitter it
  * dialled, a listener parked on the station's number) are hung up, and the station comes back on
- * air with its stored data; the cut-off host gets nothing more onto the switch. Afterwards every
+ * air with its stored data and in the same slot of its schedule (the old airing closed as cut); the
+ * cut-off host gets nothing more onto the switch. Afterwards every
  * call on the switch is one that a station of the live host holds.
  */
 class ClusterTakeoverLiveTest {
@@ -55,17 +56,22 @@ class ClusterTakeoverLiveTest {
             }
             """;
 
-    static final String STATIONS = """
-              - { id: m1, timezone: UTC, transmitter: [ { sip: loopback/tx1/stations } ], lines: { call-in: "256700000071" }, program: show.groovy }
-              - { id: m2, timezone: UTC, transmitter: [ { sip: loopback/tx2/stations } ], lines: { call-in: "256700000072" }, program: show.groovy }
-            """;
+    /** Both stations are in the middle of a two-hour show (from a minute ago); idle around it. */
+    static String stations() {
+        String start = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        String show = ", program: idle.groovy, schedule: [ { program: show.groovy, start: \"" + start + "\", duration: 2h } ] }\n";
+        return "  - { id: m1, timezone: UTC, transmitter: [ { sip: loopback/tx1/stations } ], lines: { call-in: \"256700000071\" }" + show
+                + "  - { id: m2, timezone: UTC, transmitter: [ { sip: loopback/tx2/stations } ], lines: { call-in: \"256700000072\" }" + show;
+    }
 
     HostHarness host(String id) throws Exception {
         HostHarness h = new HostHarness(dir.resolve(id));
         h.switchYaml = "switch: " + FS.get().url() + "\n";
         h.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: " + id + ", lease: 3s }\n";
         h.program("show.groovy", SHOW);
-        h.start(STATIONS);
+        h.program("idle.groovy", "program { apiVersion 1\n state('idle') { } }\n");
+        h.start(stations());
         return h;
     }
 
@@ -106,6 +112,12 @@ class ClusterTakeoverLiveTest {
             b.awaitLine(taken + " state live");
             assertTrue(b.lines.stream().anyMatch(l -> l.startsWith(taken + " log taken over: ") && l.contains("1 listener call(s)")), String.join("\n", b.lines));
             assertEquals(2, new DbKeyValueStore(b.host.database(), taken).get("airs"), "b's program went on from a's stored count");
+            // the show's slot: a's airing closed as cut, b's resumes the same slot
+            List<org.stationd.storage.Airings.Airing> airings = new org.stationd.storage.Airings(b.host.database()).forStation(taken);
+            assertEquals(2, airings.size(), airings.toString());
+            assertEquals("cut", airings.get(0).status(), airings.toString());
+            assertEquals(airings.get(0).plannedStart(), airings.get(1).plannedStart(), "the same slot: " + airings);
+            assertEquals(null, airings.get(1).actualEnd(), "b airs the rest of it: " + airings);
 
             // what a left is gone from the switch; what is there belongs to b's stations (each loopback call has its two legs)
             a.await("the old owner's calls gone from the switch", () -> {
@@ -115,12 +127,19 @@ class ClusterTakeoverLiveTest {
                     throw new AssertionError(e);
                 }
             });
-            Set<String> held = new HashSet<>();
-            for (StationContext s : b.host.stations()) held.addAll(s.liveCallIds());
-            List<JsonNode> now = channels(fs);
-            List<String> aLegs = now.stream().filter(r -> r.path("name").asText().endsWith("-a")).map(r -> r.path("uuid").asText()).toList();
-            assertEquals(held, new HashSet<>(aLegs), "every call on the switch is one a station of b holds: " + now);
-            assertEquals(2 * held.size(), now.size(), "no stray leg on the switch: " + now);
+            // (b's stations and the switch agree once the calls in flight have settled: each station its one transmitter call)
+            b.await("every call on the switch one that a station of b holds, and nothing else", () -> {
+                try {
+                    Set<String> held = new HashSet<>();
+                    for (StationContext s : b.host.stations()) held.addAll(s.liveCallIds());
+                    List<JsonNode> now = channels(fs);
+                    Set<String> aLegs = now.stream().filter(r -> r.path("name").asText().endsWith("-a")).map(r -> r.path("uuid").asText())
+                            .collect(Collectors.toSet());
+                    return held.size() == 2 && held.equals(aLegs) && now.size() == 2 * held.size();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
             assertTrue(a.host.station(taken) != null, "a's program still runs (it was cut off, not stopped) and sent nothing that stayed");
         }
     }
