@@ -92,8 +92,10 @@ final class CallCli extends ControlCli.Base {
     /**
      * Asks the host to publish a check on its feed until it arrives: what the host says from then on
      * reaches us. Driven by the feed connection's events, not a time a loaded machine may miss: a
-     * refused or turned-away feed fails at once; one that is up is asked again, less and less often,
-     * until the check comes through (the subscription travels behind the connection).
+     * refused or turned-away feed fails at once; otherwise the check is asked for again, less and
+     * less often, until it comes through (the subscription travels behind the connection). The
+     * connection's greeting is not waited for: a monitor event missed under load must not leave a
+     * live feed unasked (a check published before we are subscribed is simply not heard).
      */
     private boolean feedLive(ControlClient host, CallFeed feed, String nonce) throws IOException, InterruptedException {
         long end = System.nanoTime() + FEED_SILENT.toNanos();
@@ -102,10 +104,6 @@ final class CallCli extends ControlCli.Base {
         while (System.nanoTime() < end) {
             PeerWatch peer = feed.peer();
             if (peer.refused() || peer.turnedAway()) return false;
-            if (!peer.up()) {
-                peer.awaitEvent(200);
-                continue;
-            }
             send(host, check);
             if (feed.awaitPhone(nonce, "feed", Duration.ofMillis(pause)) != null) return true;
             pause = Math.min(1000, pause * 2);
@@ -123,8 +121,7 @@ final class CallCli extends ControlCli.Base {
     private Map<String, Object> feedCheck(String nonce) {
         Map<String, Object> m = new LinkedHashMap<>(request());
         m.put("cmd", "call-feed");
-        m.put("nonce", nonce);
-        m.remove("from");
+        m.put("nonce", nonce);   // the rest as call-start: the host refuses now what it would refuse then
         return m;
     }
 

@@ -44,11 +44,15 @@ final class TestPhone implements AutoCloseable {
     }
 
     /**
-     * {@code call-feed}: checks the station and line and publishes {@code phone/<nonce>}, so a
-     * client knows its subscription to the host's feed is live before it places the call.
+     * {@code call-feed}: checks what {@code call-start} will (the station, its line or host, the
+     * caller's number), so a call that would be refused is refused before the client waits on the
+     * feed; then publishes {@code phone/<nonce>}, so a client knows its subscription to the host's
+     * feed is live before it places the call.
      */
     Map<String, Object> feed(StationConfig station, ControlCommand c, String publishEndpoint) {
-        Map<String, Object> out = c.flag("asHost") ? new LinkedHashMap<>(Map.of("station", station.id())) : line(station, c.text("line"));
+        Map<String, Object> out = c.flag("asHost") ? new LinkedHashMap<>(Map.of("station", station.id(), "number", hostOf(station)))
+                : line(station, c.text("line"));
+        from(c);
         String nonce = c.text("nonce");
         if (nonce != null) {
             if (!nonce.matches("[A-Za-z0-9-]{1,64}")) throw new CommandRefused("'" + c.cmd() + "': \"nonce\" must be 1 to 64 letters, digits or -");
@@ -61,9 +65,7 @@ final class TestPhone implements AutoCloseable {
     /** {@code call-start}: a listener calls one of the station's lines. */
     Map<String, Object> start(StationConfig station, ControlCommand c) {
         Map<String, Object> out = line(station, c.text("line"));
-        String from = c.text("from");
-        if (from == null) from = DEFAULT_FROM;
-        if (!from.matches("\\+?\\d{1,20}")) throw new CommandRefused("'" + c.cmd() + "': \"from\" must be a phone number (digits, a leading + allowed)");
+        String from = from(c);
         String leg = phones.placeCall(from, (String) out.get("number"));
         calls.put(leg, new Call(station, from, false));
         out.put("call", leg);
@@ -117,13 +119,8 @@ final class TestPhone implements AutoCloseable {
      */
     Map<String, Object> host(org.stationd.station.StationContext station, ControlCommand c) {
         StationConfig sc = station.config();
-        Object host = sc.settings() == null ? null : sc.settings().get("host");
-        if (host == null) {
-            throw new CommandRefused("station " + sc.id() + " has no host in its settings: --as-host plays the talk show's host (settings: { host: … })");
-        }
-        String from = c.text("from");
-        if (from == null) from = DEFAULT_FROM;
-        if (!from.matches("\\+?\\d{1,20}")) throw new CommandRefused("'" + c.cmd() + "': \"from\" must be a phone number (digits, a leading + allowed)");
+        String host = hostOf(sc);
+        String from = from(c);
         org.stationd.call.CallLeg leg = station.calls().stream()
                 .filter(l -> "outbound".equals(l.getDirection()) && String.valueOf(host).equals(l.getTo()) && !"ended".equals(l.getState()))
                 .findFirst().orElseThrow(() -> new CommandRefused("station " + sc.id() + " has no call to its host " + host
@@ -139,6 +136,23 @@ final class TestPhone implements AutoCloseable {
         out.put("call", id);
         out.put("from", from);
         return out;
+    }
+
+    /** Who the talk show calls as its host ({@code settings.host}); refused if the station has none. */
+    private static String hostOf(StationConfig sc) {
+        Object host = sc.settings() == null ? null : sc.settings().get("host");
+        if (host == null) {
+            throw new CommandRefused("station " + sc.id() + " has no host in its settings: --as-host plays the talk show's host (settings: { host: … })");
+        }
+        return String.valueOf(host);
+    }
+
+    /** The caller's number: as given, or the default one. Named for {@code call-start}, whose check it is (call-feed makes it early). */
+    private static String from(ControlCommand c) {
+        String from = c.text("from");
+        if (from == null) return DEFAULT_FROM;
+        if (!from.matches("\\+?\\d{1,20}")) throw new CommandRefused("'call-start': \"from\" must be a phone number (digits, a leading + allowed)");
+        return from;
     }
 
     private String callOf(ControlCommand c) {

@@ -30,6 +30,8 @@ class ControlSecurityTest {
     // a refused client waits this long for an answer it will never get; a refusal it is told of (ZAP, a failed handshake) ends it sooner,
     // but on a loaded machine ZeroMQ's authentication thread may take seconds to say no, and a client gone first is logged as gone
     private static final int SHORT = 6000;
+    /** An authorised client's deadline: it is answered as soon as its CURVE handshake is done, which a fresh JVM on a loaded machine takes seconds over. */
+    private static final int LEGIT = 30_000;
 
     @TempDir Path keys;
     @TempDir Path otherHost;
@@ -69,7 +71,7 @@ class ControlSecurityTest {
         try (ZContext zmq = new ZContext();
              ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", ControlKeys.forHost(keys), ECHO)) {
             String ep = server.endpoint();
-            try (ControlClient ops = new ControlClient(ep, 5000, operator)) {
+            try (ControlClient ops = new ControlClient(ep, LEGIT, operator)) {
                 assertEquals(Map.of("ok", true, "echo", "swap"), ops.send(Map.of("cmd", "swap", "station", "a", "program", "b.js")));
             }
 
@@ -96,7 +98,7 @@ class ControlSecurityTest {
             assertTrue(loggedLine("security handshake failed"), logged.list.toString());
 
             assertEquals(1, server.handled(), "no refused client's command ran");
-            try (ControlClient ops = new ControlClient(ep, 5000, operator)) {
+            try (ControlClient ops = new ControlClient(ep, LEGIT, operator)) {
                 assertEquals(Map.of("ok", true, "echo", "status"), ops.send(Map.of("cmd", "status")));
             }
         }
@@ -108,7 +110,7 @@ class ControlSecurityTest {
         ControlKeys.create(keys, "amina", true);
         try (ZContext zmq = new ZContext();
              ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", ControlKeys.forHost(keys), ECHO);
-             ControlClient amina = new ControlClient(server.endpoint(), 5000, ControlKeys.forOperator(keys.resolve("amina")))) {
+             ControlClient amina = new ControlClient(server.endpoint(), LEGIT, ControlKeys.forOperator(keys.resolve("amina")))) {
             assertEquals(Map.of("ok", true, "echo", "status"), amina.send(Map.of("cmd", "status")));
             Map<String, Object> swap = amina.send(Map.of("cmd", "swap", "station", "a", "program", "b.js"));
             assertEquals(false, swap.get("ok"));
@@ -125,7 +127,7 @@ class ControlSecurityTest {
              ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", ControlKeys.forHost(keys), ECHO)) {
             ControlKeys.create(keys, "bob", false);
             ControlKeys.Operator bob = ControlKeys.forOperator(keys.resolve("bob"));
-            try (ControlClient client = new ControlClient(server.endpoint(), 5000, bob)) {
+            try (ControlClient client = new ControlClient(server.endpoint(), LEGIT, bob)) {
                 assertEquals(Map.of("ok", true, "echo", "status"), client.send(Map.of("cmd", "status")));
             }
             java.nio.file.Files.delete(keys.resolve("operators/bob.cert"));
@@ -145,7 +147,7 @@ class ControlSecurityTest {
              ControlServer server = new ControlServer(zmq, "tcp://127.0.0.1:*", ControlKeys.forHost(keys), ECHO)) {
             String ep = server.endpoint();
             ZMQ.Socket raw = zmq.createSocket(SocketType.DEALER);
-            raw.setReceiveTimeOut(5000);
+            raw.setReceiveTimeOut(LEGIT);
             operator.apply(raw);
             raw.connect(ep);
 
@@ -187,7 +189,7 @@ class ControlSecurityTest {
             }
 
             assertEquals(0, server.handled());
-            try (ControlClient ops = new ControlClient(ep, 5000, operator)) {
+            try (ControlClient ops = new ControlClient(ep, LEGIT, operator)) {
                 assertEquals(Map.of("ok", true, "echo", "status"), ops.send(Map.of("cmd", "status")));
             }
             Map<String, Object> counters = server.counters();

@@ -72,7 +72,7 @@ class ZeroMqTest {
                  if (c.cmd().equals("boom")) throw new CommandRefused("no such station 'x'");
                  return Map.of("echo", c.cmd(), "station", String.valueOf(c.text("station")));
              });
-             ControlClient client = new ControlClient(server.endpoint(), 5000)) {
+             ControlClient client = new ControlClient(server.endpoint(), 30_000)) {
             String ep = server.endpoint();
             assertEquals(Map.of("ok", true, "echo", "status", "station", "kla"), client.send(Map.of("cmd", "status", "station", "kla")));
             assertEquals(Map.of("ok", false, "error", "no such station 'x'"), client.send(Map.of("cmd", "boom")));

@@ -84,6 +84,22 @@ public final class Show implements AutoCloseable {
     }
 
     /**
+     * Runs a folder's own {@code stations.yaml} as it stands (a copy of the shipped one, say: its
+     * sim.yaml, programs and media where it says) on the simulated switch, on a virtual clock that
+     * starts at {@code virtualStart}: a day of its schedule takes a moment.
+     */
+    public static Show configured(Path dir, Instant virtualStart) throws Exception {
+        Show show = new Show(dir, virtualStart, false, null);
+        try {
+            show.open();
+        } catch (Exception | Error e) {
+            show.close();
+            throw e;
+        }
+        return show;
+    }
+
+    /**
      * The stationd checkout: the {@code stationd.home} system property (the launcher and the
      * build set it), else the nearest folder at or above the working folder with {@code programs/}
      * and {@code stations.yaml}.
@@ -498,6 +514,16 @@ public final class Show implements AutoCloseable {
         return records.stream().filter(r -> station.equals(r.get("st")) && "in".equals(r.get("dir")) && "reply".equals(r.get("k"))
                         && String.valueOf(r.get("cmd")).contains(commandPart))
                 .map(r -> String.valueOf(r.get("body")).trim()).toList();
+    }
+
+    /**
+     * What a station's schedule did, in order, as its event log records it: {@code start
+     * playlist.groovy (entry 1)} when a show comes on, {@code end talkshow.js (entry 2): cut} when it goes.
+     */
+    public List<String> scheduled(String station) {
+        return records.stream().filter(r -> station.equals(r.get("st")) && "sched".equals(r.get("k")) && r.get("program") != null)
+                .map(r -> r.get("event") + " " + r.get("program") + " (entry " + r.get("entry") + ")" + (r.get("status") == null ? "" : ": " + r.get("status")))
+                .toList();
     }
 
     /** Every line the stations reported: {@code <station> state|call|log|error|loaded …}. */

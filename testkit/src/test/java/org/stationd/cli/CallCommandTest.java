@@ -3,14 +3,18 @@ package org.stationd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stationd.api.SmsMessage;
+import org.stationd.control.ControlClient;
 import org.stationd.programs.VoiceBoardTest;
 import org.stationd.storage.DbSms;
 import org.stationd.testing.Show;
@@ -22,6 +26,7 @@ import org.stationd.testing.Show;
  * talks and hangs up, and sees what the station played as it happened.
  */
 public class CallCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
 
@@ -127,6 +132,38 @@ public class CallCommandTest {
             CliRun badNumber = call("h\n", "call", "gulu", "--from", "me", "--control", control);
             assertEquals(1, badNumber.exit());
             assertEquals("stationd: 'call-start': \"from\" must be a phone number (digits, a leading + allowed)", lastLine(badNumber.err()));
+
+            CliRun noHost = call("h\n", "call", "gulu", "--as-host", "--control", control);
+            assertEquals(1, noHost.exit());
+            assertEquals("stationd: station gulu has no host in its settings: --as-host plays the talk show's host (settings: { host: … })",
+                    lastLine(noHost.err()));
+        }
+    }
+
+    /**
+     * The host refuses a call the phone cannot make at its first question, the feed check: the
+     * phone never waits on the station feed (and its ZeroMQ subscription) only to be refused then.
+     */
+    @Test
+    void theFeedCheckRefusesWhatTheCallWould() throws Exception {
+        try (Show show = voiceboard(); ControlClient host = new ControlClient(show.host().controlEndpoint(), 30_000)) {
+            Map<String, String> refusals = new LinkedHashMap<>();
+            refusals.put("no station 'kla'; stations are [gulu]", "{\"station\": \"kla\"}");
+            refusals.put("station gulu has no line 'news'; its lines are [ivr]", "{\"station\": \"gulu\", \"line\": \"news\"}");
+            refusals.put("'call-start': \"from\" must be a phone number (digits, a leading + allowed)", "{\"station\": \"gulu\", \"from\": \"me\"}");
+            refusals.put("station gulu has no host in its settings: --as-host plays the talk show's host (settings: { host: … })",
+                    "{\"station\": \"gulu\", \"asHost\": true}");
+            for (Map.Entry<String, String> r : refusals.entrySet()) {
+                Map<String, Object> cmd = new LinkedHashMap<>(JSON.readValue(r.getValue(), Map.class));
+                cmd.put("cmd", "call-feed");
+                cmd.put("nonce", "n1");
+                Map<String, Object> reply = host.send(cmd);
+                assertTrue(!Boolean.TRUE.equals(reply.get("ok")), reply.toString());
+                assertEquals(r.getKey(), reply.get("error"), r.getValue());
+            }
+            Map<String, Object> fine = host.send(Map.of("cmd", "call-feed", "station", "gulu", "from", "+256700000009", "nonce", "n2"));
+            assertEquals(Boolean.TRUE, fine.get("ok"), fine.toString());
+            assertEquals("7009", fine.get("number"));
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,26 +45,10 @@ class WalkthroughTest {
         }
     }
 
-    private void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else if (!f.toString().endsWith(".wav")) Files.copy(f, target);
-            }
-        }
-    }
-
     @Test
     void theRecordAndReplayWalkthroughPassesAsWritten() throws Exception {
         Path home = Path.of(System.getProperty("stationd.home"));
-        copy(home.resolve("programs"), dir.resolve("programs"));
-        Files.copy(home.resolve("sim.yaml"), dir.resolve("sim.yaml"));
-        String yaml = Files.readString(home.resolve("stations.yaml"));
-        String commented = "# control:\n#   control: tcp://127.0.0.1:5570\n#   publish: tcp://127.0.0.1:5571\n";
-        assertTrue(yaml.contains(commented), "the shipped stations.yaml shows a commented control: block");
-        Path config = dir.resolve("stations.yaml");
-        Files.writeString(config, yaml.replace(commented, "control:\n  control: " + free() + "\n  publish: " + free() + "\n"));
+        Path config = ShippedFolder.copy(dir, free(), free());
 
         // ./stationd run
         List<String> cmd = new ArrayList<>();

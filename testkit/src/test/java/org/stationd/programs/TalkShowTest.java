@@ -104,7 +104,12 @@ class TalkShowTest {
 
             // every leg has its call detail record: the host's first call, callers, the transmitter
             org.stationd.storage.Cdrs cdrs = new org.stationd.storage.Cdrs(show.host().database());
-            show.await("call records written", () -> cdrs.forStation("kla").size() >= 6);
+            // written one by one as the legs end, the transmitter's among the last: wait for it by name, not for a count that may come first
+            show.await("call records written, the transmitter's among them", () -> {
+                List<org.stationd.storage.Cdrs.Cdr> written = cdrs.forStation("kla");
+                return written.size() >= 6 && written.stream().anyMatch(c -> "transmitter".equals(c.role()))
+                        && written.stream().anyMatch(c -> "256700000022".equals(c.from()));
+            });
             List<org.stationd.storage.Cdrs.Cdr> rows = cdrs.forStation("kla");
             assertTrue(rows.stream().anyMatch(c -> "inbound".equals(c.direction()) && "256700000022".equals(c.from()) && c.answered() != null
                     && "NORMAL_CLEARING".equals(c.hangupCause()) && c.durationMillis() > 0), rows.toString());
