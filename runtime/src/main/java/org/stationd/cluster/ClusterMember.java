@@ -67,6 +67,10 @@ public final class ClusterMember implements AutoCloseable {
     private volatile boolean halted;
     private volatile boolean killed;
     private volatile String lastProblem;
+    /** Where this host publishes station messages (null: it does not take part), and who hears of the others'. */
+    private volatile String publishEndpoint;
+    private volatile boolean advertised;
+    private volatile java.util.function.Consumer<Set<String>> peers = p -> { };
 
     /** Joins: the first round claims this host's share before any station starts ({@link #holds}). */
     public ClusterMember(Database db, ClusterConfig config, Supplier<List<String>> configured, LeaseClock clock) {
@@ -105,6 +109,17 @@ public final class ClusterMember implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while joining the cluster", e);
         }
+    }
+
+    /**
+     * Messages between hosts: this host publishes station messages on {@code endpoint} (written to
+     * its heartbeat row at the next round), and each round tells {@code peers} the endpoints of the
+     * other live hosts, for the host to subscribe to (a host that ran out drops out of the set).
+     */
+    public void messages(String endpoint, java.util.function.Consumer<Set<String>> peers) {
+        this.peers = peers;
+        this.publishEndpoint = endpoint;
+        this.advertised = false;
     }
 
     /** From now on, rounds every {@link ClusterConfig#renewEvery()} tell {@code stations} what to start and stop. */
@@ -164,10 +179,18 @@ public final class ClusterMember implements AutoCloseable {
                 lastProblem = "another run of host '" + host + "' took over its heartbeat";
             }
             StationLeaseTable.renew(c, host, instance, now, hold);
-            rows = StationLeaseTable.rows(c);
-            for (StationLeaseTable.HostRow h : StationLeaseTable.hosts(c)) {
-                if (h.expiresAt().isAfter(now)) live.add(h.host());
+            if (publishEndpoint != null && !advertised) {
+                StationLeaseTable.advertise(c, host, instance, publishEndpoint);
+                advertised = true;
             }
+            rows = StationLeaseTable.rows(c);
+            Set<String> others = new HashSet<>();
+            for (StationLeaseTable.HostRow h : StationLeaseTable.hosts(c)) {
+                if (!h.expiresAt().isAfter(now)) continue;
+                live.add(h.host());
+                if (!h.host().equals(host) && h.publishEndpoint() != null) others.add(h.publishEndpoint());
+            }
+            peers.accept(others);
             lastProblem = null;
         } catch (SQLException e) {
             lastProblem = "database: " + e.getMessage();

@@ -90,6 +90,26 @@ public final class Fence {
         };
     }
 
+    /**
+     * The station's messages: what it publishes once the fence is closed is dropped (it would reach
+     * the new owner's group on other hosts too), without an error: the host publishes some of the
+     * station's news itself (transmitter unreachable) where an error has nowhere to go. What it
+     * hears still comes in.
+     */
+    public org.stationd.station.MessageBus bus(org.stationd.station.MessageBus inner) {
+        return new org.stationd.station.MessageBus() {
+            @Override
+            public void publish(String topic, Object data) {
+                if (open()) inner.publish(topic, data);
+            }
+
+            @Override
+            public AutoCloseable subscribe(String prefix, java.util.function.BiConsumer<String, Object> receiver) {
+                return inner.subscribe(prefix, receiver);
+            }
+        };
+    }
+
     /** Named leases (a group's master token): not claimed, renewed or released once the fence is closed. */
     public LeaseService leases(LeaseService inner) {
         return new LeaseService() {

@@ -19,7 +19,8 @@ import java.util.List;
 final class StationLeaseTable {
     record Row(String station, String owner, String instance, long epoch, Instant acquiredAt, Instant expiresAt) {}
 
-    record HostRow(String host, String instance, Instant startedAt, Instant renewedAt, Instant expiresAt) {}
+    /** {@code publishEndpoint}: where the host publishes station messages (null: not said). */
+    record HostRow(String host, String instance, Instant startedAt, Instant renewedAt, Instant expiresAt, String publishEndpoint) {}
 
     private StationLeaseTable() {}
 
@@ -81,10 +82,10 @@ final class StationLeaseTable {
     static List<HostRow> hosts(Connection c) throws SQLException {
         List<HostRow> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT host_id, instance, started_at, renewed_at, expires_at FROM cluster_hosts ORDER BY host_id");
+                "SELECT host_id, instance, started_at, renewed_at, expires_at, publish_endpoint FROM cluster_hosts ORDER BY host_id");
              ResultSet r = p.executeQuery()) {
             while (r.next()) {
-                out.add(new HostRow(r.getString(1), r.getString(2), instant(r, 3), instant(r, 4), instant(r, 5)));
+                out.add(new HostRow(r.getString(1), r.getString(2), instant(r, 3), instant(r, 4), instant(r, 5), r.getString(6)));
             }
         }
         return out;
@@ -134,6 +135,16 @@ final class StationLeaseTable {
             p.setString(3, host);
             p.setString(4, instance);
             p.setLong(5, epoch);
+            p.executeUpdate();
+        }
+    }
+
+    /** Where this run publishes station messages, for the other hosts to subscribe to. */
+    static void advertise(Connection c, String host, String instance, String endpoint) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE cluster_hosts SET publish_endpoint = ? WHERE host_id = ? AND instance = ?")) {
+            p.setString(1, endpoint);
+            p.setString(2, host);
+            p.setString(3, instance);
             p.executeUpdate();
         }
     }

@@ -38,6 +38,9 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean running = true;
+    /** Connections to other hosts' PUB sockets (a cluster's peers): changed by the reader thread only, the socket's owner. */
+    private final java.util.Set<String> peers = new java.util.HashSet<>();
+    private volatile java.util.Set<String> wantedPeers = java.util.Set.of();
 
     /** Without keys: the publish endpoint must be on this machine. */
     public ZmqBus(ZContext zmq, String publishEndpoint, List<String> subscribeEndpoints) {
@@ -100,8 +103,43 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes to exactly these other hosts' publish endpoints from now on (a cluster's live
+     * peers): new ones are connected, gone ones disconnected, within a receive timeout (the reader
+     * thread does it: a ZeroMQ socket is used by one thread).
+     */
+    public void peers(java.util.Set<String> endpoints) {
+        wantedPeers = java.util.Set.copyOf(endpoints);
+    }
+
+    private void syncPeers() {
+        java.util.Set<String> wanted = wantedPeers;
+        if (wanted.equals(peers)) return;
+        for (String gone : java.util.List.copyOf(peers)) {
+            if (wanted.contains(gone)) continue;
+            try {
+                sub.disconnect(gone);
+            } catch (ZMQException e) {
+                log.debug("zeromq: disconnecting {}: {}", gone, e.getMessage());
+            }
+            peers.remove(gone);
+            log.info("zeromq: no longer subscribed to host {}", gone);
+        }
+        for (String added : wanted) {
+            if (peers.contains(added)) continue;
+            try {
+                sub.connect(added);
+                peers.add(added);
+                log.info("zeromq: subscribed to host {}", added);
+            } catch (ZMQException | IllegalArgumentException e) {
+                log.warn("zeromq: cannot subscribe to host {}: {}", added, e.getMessage());
+            }
+        }
+    }
+
     private void read() {
         while (running) {
+            syncPeers();
             byte[] first;
             try {
                 first = sub.recv();

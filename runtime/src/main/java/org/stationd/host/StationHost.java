@@ -128,13 +128,15 @@ public final class StationHost implements AutoCloseable {
         this.schedules = new HostSchedules(() -> this.config, programs, scheduler, db);
         stations.wire(this::services, schedules);
         if (cluster != null) stations.ownedBy(cluster::holds);
-        this.resync = new SwitchResync(client, this::stations);
+        this.resync = cluster == null ? new SwitchResync(client, this::stations)
+                : new SwitchResync(client, this::stations, id -> cluster.fence(id).open());
         // on the event loop, in socket order: events go straight into the stations' queues
         client.intake(org.stationd.esl.dispatch.EventListener.all(router, resync));
         client.addConnectionListener(resync);
         client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
         this.phone = new TestPhone(client, bus);
-        router.onUnownedCall(new UnownedCalls(client));
+        router.onUnownedCall(cluster == null ? new UnownedCalls(client)
+                : new UnownedCalls(client, number -> this.config.stations().stream().anyMatch(s -> s.lines().values().stream().anyMatch(n -> n.contains(number)))));
         stations.open(config.stations());
         stations.startSchedules();
         this.commands = new HostControl(() -> this.config, stations, programs, schedules, phone, bus::publishEndpoint, resync, router,
@@ -145,6 +147,7 @@ public final class StationHost implements AutoCloseable {
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
         if (cluster != null) {
             commands.cluster(cluster::status);
+            cluster.messages(ClusterBus.advertised(bus.publishEndpoint()), bus::peers);   // station messages reach the other hosts' programs
             cluster.start(new ClusterMember.Stations() {
                 @Override public void start(String id) { stations.startOwned(id); }
                 @Override public void stop(String id, boolean lost) { stations.stopOwned(id); }
@@ -158,10 +161,12 @@ public final class StationHost implements AutoCloseable {
 
     private StationServices services(String stationId) {
         Fence fence = cluster == null ? null : cluster.fence(stationId);   // in a cluster: nothing gets out once the lease is lost
-        org.stationd.switchlink.SwitchLink link = originates.pace(new EslSwitchLink(client));
+        // the fence is checked as a command goes out: an originate the pacer held back is checked when it is sent
+        org.stationd.switchlink.SwitchLink esl = new EslSwitchLink(client);
+        org.stationd.switchlink.SwitchLink link = originates.pace(fence == null ? esl : fence.link(esl));
         org.stationd.station.LeaseService leases = new DbLeases(db, scheduler::now);
-        return StationServices.builder(fence == null ? link : fence.link(link), scheduler, pool)
-                .bus(bus).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
+        return StationServices.builder(link, scheduler, pool)
+                .bus(fence == null ? bus : fence.bus(bus)).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
                 .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
                 .sms(stations::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
                 .leases(fence == null ? leases : fence.leases(leases)).owners(router).tap(tap).build();

@@ -42,6 +42,8 @@ final class StationSet {
     private java.util.function.Function<String, StationServices> services;
     /** Whether this host runs a station: all of them, or in a cluster those it holds the lease of. */
     private java.util.function.Predicate<String> owned = id -> true;
+    /** In a cluster: what a station's previous owner left on the switch is ended before it starts here. */
+    private LeftCalls leftCalls;
     private volatile String stopReport;
 
     StationSet(Supplier<HostConfig> config, Router router, Database db, Scheduler scheduler) {
@@ -60,18 +62,21 @@ final class StationSet {
     /** In a cluster: only these stations come on air here (from the file, on a reload, or when the cluster gives one). */
     void ownedBy(java.util.function.Predicate<String> owned) {
         this.owned = owned;
+        this.leftCalls = new LeftCalls(router::routes);
     }
 
     /** The host's first stations, not yet scheduled: each makes its recordings folder (FreeSWITCH's record does not). */
     void open(List<StationConfig> configs) {
         for (StationConfig sc : configs) {
             if (!owned.test(sc.id())) continue;
-            StationContext station = new StationContext(sc, services.apply(sc.id()));
+            StationServices sv = services.apply(sc.id());
+            StationContext station = new StationContext(sc, sv);
             station.apology(config.get().apology());
             String noFolder = station.makeRecordingsFolder();
             if (noFolder != null) log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
             router.add(station);
+            if (leftCalls != null) leftCalls.clear(station, sv.link());
         }
     }
 
@@ -110,10 +115,12 @@ final class StationSet {
     }
 
     private void start(StationConfig sc) {
-        StationContext station = new StationContext(sc, services.apply(sc.id()));
+        StationServices sv = services.apply(sc.id());
+        StationContext station = new StationContext(sc, sv);
         station.apology(config.get().apology());
         stations.put(sc.id(), station);
         router.add(station);
+        if (leftCalls != null) leftCalls.clear(station, sv.link());   // before its program can dial anything under its station_id
         schedules.start(station);
     }
 

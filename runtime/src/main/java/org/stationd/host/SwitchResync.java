@@ -43,6 +43,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
 
     private final EslClient client;
     private final Supplier<Collection<StationContext>> stations;
+    private final java.util.function.Predicate<String> mayAct;
     /** Per station, the calls it held when the switch went away. */
     private final Map<String, Set<String>> suspects = new ConcurrentHashMap<>();
     private volatile State state = State.UP;
@@ -53,8 +54,14 @@ final class SwitchResync implements ConnectionListener, EventListener {
     private volatile boolean closed;
 
     SwitchResync(EslClient client, Supplier<Collection<StationContext>> stations) {
+        this(client, stations, station -> true);
+    }
+
+    /** {@code mayAct}: whether a station may still send commands (in a cluster: its lease holds, see Fence). */
+    SwitchResync(EslClient client, Supplier<Collection<StationContext>> stations, java.util.function.Predicate<String> mayAct) {
         this.client = client;
         this.stations = stations;
+        this.mayAct = mayAct;
     }
 
     // ---- what operators see -------------------------------------------------------------------
@@ -177,7 +184,7 @@ final class SwitchResync implements ConnectionListener, EventListener {
     /** A call the switch placed although the link lost the originate's answer: nobody holds it, so nothing would ever end it. */
     private void hangUpStrays(StationContext s, Set<String> alive) {
         for (String id : s.takeUncertainOriginates()) {
-            if (alive.contains(id) && !s.owns(id)) {
+            if (alive.contains(id) && !s.owns(id) && mayAct.test(s.id())) {   // in a cluster, only while the station's lease holds
                 log.info("station {}: hanging up call {}, placed by the switch after the link lost its originate", s.id(), id);
                 client.api("uuid_kill " + id + " NORMAL_CLEARING");
             }

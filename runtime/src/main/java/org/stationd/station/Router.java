@@ -68,6 +68,11 @@ public final class Router implements EventListener, CallOwners {
         lost.remove(station);
     }
 
+    /** Whether a call is given to a station of this host. */
+    public boolean routes(String uuid) {
+        return owners.containsKey(uuid);
+    }
+
     @Override
     public void claim(String uuid, StationContext station) {
         owners.put(uuid, station);

@@ -153,6 +153,41 @@ class ClusterMemberTest {
     }
 
     @Test
+    void aPausedHostThatWakesUpRunsNothingItLostAndItsOldEpochsStayFenced() throws Exception {
+        ClusterMember a = host("a");
+        ClusterMember b = host("b");
+        rounds(a, b);
+        rounds(a, b);
+        assertEquals(30, b.held().size());
+        Map<String, Fence> old = new TreeMap<>();
+        for (String s : b.held()) old.put(s, b.fence(s));
+        // b pauses (a stop-the-world pause, a frozen VM): no round, nothing given back, its programs still loaded
+        Duration every = LEASE.dividedBy(4);
+        for (Duration t = Duration.ZERO; a.held().size() < 60; t = t.plus(every)) {
+            assertTrue(t.compareTo(LEASE) <= 0, "a took b's stations within the lease");
+            clock.advance(every);
+            rounds(a);
+        }
+        assertTrue(old.values().stream().noneMatch(Fence::open), "b's stations are fenced while it sleeps");
+        // b wakes up: its first round finds every station lost and stops them, sending nothing (the fence is closed)
+        b.round();
+        assertAtMostOneActs();
+        assertEquals(Set.of(), b.held());
+        assertEquals(Set.of(), running.get("b"), "b runs none of the stations it lost");
+        // it gets stations again only through rebalancing, each at a newer epoch: the fences of the old run of a station stay closed
+        rounds(a, b);
+        rounds(a, b);
+        assertEquals(30, b.held().size());
+        assertTrue(b.held().stream().anyMatch(old::containsKey), "b got back some station it ran before the pause");
+        for (String s : b.held()) {
+            if (old.containsKey(s)) {
+                assertFalse(old.get(s).open(), s + ": what b started at epoch " + old.get(s).epoch() + " stays fenced");
+                assertTrue(b.fence(s).open() && b.epoch(s) > old.get(s).epoch(), s + " is b's again at a newer epoch");
+            }
+        }
+    }
+
+    @Test
     void aHostLeavingGivesItsStationsBackAtOnce() throws Exception {
         ClusterMember a = host("a");
         ClusterMember b = host("b");
@@ -210,6 +245,13 @@ class ClusterMemberTest {
         Throwable why = assertThrows(java.util.concurrent.ExecutionException.class, refused::get).getCause();
         assertTrue(why instanceof FencedException && why.getMessage().contains("station s01 is no longer owned by host a"), why.toString());
         assertThrows(FencedException.class, () -> store.put("n", 2));
+        List<String> published = new CopyOnWriteArrayList<>();
+        org.stationd.station.MessageBus bus = fence.bus(new org.stationd.station.MessageBus() {
+            @Override public void publish(String topic, Object data) { published.add(topic); }
+            @Override public AutoCloseable subscribe(String prefix, java.util.function.BiConsumer<String, Object> receiver) { return () -> { }; }
+        });
+        bus.publish("group/news/progress", 1);
+        assertEquals(List.of(), published, "a fenced station publishes nothing");
         assertEquals(1, store.get("n"), "reading stays allowed");
         assertEquals(List.of("uuid_kill x"), sent);
     }

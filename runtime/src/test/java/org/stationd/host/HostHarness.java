@@ -32,6 +32,8 @@ final class HostHarness implements AutoCloseable {
     final List<String> checked = new CopyOnWriteArrayList<>();
     String controlEndpoint;
     String publishEndpoint;
+    /** Where the host's switch is: the embedded simulator, or e.g. {@code switch: esl://127.0.0.1:PORT} (a real FreeSWITCH). */
+    String switchYaml = "switch: sim\nsim: sim.yaml\n";
     /** Top-level stations.yaml keys added before 'stations:' (e.g. a database). */
     String extraYaml = "";
     /** Adjusts the host's ESL client (e.g. a shorter command timeout). */
@@ -74,7 +76,7 @@ final class HostHarness implements AutoCloseable {
         publishEndpoint = freeEndpoint();
         StringBuilder subs = new StringBuilder();
         for (String s : subscribe) subs.append("\n    - ").append(s);
-        Files.writeString(dir.resolve("stations.yaml"), "switch: sim\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
+        Files.writeString(dir.resolve("stations.yaml"), switchYaml + "programs: programs\nmedia: programs/media\ndata: data\n"
                 + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
                 + extraYaml + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));

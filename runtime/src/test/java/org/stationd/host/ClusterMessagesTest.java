@@ -1,0 +1,91 @@
+package org.stationd.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.stationd.station.StationContext;
+import org.stationd.storage.postgres.LivePostgres;
+
+/**
+ * Station messages between the hosts of a cluster: each host publishes on its own ZeroMQ socket,
+ * writes where in the database, and subscribes to the other live hosts' sockets. A program on one
+ * host hears what a program of its group publishes on the other, in the order it was published.
+ */
+class ClusterMessagesTest {
+    @RegisterExtension
+    static final LivePostgres PG = new LivePostgres();
+
+    @TempDir
+    Path dir;
+
+    /** Publishes a numbered hello every 200 ms; logs what it hears from another station. */
+    static final String CHATTY = """
+            program {
+                apiVersion 1
+                state('on') {
+                    enter {
+                        station.subscribe('hello')
+                        data.n = 0
+                        station.every(0.2, 'tick')
+                    }
+                    on.timer { e -> data.n = data.n + 1; station.publish('hello', [from: station.id, n: data.n]) }
+                    on.message { e -> if (e.data.from != station.id) log.info("heard ${e.data.from} #${e.data.n}") }
+                }
+            }
+            """;
+
+    static final String STATIONS = """
+              - { id: p1, timezone: UTC, group: chat, program: chatty.groovy }
+              - { id: p2, timezone: UTC, group: chat, program: chatty.groovy }
+            """;
+
+    HostHarness host(String id) throws Exception {
+        HostHarness h = new HostHarness(dir.resolve(id));
+        h.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: " + id + ", lease: 2s }\n";
+        h.program("chatty.groovy", CHATTY);
+        h.start(STATIONS);
+        return h;
+    }
+
+    static Set<String> running(HostHarness h) {
+        return h.host.stations().stream().map(StationContext::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * The numbers a host's station heard from {@code from}, in the order heard, since that station
+     * last started (while the hosts settle it may run on the same host first, then move and count anew).
+     */
+    static List<Integer> heard(HostHarness h, String from) {
+        Pattern p = Pattern.compile(".* log heard " + from + " #(\\d+)");
+        List<Integer> all = h.lines.stream().map(p::matcher).filter(Matcher::matches).map(m -> Integer.parseInt(m.group(1))).toList();
+        int start = 0;
+        for (int i = 1; i < all.size(); i++) if (all.get(i) <= all.get(i - 1)) start = i;
+        return all.subList(start, all.size());
+    }
+
+    @Test
+    void aProgramHearsItsGroupOnAnotherHostInOrder() throws Exception {
+        try (HostHarness a = host("a"); HostHarness b = host("b")) {
+            a.await("one station on each host", () -> running(a).size() == 1 && running(b).size() == 1 && !running(a).equals(running(b)));
+            String onA = running(a).iterator().next();
+            String onB = running(b).iterator().next();
+            a.await(onA + " on a hears " + onB + " on b", () -> heard(a, onB).size() >= 5);
+            b.await(onB + " on b hears " + onA + " on a", () -> heard(b, onA).size() >= 5);
+            for (List<Integer> got : List.of(heard(a, onB), heard(b, onA))) {
+                for (int i = 1; i < got.size(); i++) {
+                    assertEquals(got.get(i - 1) + 1, got.get(i), "in order, none lost once subscribed: " + got);
+                }
+            }
+            assertTrue(a.lines.stream().noneMatch(l -> l.contains("heard " + onA)), "a program does not hear itself over the wire");
+        }
+    }
+}
