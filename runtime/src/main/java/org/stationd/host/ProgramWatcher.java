@@ -71,7 +71,7 @@ final class ProgramWatcher implements AutoCloseable {
         }
     }
 
-    /** What each file was (size, modification time) when last reported: a settled file already reported whole is not reported again. */
+    /** What each file held when last reported: a settled file already reported whole is not reported again. */
     private final java.util.Map<Path, List<Long>> reported = new ConcurrentHashMap<>();
 
     private void report(Path p) {
@@ -100,9 +100,13 @@ final class ProgramWatcher implements AutoCloseable {
         }
     }
 
+    /** What the file holds (its length and a checksum): two saves of the same length within one tick of the file system's clock still differ. */
     private static List<Long> stamp(Path p) {
         try {
-            return List.of(java.nio.file.Files.size(p), java.nio.file.Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
+            byte[] text = java.nio.file.Files.readAllBytes(p);
+            java.util.zip.CRC32 sum = new java.util.zip.CRC32();
+            sum.update(text);
+            return List.of((long) text.length, sum.getValue());
         } catch (IOException e) {
             return null;
         }

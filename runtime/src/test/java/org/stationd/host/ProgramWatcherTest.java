@@ -73,6 +73,25 @@ class ProgramWatcherTest {
         }
     }
 
+    /** A one-character fix saved atomically twice in one tick of the file system's clock: both versions are reported. */
+    @Test
+    void twoSavesOfTheSameLengthAtTheSameModificationTimeAreBothReported() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Path f = dir.resolve("show.groovy");
+        Files.writeString(f, "volume 1");
+        java.nio.file.attribute.FileTime tick = Files.getLastModifiedTime(f);
+        try (ProgramWatcher w = new ProgramWatcher(dir, p -> seen.add(p.getFileName() + "=" + read(p)))) {
+            for (String version : List.of("volume 2", "volume 3")) {
+                Path aside = dir.resolve(".show.groovy.tmp");
+                Files.writeString(aside, version);
+                Files.setLastModifiedTime(aside, tick);   // a coarse clock: the same time as the version before
+                Files.move(aside, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                await(seen, seen.size() + 1);
+            }
+            assertEquals(List.of("show.groovy=volume 2", "show.groovy=volume 3"), seen);
+        }
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
