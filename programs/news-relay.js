@@ -94,6 +94,8 @@ function takeTokenIfFree() {
     const from = data.position || 0;
     data.startedAt = Date.now() - from * 1000;
     log.info(`master now; playing the report from ${from.toFixed(1)} s`);
+    // taking over mid-report: the last master's host may have died with its playback still going in the room
+    if (from > 0) station.conference(ROOM).stop();
     station.conference(ROOM).play(station.settings.report || 'news.wav', from);
   }
   if (data.master) station.publish('news/progress', { position: position() });

@@ -53,6 +53,11 @@ class NewsRelayTest {
             assertEquals("news.wav", show.aired(second).get(0), "FreeSWITCH's conference refuses file@@samples");
             show.await("the new master moves the report to where it stopped", () -> NewsRelayLines.seekMillis(show, second) != null);
             assertEquals(resumedAt * 1000, NewsRelayLines.seekMillis(show, second), 50, "file_seek to the resumed position (logged to 0.1 s)");
+            // a master whose host died leaves its playback going in the room: the new one stops it before playing its own
+            List<String> commands = show.apiCommands(second);
+            int stop = commands.indexOf("conference shared-news stop");
+            int play = java.util.stream.IntStream.range(0, commands.size()).filter(i -> commands.get(i).startsWith("conference shared-news play ")).findFirst().orElse(-1);
+            assertTrue(stop >= 0 && stop < play, "the room stopped, then the report played: " + commands);
 
             // the report ends: every relaying station hangs up
             show.await("all done", () -> relaying.stream().allMatch(s -> show.entered(s, "done")));
