@@ -43,8 +43,13 @@ final class HostSchedules {
     private final Map<String, StationScheduler> schedulers = new ConcurrentHashMap<>();
     private final LoadingCache<String, List<ScheduleEntry>> grid;
 
-    HostSchedules(Supplier<HostConfig> config, HostPrograms programs, Scheduler scheduler, Database db) {
+    /** Per station, whether its airings may be written (in a cluster: while this host holds its lease; see Fence). */
+    private final java.util.function.Function<String, java.util.function.BooleanSupplier> mayWrite;
+
+    HostSchedules(Supplier<HostConfig> config, HostPrograms programs, Scheduler scheduler, Database db,
+                  java.util.function.Function<String, java.util.function.BooleanSupplier> mayWrite) {
         this.config = config;
+        this.mayWrite = mayWrite;
         this.programs = programs;
         this.scheduler = scheduler;
         this.schedules = new ScheduleStore(db);
@@ -82,8 +87,9 @@ final class HostSchedules {
         } else {
             grid.invalidate(id);
         }
+        java.util.function.BooleanSupplier owned = mayWrite.apply(id);
         for (Airings.Airing open : openAirings) {
-            airings.end(open.id(), scheduler.now(), "cut", "the host stopped during the show");
+            if (owned.getAsBoolean()) airings.end(open.id(), scheduler.now(), "cut", "the host stopped during the show");
         }
         StationScheduler sched = new StationScheduler(station, () -> grid.get(id),
                 name -> {
@@ -92,11 +98,13 @@ final class HostSchedules {
                     if (f == null) throw new IllegalStateException(programs.compileError(file));
                     return f;
                 },
-                new AiringLog() {
+                new AiringLog() {   // a host that lost the station writes none of its airings: the new owner's record stands
                     @Override public long begin(String st, Long e, String p, String v, Instant ps, Instant pe, Instant as, String status, String reason) {
-                        return airings.begin(st, e, p, v, ps, pe, as, status, reason);
+                        return owned.getAsBoolean() ? airings.begin(st, e, p, v, ps, pe, as, status, reason) : 0;
                     }
-                    @Override public void end(long aid, Instant ae, String status, String reason) { airings.end(aid, ae, status, reason); }
+                    @Override public void end(long aid, Instant ae, String status, String reason) {
+                        if (aid > 0 && owned.getAsBoolean()) airings.end(aid, ae, status, reason);
+                    }
                     @Override public boolean exists(String st, Long e, Instant ps) { return airings.exists(st, e, ps); }
                 },
                 scheduler, StationScheduler.DEFAULT_WARNING, StationScheduler.DEFAULT_GRACE, station.config().program());

@@ -125,7 +125,8 @@ public final class StationHost implements AutoCloseable {
         this.listener = new Listeners(all);
         this.stations = new StationSet(() -> this.config, router, db, scheduler);
         this.programs = new HostPrograms(loader, db, bus, listener, stations::live);
-        this.schedules = new HostSchedules(() -> this.config, programs, scheduler, db);
+        this.schedules = new HostSchedules(() -> this.config, programs, scheduler, db,
+                id -> cluster == null ? () -> true : cluster.fence(id)::open);
         stations.wire(this::services, schedules);
         if (cluster != null) stations.ownedBy(cluster::holds);
         this.resync = cluster == null ? new SwitchResync(client, this::stations)

@@ -122,4 +122,38 @@ class ClusterHostsTest {
             assertEquals(List.of(), both, "stations that could act on both hosts at once");
         }
     }
+
+    /** A host that lost a station writes none of its airings: the new owner's record of the slot stands. */
+    @Test
+    void aHostThatLostAStationLeavesItsAiringsAlone() throws Exception {
+        String start = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).withNano(0).toString();
+        String scheduled = "  - { id: s1, timezone: UTC, transmitter: [ { sip: user/3001 } ], program: show.groovy,\n"
+                + "      schedule: [ { program: show.groovy, start: \"" + start + "\", duration: 2h } ] }\n";
+        HostHarness a = new HostHarness(dir.resolve("a"));
+        a.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: a, lease: 2s }\n";
+        a.program("show.groovy", SHOW);
+        a.start(scheduled);
+        boolean aClosed = false;
+        try (org.stationd.storage.Database db = org.stationd.storage.Database.open(PG.url(), PG.user(), null)) {
+            org.stationd.storage.Airings airings = new org.stationd.storage.Airings(db);
+            a.await("a airs the slot", () -> airings.forStation("s1").size() == 1);
+            a.host.cluster().halt();   // a falls silent and loses s1, its program and scheduler still in place
+            HostHarness b = new HostHarness(dir.resolve("b"));
+            b.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: b, lease: 2s }\n";
+            b.program("show.groovy", SHOW);
+            b.start(scheduled);
+            try (b) {
+                b.await("b takes the slot over", () -> airings.forStation("s1").size() == 2);
+                org.stationd.storage.Airings.Airing cutByB = airings.forStation("s1").get(0);
+                assertEquals("cut", cutByB.status());
+                assertEquals("the host stopped during the show", cutByB.reason());
+                aClosed = true;
+                a.close();   // a's scheduler stops: it would end its airing ("ended early"), but the station is b's now
+                assertEquals(cutByB, airings.forStation("s1").get(0), "the new owner's record stands");
+                assertEquals(2, airings.forStation("s1").size());
+            }
+        } finally {
+            if (!aClosed) a.close();
+        }
+    }
 }
