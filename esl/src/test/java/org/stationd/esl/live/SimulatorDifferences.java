@@ -215,7 +215,7 @@ final class SimulatorDifferences {
         }
         out.subList(first, h).clear();
         out.addAll(first + 1, moved);
-        return out;
+        return cutPlaybacks(out);   // a playback that ended just before the hang-up, still answered, is a cut one too
     }
 
     private static final List<String> FIRST = List.of("CHANNEL_UUID", "CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE");

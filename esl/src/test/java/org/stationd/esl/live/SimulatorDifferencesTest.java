@@ -104,4 +104,23 @@ class SimulatorDifferencesTest {
                 line("CHANNEL_ANSWER", "Answer-State", "answered", "Call-Direction", "outbound"));
         assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
     }
+
+    /** A loopback transmitter's endless playback cut by its partner's hang-up, ended still answered and FILE PLAYED just before the hang-up (a clean-checkout run, 2026-12-04). */
+    @Test
+    void aCutPlaybackThatSaysFilePlayedIsTheSameAsOneThatSaysPlaybackError() {
+        String silence = "silence_stream://-1";
+        List<LegSequence.Line> freeswitch = List.of(
+                answered("PLAYBACK_START"),
+                answered("PLAYBACK_STOP", "Playback-Status", "done"),
+                answered("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "FILE PLAYED"),
+                hungUp("CHANNEL_HANGUP"),
+                hungUp("CHANNEL_HANGUP_COMPLETE"));
+        List<LegSequence.Line> simulator = List.of(
+                answered("PLAYBACK_START"),
+                hungUp("CHANNEL_HANGUP"),
+                hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
+                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "PLAYBACK ERROR"),
+                hungUp("CHANNEL_HANGUP_COMPLETE"));
+        assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
+    }
 }
