@@ -28,8 +28,9 @@ class ControlRobustnessTest {
         return s;
     }
 
+    /** The server still answers a new client (which it does in milliseconds; the deadline is for a loaded machine late in the suite's JVM). */
     private static void assertAnswers(String endpoint) throws Exception {
-        try (ControlClient ops = new ControlClient(endpoint, 10_000)) {
+        try (ControlClient ops = new ControlClient(endpoint, 30_000)) {
             assertEquals(true, ops.send(Map.of("cmd", "status")).get("ok"));
         }
     }
