@@ -42,7 +42,11 @@ final class EventFeed implements AutoCloseable {
         // a first comment, so the browser's EventSource opens now (and a test can wait for it)
         ch.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(": open\n\n", StandardCharsets.UTF_8)));
         open.add(ch);
-        ch.closeFuture().addListener(f -> open.remove(ch));
+        org.stationd.host.PerEventOutput.watching(+1);   // the page shows calls as they happen
+        ch.closeFuture().addListener(f -> {
+            open.remove(ch);
+            org.stationd.host.PerEventOutput.watching(-1);
+        });
     }
 
     private final java.util.Map<String, java.time.Instant> errorAt = new java.util.concurrent.ConcurrentHashMap<>();

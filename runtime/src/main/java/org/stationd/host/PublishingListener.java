@@ -37,7 +37,7 @@ final class PublishingListener implements StationListener, StationTap {
 
     @Override
     public void callEvent(String station, String callId, String what) {
-        if (!events) return;   // per event: only on request
+        if (!PerEventOutput.wanted(events)) return;   // per event: only on request, or for a console page watching
         bus.publish("station/" + station + "/call", Map.of("call", callId, "event", what));
     }
 
