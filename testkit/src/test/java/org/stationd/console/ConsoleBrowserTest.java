@@ -82,7 +82,10 @@ class ConsoleBrowserTest {
         browser.until("the feed is open", w -> "open".equals(w.findElement(By.tagName("body")).getDomAttribute("data-feed")));
         String call = (String) api.post("/api/phone", Map.of("station", "gulu")).json().get("call");
         browser.until("the call shows in the table without a reload", w -> "1".equals(callsOf(w, "gulu")));
-        browser.until("the chart counts the call's events", w -> Integer.parseInt(w.findElement(By.id("chart")).getDomAttribute("data-events")) > 0);
+        browser.until("the chart counts the call's events", w -> {
+            String counted = w.findElement(By.id("chart")).getDomAttribute("data-events");   // set at the chart's first tick
+            return counted != null && Integer.parseInt(counted) > 0;
+        });
         browser.screenshot("stations");
         api.post("/api/phone/" + call + "/hangup", Map.of());
         browser.until("the call ends in the table", w -> "0".equals(callsOf(w, "gulu")));
