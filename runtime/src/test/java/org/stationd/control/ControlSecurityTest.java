@@ -95,7 +95,9 @@ class ControlSecurityTest {
                 assertThrows(IOException.class, () -> misled.send(Map.of("cmd", "status")));
             }
             awaitAbove(server::refused, before);
-            assertTrue(loggedLine("security handshake failed"), logged.list.toString());
+            // the client finds the host's key wrong: whether the host sees the handshake fail or the client close first is a race
+            assertTrue(loggedLine("security handshake failed") || logged.list.stream().filter(e -> e.getFormattedMessage().contains("closed before a ZeroMQ handshake")).count() >= 2,
+                    logged.list.toString());
 
             assertEquals(1, server.handled(), "no refused client's command ran");
             try (ControlClient ops = new ControlClient(ep, LEGIT, operator)) {
