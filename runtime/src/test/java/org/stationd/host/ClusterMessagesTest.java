@@ -83,8 +83,11 @@ class ClusterMessagesTest {
             b.await(onB + " on b hears " + onA + " on a", () -> heard(b, onA).size() >= 5);
             for (List<Integer> got : List.of(heard(a, onB), heard(b, onA))) {
                 for (int i = 1; i < got.size(); i++) {
-                    assertEquals(got.get(i - 1) + 1, got.get(i), "in order, none lost once subscribed: " + got);
+                    assertTrue(got.get(i - 1) < got.get(i), "in order: " + got);
                 }
+                // while the subscription is being made (ZeroMQ's late joiner) a message may be missed; after it, none
+                List<Integer> last = got.subList(got.size() - 4, got.size());
+                assertEquals(last.get(0) + 3, last.get(3), "none lost once subscribed: " + got);
             }
             List<String> since = List.copyOf(a.lines);
             assertTrue(since.subList(settled, since.size()).stream().noneMatch(l -> l.contains("heard " + onA)),
