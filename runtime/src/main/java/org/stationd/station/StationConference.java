@@ -77,12 +77,26 @@ final class StationConference implements Conference {
         playing.addLast(entry);
         stopping = false;
         station.api("conference " + switchName + " play " + path).whenComplete((r, e) -> {
-            if (e != null || r.isError()) {
+            if (e != null && linkLost(e)) {
+                // the switch went away with the command in flight: not the file's fault; its calls come back as hang-ups
+                playing.remove(entry);
+                station.onStation(() -> {
+                    started.removeIf(st -> st.mine() == entry);
+                    station.log("warn", "not played: the switch went away before it answered 'play " + file + "'");
+                });
+            } else if (e != null || r.isError()) {
                 refused(entry, e != null ? e.getMessage() : r.text());
             } else if (fromSeconds > 0) {
                 seek(file, fromSeconds);
             }
         });
+    }
+
+    private static boolean linkLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.stationd.esl.session.EslConnectionClosedException) return true;
+        }
+        return false;
     }
 
     private void seek(String file, double seconds) {
