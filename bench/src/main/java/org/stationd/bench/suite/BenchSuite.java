@@ -41,6 +41,10 @@ public final class BenchSuite {
             ReplayRate.main(Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);   // the engines' stray threads
         }
+        if (args.length > 0 && args[0].equals("air")) {   // stations on air alone, printed only: LANGUAGE STATIONS
+            StationsOnAir.main(Arrays.copyOfRange(args, 1, args.length));
+            System.exit(0);
+        }
         boolean full = false;
         Integer stations = null;
         for (int i = 0; i < args.length; i++) {
@@ -48,7 +52,7 @@ public final class BenchSuite {
                 case "--full" -> full = true;
                 case "--stations" -> stations = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ./stationd bench [--full] [--stations N]   (./stationd bench esl [EslCompare options] | replay [groovy|js] | reload [groovy|js [STATIONS RELOADS WARMUP KEYS_PER_S]]: one figure, printed only; ./stationd bench jmh [regex]: the JMH benchmarks)");
+                    System.err.println("usage: ./stationd bench [--full] [--stations N]   (./stationd bench esl [EslCompare options] | replay [groovy|js] | reload [groovy|js [STATIONS RELOADS WARMUP KEYS_PER_S]] | air groovy|js STATIONS: one figure, printed only; ./stationd bench jmh [regex]: the JMH benchmarks)");
                     System.exit(2);
                 }
             }
