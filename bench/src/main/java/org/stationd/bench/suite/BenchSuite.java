@@ -165,8 +165,10 @@ public final class BenchSuite {
             figures.add(new Figure(what + ": time to all on air", round1(r.seconds()), "s", null, null, "10,000 in < 20 s", timeMet,
                     method + String.format(Locale.ROOT, "; %,d of %,d on air", r.onAir(), r.stations())));
             int limit = language.equals("js") ? 200 : 50;
-            figures.add(new Figure(what + ": heap per station after GC", round1(r.heapKibPerStation()), "KiB", null, null, "≤ " + limit + " KiB",
-                    Figure.yesNo(r.heapKibPerStation() <= limit), method + String.format(Locale.ROOT, "; (live heap with all on air − before the host) / stations, live = a class histogram's total (a full collection first), "
+            // the target is for 10,000 stations: at fewer, the host's own heap (engines, pools, caches) is shared by fewer
+            String heapMet = n >= 10_000 || r.heapKibPerStation() <= limit ? Figure.yesNo(r.heapKibPerStation() <= limit) : "not judged (target is for 10,000)";
+            figures.add(new Figure(what + ": heap per station after GC", round1(r.heapKibPerStation()), "KiB", null, null, "≤ " + limit + " KiB at 10,000",
+                    heapMet, method + String.format(Locale.ROOT, "; (live heap with all on air − before the host) / stations, live = a class histogram's total (a full collection first), "
                             + "once the event log's writer had caught up (%,d records queued when the last station went on air)", r.eventLogBacklog())));
             int added = r.threadsOnAir() - r.threadsBefore();
             figures.add(new Figure(what + ": threads added by the host", added, "threads", null, null, "no thread per station (< stations / 10)",
