@@ -206,6 +206,7 @@ public final class ClusterMember implements AutoCloseable {
         // lost: held here, but no longer ours in the database (lapsed and claimed, or at another epoch)
         for (String s : List.copyOf(held.keySet())) {
             Held h = held.get(s);
+            if (h == null) continue;   // given back meanwhile (on the stations' thread)
             Long epoch = mine.get(s);
             if (epoch == null || epoch != h.epoch()) {
                 held.remove(s);

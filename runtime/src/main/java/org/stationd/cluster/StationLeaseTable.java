@@ -144,27 +144,24 @@ final class StationLeaseTable {
     }
 
     /**
-     * Rows for stations never owned, free at epoch 0 (so their first claim holds epoch 1): one
-     * statement each, but once in a station's life. A row another host inserted first is left as it is.
+     * Rows for stations never owned, free at epoch 0 (so their first claim holds epoch 1), in one
+     * statement: a cluster's first host claims every station at once, and must finish within the
+     * hold it claims them for. When another host inserted some of them at the same moment, the
+     * statement fails as a whole and is made again for the ones still missing.
      */
     private static void insertMissing(Connection c, List<String> stations, Instant now) throws SQLException {
-        java.util.Set<String> present = new java.util.HashSet<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT station_id FROM station_leases WHERE station_id = ANY (?)")) {
-            p.setArray(1, c.createArrayOf("VARCHAR", stations.toArray()));
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) present.add(r.getString(1));
-            }
-        }
-        for (String s : stations) {
-            if (present.contains(s)) continue;
+        for (int attempt = 1; ; attempt++) {
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO station_leases (station_id, owner, instance, epoch, acquired_at, expires_at) VALUES (?, NULL, NULL, 0, ?, ?)")) {
-                p.setString(1, s);
+                    "INSERT INTO station_leases (station_id, owner, instance, epoch, acquired_at, expires_at) "
+                            + "SELECT t.id, NULL, NULL, 0, ?, ? FROM UNNEST(?) AS t(id) "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM station_leases l WHERE l.station_id = t.id)")) {
+                p.setObject(1, ts(now));
                 p.setObject(2, ts(now));
-                p.setObject(3, ts(now));
+                p.setArray(3, c.createArrayOf("VARCHAR", stations.toArray()));
                 p.executeUpdate();
-            } catch (SQLException duplicate) {
-                // another host inserted it first (autocommit: nothing else is undone); the claim decides
+                return;
+            } catch (SQLException raced) {
+                if (attempt == 3) throw raced;   // autocommit: nothing else is undone
             }
         }
     }

@@ -40,8 +40,13 @@ class StationLeaseClaimTest {
 
     /** The connection, counting the claims' UPDATE statements it prepares. */
     static Connection counting(Connection c, AtomicInteger updates) {
+        return counting(c, "UPDATE station_leases", updates);
+    }
+
+    /** The connection, counting the statements it prepares that start with {@code sql}. */
+    static Connection counting(Connection c, String sql, AtomicInteger updates) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-            if (m.getName().equals("prepareStatement") && String.valueOf(args[0]).startsWith("UPDATE station_leases")) updates.incrementAndGet();
+            if (m.getName().equals("prepareStatement") && String.valueOf(args[0]).startsWith(sql)) updates.incrementAndGet();
             try {
                 return m.invoke(c, args);
             } catch (InvocationTargetException e) {
@@ -54,7 +59,9 @@ class StationLeaseClaimTest {
     @ValueSource(strings = {"h2", "h2-pg", "postgresql"})
     void manyLapsedStationsAreClaimedInOneStatementEachAtItsNextEpoch(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind, dir, PG); Connection c = db.connection()) {
-            Map<String, Long> a = StationLeaseTable.claim(c, STATIONS, STATIONS.size(), "a", "a-1", T0, HOLD);
+            AtomicInteger inserts = new AtomicInteger();
+            Map<String, Long> a = StationLeaseTable.claim(counting(c, "INSERT INTO station_leases", inserts), STATIONS, STATIONS.size(), "a", "a-1", T0, HOLD);
+            assertEquals(1, inserts.get(), "the rows of stations never owned: one INSERT");
             assertEquals(STATIONS, List.copyOf(a.keySet()), "never owned: all free");
             assertTrue(a.values().stream().allMatch(e -> e == 1), "a first claim holds epoch 1");
             assertEquals(Map.of(), StationLeaseTable.claim(c, STATIONS, 10, "b", "b-1", T0.plusSeconds(5), HOLD), "a's leases hold");
