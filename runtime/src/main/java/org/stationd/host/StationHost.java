@@ -169,7 +169,8 @@ public final class StationHost implements AutoCloseable {
         return StationServices.builder(link, scheduler, pool)
                 .bus(fence == null ? bus : fence.bus(bus)).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
                 .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
-                .sms(stations::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
+                .sms(id -> fence == null ? stations.sms(id) : fence.sms(stations.sms(id)))
+                .recordings(id -> fence == null ? new DbRecordings(db, id, scheduler::now) : fence.recordings(new DbRecordings(db, id, scheduler::now)))
                 .leases(fence == null ? leases : fence.leases(leases)).owners(router).tap(tap).build();
     }
 
