@@ -148,7 +148,7 @@ public final class StationHost implements AutoCloseable {
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
         if (cluster != null) {
             commands.cluster(cluster::status);
-            cluster.messages(ClusterBus.advertised(bus.publishEndpoint()), bus::peers);   // station messages reach the other hosts' programs
+            cluster.messages(ClusterBus.advertised(bus.publishEndpoint(), bus.publicKey()), bus::peers);   // station messages reach the other hosts' programs
             cluster.start(new ClusterMember.Stations() {
                 @Override public void start(String id) { stations.startOwned(id); }
                 @Override public void stop(String id, boolean lost) { stations.stopOwned(id); }
