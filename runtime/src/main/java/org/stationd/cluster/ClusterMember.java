@@ -122,6 +122,21 @@ public final class ClusterMember implements AutoCloseable {
         this.advertised = false;
     }
 
+    /**
+     * Whether a live host of the cluster advertises this public key (Z85) with its publish socket,
+     * by the database now: asked when a host this one has not seen in a round yet subscribes.
+     */
+    public boolean isLiveHostKey(String key) {
+        try (Connection c = db.connection()) {
+            Instant now = clock.dbNow(c);
+            return StationLeaseTable.hosts(c).stream().anyMatch(h -> h.expiresAt().isAfter(now) && h.publishEndpoint() != null
+                    && key.equals(org.stationd.control.BusPeer.parse(h.publishEndpoint()).curveKey()));
+        } catch (SQLException e) {
+            log.warn("checking a subscribing host's key: {}", e.getMessage());
+            return false;
+        }
+    }
+
     /** From now on, rounds every {@link ClusterConfig#renewEvery()} tell {@code stations} what to start and stop. */
     public void start(Stations stations) {
         actionThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cluster-" + host + "-stations").daemon(true).factory());

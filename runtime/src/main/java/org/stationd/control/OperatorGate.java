@@ -23,6 +23,8 @@ public final class OperatorGate implements AutoCloseable {
     static final String BUS_DOMAIN = "stationd-bus";
     /** The public keys (Z85) of the cluster's other live hosts. */
     private volatile java.util.Set<String> hosts = java.util.Set.of();
+    /** Asked for a key not among {@link #hosts}: a host that joined since this one's last round subscribes at once. */
+    private volatile java.util.function.Predicate<String> liveHost = key -> false;
 
     public OperatorGate(ZContext zmq, ControlKeys.Host keys) {
         this.keys = keys;
@@ -36,7 +38,8 @@ public final class OperatorGate implements AutoCloseable {
 
             @Override
             public boolean authorize(ZAuth.ZapRequest request, boolean verbose) {
-                return operators.authorize(request, verbose) || BUS_DOMAIN.equals(request.domain) && hosts.contains(request.clientKey);
+                return operators.authorize(request, verbose)
+                        || BUS_DOMAIN.equals(request.domain) && (hosts.contains(request.clientKey) || liveHost.test(request.clientKey));
             }
         };
         auth = new ZAuth(zmq, "ZAuth", java.util.Map.of("CURVE", curve, "PLAIN", new ZAuth.SimplePlainAuth(), "NULL", new ZAuth.SimpleNullAuth()));
@@ -62,6 +65,11 @@ public final class OperatorGate implements AutoCloseable {
     /** From now on the publish socket lets in these hosts' keys (Z85) too; the others' connections made before stay. */
     void hosts(java.util.Set<String> keys) {
         hosts = java.util.Set.copyOf(keys);
+    }
+
+    /** How to ask whether a key is a live host's, when it is not among those of the last round (the database). */
+    void hostLookup(java.util.function.Predicate<String> isLiveHost) {
+        liveHost = isLiveHost;
     }
 
     /** This host's public key (Z85), for the other hosts of a cluster to subscribe with. */

@@ -124,6 +124,15 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         }
     }
 
+    /**
+     * How to tell whether a key that subscribes is a live host's (the cluster's database) when the
+     * last {@link #peers} did not name it: a host that just joined subscribes before this host's
+     * next round, and ZeroMQ does not retry a connection whose key was refused.
+     */
+    public void trustHosts(java.util.function.Predicate<String> isLiveHostKey) {
+        if (gate != null) gate.hostLookup(isLiveHostKey);
+    }
+
     /** This host's public key (Z85) for the other hosts to subscribe with; null without keys. */
     public String publicKey() {
         return gate == null ? null : gate.publicKey();

@@ -151,6 +151,7 @@ public final class StationHost implements AutoCloseable {
         if (cluster != null) {
             commands.cluster(cluster::status);
             cluster.messages(ClusterBus.advertised(bus.publishEndpoint(), bus.publicKey()), bus::peers);   // station messages reach the other hosts' programs
+            bus.trustHosts(cluster::isLiveHostKey);   // with keys: a host that just joined may subscribe here at once
             cluster.start(new ClusterMember.Stations() {
                 @Override public void start(String id) { stations.startOwned(id); }
                 @Override public void stop(String id, boolean lost) { stations.stopOwned(id); }
