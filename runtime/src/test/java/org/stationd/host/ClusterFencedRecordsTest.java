@@ -49,7 +49,7 @@ class ClusterFencedRecordsTest {
 
     HostHarness host(String id) throws Exception {
         HostHarness h = new HostHarness(dir.resolve(id));
-        h.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: " + id + ", lease: 2s }\n";
+        h.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: " + id + ", lease: 5s }\n";
         h.program("texts.groovy", TEXTS);
         h.start(STATION);
         return h;
@@ -75,9 +75,11 @@ class ClusterFencedRecordsTest {
     void aHostThatLostAStationWritesNoneOfItsRecordingsOrTexts() throws Exception {
         try (Database db = Database.open(PG.url(), PG.user(), null); HostHarness a = host("a")) {
             assertTrue(runs(a, "t1"));
+            a.awaitLine("t1 state idle");
             a.host.cluster().halt();   // a is cut off: it keeps running t1's program, but stops renewing
             try (HostHarness b = host("b")) {
                 b.await("b takes t1 over", () -> runs(b, "t1") && b.host.cluster().mayAct("t1", b.host.cluster().epoch("t1")));
+                b.awaitLine("t1 state idle");   // its program is listening
                 assertTrue(runs(a, "t1") && !a.host.cluster().mayAct("t1", a.host.cluster().epoch("t1")), "a still runs t1, fenced");
 
                 // the new owner hears a text and writes its rows
