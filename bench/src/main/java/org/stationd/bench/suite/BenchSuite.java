@@ -138,13 +138,15 @@ public final class BenchSuite {
         double seconds = full ? 60 : 20;
         HandlerLatency.Result r = HandlerLatency.run(1_000, 10_000, warmup, seconds);
         System.out.println(r);
-        // measured to the station's input, just before a handler would start: a miss here is a miss; under it, the handler is still to be timed
-        String met = r.p99Micros() >= 1000 || r.missing() > 0 || r.reordered() > 0 ? "no" : "not judged (measured to the station's input, not yet the handler)";
-        figures.add(new Figure("socket-to-station-input latency p99, 10,000 events/s over 1,000 stations", round(r.p99Micros()), "µs", null, null,
-                "socket to handler p99 < 1 ms (1,000 µs)", met, String.format(Locale.ROOT,
-                "in the suite's JVM, host and feeding socket: %.0f s warm-up, then %.0f s measured (%,d events): p50 %,.0f µs, p99.9 %,.0f µs, max %,.0f µs; "
-                        + "%d missing, %d reordered; from the write of the event's bytes to the station's input tap on its thread",
-                warmup, seconds, r.measured(), r.p50Micros(), r.p999Micros(), r.maxMicros(), r.missing(), r.reordered())));
+        String method = String.format(Locale.ROOT, "in the suite's JVM, host and feeding socket: %.0f s warm-up, then %.0f s measured (%,d keys, every %dth timed to its handler): "
+                + "p50 %,.0f µs, p99.9 %,.0f µs, max %,.0f µs; %d missing, %d reordered; from the write of the event's bytes to the first statement of the program's on.dtmf",
+                warmup, seconds, r.measured(), HandlerLatency.SAMPLE, r.handlerP50Micros(), r.handlerP999Micros(), r.handlerMaxMicros(), r.missing(), r.reordered());
+        boolean ok = r.handlerMeasured() > 0 && r.missing() == 0 && r.reordered() == 0;
+        figures.add(new Figure("socket-to-handler latency p99, 10,000 events/s over 1,000 stations", round(r.handlerP99Micros()), "µs", null, null,
+                "p99 < 1 ms (1,000 µs)", Figure.yesNo(ok && r.handlerP99Micros() < 1000), method));
+        figures.add(new Figure("socket-to-station-input latency p99, the same run", round(r.p99Micros()), "µs", null, null, "(informative)", "—",
+                String.format(Locale.ROOT, "every key: p50 %,.0f µs, p99.9 %,.0f µs, max %,.0f µs; to the station's input tap, on its thread, before any handler",
+                        r.p50Micros(), r.p999Micros(), r.maxMicros())));
         figures.add(new Figure("event-log records dropped at 10,000 events/s over 1,000 stations", r.eventLogDropped(), "records", null, null, "0",
                 Figure.yesNo(r.eventLogDropped() == 0), "the same run; a station waits for room in the event log's queue while its writer keeps writing, and drops only when the writer is stuck"));
         details.put("latency", r);

@@ -68,11 +68,12 @@ final class PerformanceDoc {
                   client alone with `-Xmx128m` and reports the sum of the heap pools' peaks (an upper bound).
                 - **Strict replay** (`ReplayRate`): the session of `ReplayBenchmark` (one call, 2,000 key presses, each answered with a prompt)
                   replayed whole and checked, again and again; events = recorded inputs fed to the program.
-                - **Latency** (`HandlerLatency`): the real host and ESL client with 1,000 stations, fed channel events at 10,000/s round-robin over
-                  one call claimed per station, by a loopback Event Socket server in the same JVM. Each event carries the `System.nanoTime()`
-                  taken just before its bytes were written; the latency ends at the station's input tap, on the station's thread, which
-                  `StationContext.onEsl` calls before any handler. So it is socket to the station's input: the handler is not timed (the calls have no
-                  call leg, so no program handler runs). A p99 over 1 ms is a miss; under it the handler start is still to be measured.
+                - **Latency** (`HandlerLatency`): the real host and ESL client with 1,000 stations, each with one caller on its line (a parked
+                  inbound call its program took), fed key presses (DTMF events) at 10,000/s round-robin over those calls by a loopback Event
+                  Socket server in the same JVM. Each event carries the `System.nanoTime()` taken just before its bytes were written. To the
+                  handler's start: the program's `on.dtmf` logs as its first statement for every fourth key, and the time is taken where that
+                  line reaches the host (the others return at once; sampling keeps each station within its log budget). To the station's
+                  input: its input tap, on the station's thread, for every key.
                 - **Stations on air** (`StationsOnAir`): N stations, each with its own transmitter phone on the simulated switch (answers after
                   500 ms), one small program that dials the transmitter and enters `on-air` when it answers. The host runs in a fresh JVM with
                   stationd's JVM flags (its heap holds the host alone); the switch runs in the suite's JVM without a sessions-per-second limit
