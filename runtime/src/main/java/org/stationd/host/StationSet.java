@@ -35,7 +35,8 @@ final class StationSet {
     private final Map<String, StationContext> stations = new ConcurrentSkipListMap<>();   // changed by config reloads while operators read it
     private final Map<String, DbSms> smsStores = new ConcurrentHashMap<>();
     private final Supplier<HostConfig> config;
-    private final Router router;
+    /** Each station's switch: its router is told which numbers and calls are the station's. */
+    private final SwitchSides switches;
     private final Database db;
     private final Scheduler scheduler;
     private HostSchedules schedules;
@@ -46,9 +47,9 @@ final class StationSet {
     private LeftCalls leftCalls;
     private volatile String stopReport;
 
-    StationSet(Supplier<HostConfig> config, Router router, Database db, Scheduler scheduler) {
+    StationSet(Supplier<HostConfig> config, SwitchSides switches, Database db, Scheduler scheduler) {
         this.config = config;
-        this.router = router;
+        this.switches = switches;
         this.db = db;
         this.scheduler = scheduler;
     }
@@ -62,7 +63,7 @@ final class StationSet {
     /** In a cluster: only these stations come on air here (from the file, on a reload, or when the cluster gives one). */
     void ownedBy(java.util.function.Predicate<String> owned) {
         this.owned = owned;
-        this.leftCalls = new LeftCalls(router::routes);
+        this.leftCalls = new LeftCalls(switches::routes);
     }
 
     /** The host's first stations, not yet scheduled: each makes its recordings folder (FreeSWITCH's record does not). */
@@ -75,7 +76,7 @@ final class StationSet {
             String noFolder = station.makeRecordingsFolder();
             if (noFolder != null) log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
-            router.add(station);
+            switches.routerOf(sc).add(station);
             if (leftCalls != null) leftCalls.clear(station, sv.link());
         }
     }
@@ -119,7 +120,7 @@ final class StationSet {
         StationContext station = new StationContext(sc, sv);
         station.apology(config.get().apology());
         stations.put(sc.id(), station);
-        router.add(station);
+        switches.routerOf(sc).add(station);
         if (leftCalls != null) leftCalls.clear(station, sv.link());   // before its program can dial anything under its station_id
         schedules.start(station);
     }
@@ -141,7 +142,7 @@ final class StationSet {
             Thread.currentThread().interrupt();
         }
         stations.remove(s.id());
-        router.remove(s);
+        switches.routerOf(s.config()).remove(s);
         smsStores.remove(s.id());
     }
 
@@ -181,7 +182,7 @@ final class StationSet {
      * is {@code up}, waits (at most {@link #HANGUP_WAIT}) until it has ended the calls they hung
      * up (each station forgets a call at its CHANNEL_DESTROY); {@link #stopReport} says how many came back.
      */
-    void stopAll(Supplier<Boolean> up) throws InterruptedException {
+    void stopAll(java.util.function.Predicate<StationConfig> up) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(stations.size());
         Map<StationContext, Set<String>> hungUp = new ConcurrentHashMap<>();
         for (StationContext s : stations.values()) {
@@ -197,17 +198,26 @@ final class StationSet {
             });
         }
         stopped.await(10, TimeUnit.SECONDS);
-        awaitHangups(hungUp, up.get());
+        int away = 0;   // hang-ups sent to a switch that is away: nothing would come back, it ends its calls itself
+        for (var it = hungUp.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!up.test(e.getKey().config())) {
+                away += e.getValue().size();
+                it.remove();
+            }
+        }
+        awaitHangups(hungUp, away);
     }
 
-    private void awaitHangups(Map<StationContext, Set<String>> hungUp, boolean up) throws InterruptedException {
+    /** {@code unconfirmable}: hang-ups sent to a switch that is away (nothing would come back: it ends its calls itself). */
+    private void awaitHangups(Map<StationContext, Set<String>> hungUp, int unconfirmable) throws InterruptedException {
         int sent = hungUp.values().stream().mapToInt(Set::size).sum();
-        if (sent == 0) {
+        if (sent == 0 && unconfirmable == 0) {
             stopReport = "no calls to hang up";
             return;
         }
-        if (!up) {   // nothing would come back: the switch ends its calls itself
-            stopReport = "the switch is away: " + sent + " hang-up(s) not confirmed";
+        if (sent == 0) {
+            stopReport = "the switch is away: " + unconfirmable + " hang-up(s) not confirmed";
             log.warn("stopping: {}", stopReport);
             return;
         }
@@ -216,12 +226,13 @@ final class StationSet {
         while ((open = stillOpen(hungUp)) > 0 && System.nanoTime() < end) {
             Thread.sleep(20);   // the stations' own threads take the hang-ups in
         }
+        String awayToo = unconfirmable == 0 ? "" : "; " + unconfirmable + " more not confirmed: their switch is away";
         if (open == 0) {
-            stopReport = "all " + sent + " hang-up(s) came back from the switch";
+            stopReport = "all " + sent + " hang-up(s) came back from the switch" + awayToo;
             log.info("stopping: {}", stopReport);
         } else {
             stopReport = (sent - open) + " of " + sent + " hang-up(s) came back from the switch within " + HANGUP_WAIT.toSeconds()
-                    + " s; " + open + " call(s) not confirmed ended";
+                    + " s; " + open + " call(s) not confirmed ended" + awayToo;
             log.warn("stopping: {}", stopReport);
         }
     }
