@@ -62,7 +62,12 @@ final class SwitchesReader {
         }
         Map<String, SwitchConfig> all = new LinkedHashMap<>(named);
         all.put(Switches.DEFAULT, rate == null ? sw : sw.withOriginatesPerSecond(rate));
-        sameSwitchTwice(r, top.get("switch"), all);
+        named.forEach((name, other) -> {
+            if (!sw.simulated() && !other.simulated() && sw.host().equals(other.host()) && sw.port() == other.port()) {
+                r.error(top.get("switch"), "switch", "is the same FreeSWITCH (" + sw.host() + ":" + sw.port() + ") as switches." + name
+                        + ": write switch: " + name);
+            }
+        });
         return new Switches(Switches.DEFAULT, all);
     }
 
@@ -81,7 +86,7 @@ final class SwitchesReader {
             SwitchConfig sw = entry(r, value, path, password, rate);
             if (sw != null) out.put(name, sw);
         });
-        sameSwitchTwice(r, node, out);
+        sameSwitchTwice(r, m, out);
         return out;
     }
 
@@ -114,14 +119,14 @@ final class SwitchesReader {
     }
 
     /** One FreeSWITCH under two names: each connection would take the other's listeners for wrong numbers and refuse them. */
-    private static void sameSwitchTwice(NodeReader r, Node at, Map<String, SwitchConfig> switches) {
+    private static void sameSwitchTwice(NodeReader r, Map<String, Node> at, Map<String, SwitchConfig> switches) {
         Map<String, String> seen = new LinkedHashMap<>();
         switches.forEach((name, sw) -> {
             if (sw.simulated()) return;
             String address = sw.host() + ":" + sw.port();
             String other = seen.putIfAbsent(address, name);
             if (other != null) {
-                r.error(at, "switches." + name, "is the same FreeSWITCH (" + address + ") as '" + other + "': name each switch once"
+                r.error(at.get(name), "switches." + name, "is the same FreeSWITCH (" + address + ") as '" + other + "': name each switch once"
                         + " and let its stations say switch: " + other);
             }
         });
