@@ -39,7 +39,7 @@ public final class CallEvents {
     /** The program events one ESL event of this call means (often none). */
     public List<Event> translate(CallLeg call, EslEvent e) {
         List<Event> out = new ArrayList<>(1);
-        call.updateVariables(e.headers());
+        call.updateVariables(e);
         String name = e.name() == null ? "" : e.name();
         switch (name) {
             case "CHANNEL_ANSWER" -> {

@@ -3,9 +3,9 @@ package org.stationd.call;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.stationd.api.Call;
 import org.stationd.api.Conference;
+import org.stationd.esl.event.EslEvent;
 import org.stationd.verb.Verbs;
 
 /**
@@ -21,7 +21,12 @@ public final class CallLeg implements Call {
     private final String direction;
     private final String line;
     private final Verbs verbs;
-    private final Map<String, String> variables = new ConcurrentHashMap<>();
+    /**
+     * The headers of the latest event that carried channel variables: FreeSWITCH sends all of a
+     * channel's variables with each such event (a variable unset is gone from the next), so the
+     * latest holds them all. Read only when a program asks.
+     */
+    private volatile Map<String, String> variableHeaders = Map.of();
     /** Application-UUID of a running playback/record/collect → what it was. */
     private final Map<String, PendingOp> pending = new HashMap<>();
     private volatile String from;
@@ -66,7 +71,16 @@ public final class CallLeg implements Call {
     @Override public String getDirection() { return direction; }
     @Override public String getState() { return state.name().toLowerCase(); }
     @Override public String getLine() { return line; }
-    @Override public Map<String, String> getVariables() { return Map.copyOf(variables); }
+    @Override
+    public Map<String, String> getVariables() {
+        Map<String, String> variables = new HashMap<>();
+        variableHeaders.forEach((k, v) -> {
+            if (k.startsWith(VARIABLE) && v != null) variables.put(k.substring(VARIABLE.length()), v);
+        });
+        return Map.copyOf(variables);
+    }
+
+    private static final String VARIABLE = "variable_";
 
     // ---- what programs do ---------------------------------------------------------------------
 
@@ -81,15 +95,12 @@ public final class CallLeg implements Call {
     public boolean isAnswered() { return state == State.ANSWERED; }
     public void answered() { if (state == State.RINGING) state = State.ANSWERED; }
     public void ended() { state = State.ENDED; }
-    public void updateVariables(Map<String, String> headers) {
-        headers.forEach((k, v) -> {
-            if (k.startsWith("variable_") && v != null) {
-                variables.put(k.substring("variable_".length()), v);
-            }
-        });
-        String cid = headers.get("Caller-Caller-ID-Number");
+    /** What an event of this call says of it: its variables, if it carries them, and who called whom. */
+    public void updateVariables(EslEvent e) {
+        if (e.hasHeaderStartingWith(VARIABLE)) variableHeaders = e.headersOnce();
+        String cid = e.header("Caller-Caller-ID-Number");
         if (from == null && cid != null) from = cid;
-        String dest = headers.get("Caller-Destination-Number");
+        String dest = e.header("Caller-Destination-Number");
         if (to == null && dest != null) to = dest;
     }
     public void expect(String appUuid, PendingOp op) { pending.put(appUuid, op); }

@@ -40,8 +40,11 @@ public final class EventLogWriter implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 65_536;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_OPEN_FILES = 128;
-    /** Records taken from the queue at once at most. */
-    static final int BATCH = 8_192;
+    /**
+     * Records taken from the queue at once at most: all of it, so that when many stations are
+     * busy at once (10,000 coming on air) each file is opened once for several of its records.
+     */
+    static final int BATCH = DEFAULT_QUEUE;
 
     private static final Logger log = LoggerFactory.getLogger(EventLogWriter.class);
     private static final Map<String, Object> FLUSH = Map.of();
@@ -70,6 +73,7 @@ public final class EventLogWriter implements AutoCloseable {
 
     private static final class StationFile {
         LocalDate day;
+        String dayText;     // day as text: a record's time in UTC starts with it
         int part;
         Path file;
         FileChannel out;    // null while closed (not written lately)
@@ -145,7 +149,7 @@ public final class EventLogWriter implements AutoCloseable {
             pending.reset();
             for (Map<String, Object> r : e.getValue()) {
                 try {
-                    LocalDate day = LocalDate.ofInstant(Instant.parse(String.valueOf(r.get("t"))), ZoneOffset.UTC);
+                    LocalDate day = day(String.valueOf(r.get("t")), f);
                     if (f.file == null || !day.equals(f.day) || f.bytes >= maxBytes) {
                         inPending = flushPending(station, f, pending, inPending);
                         roll(station, f, day);
@@ -168,7 +172,17 @@ public final class EventLogWriter implements AutoCloseable {
         }
     }
 
-    /** Writes what is pending for the station to its file; returns 0 (nothing pending any more). */
+    /**
+     * The UTC day of a record's time: the same day as the last record's when the text starts with
+     * it (an instant's text in UTC starts with its date), so parsing is for a new day only.
+     */
+    private static LocalDate day(String t, StationFile f) {
+        if (f.dayText != null && t.length() > 10 && t.charAt(10) == 'T' && t.endsWith("Z") && t.startsWith(f.dayText)) {
+            return f.day;
+        }
+        return LocalDate.ofInstant(Instant.parse(t), ZoneOffset.UTC);
+    }
+
     /** A station's lines of a batch, to go with one write. */
     private static final class Pending extends ByteArrayOutputStream {
         Pending() {
@@ -184,6 +198,7 @@ public final class EventLogWriter implements AutoCloseable {
         }
     }
 
+    /** Writes what is pending for the station to its file; returns 0 (nothing pending any more). */
     private int flushPending(String station, StationFile f, Pending pending, int records) {
         if (records == 0) return 0;
         try {
@@ -221,6 +236,7 @@ public final class EventLogWriter implements AutoCloseable {
         }
         f.part = day.equals(f.day) ? f.part + 1 : 0;
         f.day = day;
+        f.dayText = day.toString();
         Path stationDir = dir.resolve(station);
         Files.createDirectories(stationDir);
         Path file;

@@ -30,7 +30,10 @@ import org.stationd.storage.DbSms;
 final class StationSet {
     private static final Logger log = LoggerFactory.getLogger(StationSet.class);
     /** How long stopping waits for the switch to confirm the hang-ups it was sent. */
+    /** How long stopping waits for the next hang-up to come back from the switch. */
     static final Duration HANGUP_WAIT = Duration.ofSeconds(10);
+    /** How long stopping waits for hang-ups at most, however steadily they come back. */
+    static final Duration HANGUP_WAIT_MAX = Duration.ofSeconds(120);
 
     private final Map<String, StationContext> stations = new ConcurrentSkipListMap<>();   // changed by config reloads while operators read it
     private final Map<String, DbSms> smsStores = new ConcurrentHashMap<>();
@@ -179,8 +182,9 @@ final class StationSet {
 
     /**
      * Stops every station (schedules stop, teardown runs, calls are hung up) and, while the switch
-     * is {@code up}, waits (at most {@link #HANGUP_WAIT}) until it has ended the calls they hung
-     * up (each station forgets a call at its CHANNEL_DESTROY); {@link #stopReport} says how many came back.
+     * is {@code up}, waits until it has ended the calls they hung up (each station forgets a call at
+     * its CHANNEL_DESTROY), for as long as hang-ups keep coming back ({@link #HANGUP_WAIT} after the
+     * last, {@link #HANGUP_WAIT_MAX} at most); {@link #stopReport} says how many came back.
      */
     void stopAll(java.util.function.Predicate<StationConfig> up) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(stations.size());
@@ -221,18 +225,24 @@ final class StationSet {
             log.warn("stopping: {}", stopReport);
             return;
         }
-        long end = System.nanoTime() + HANGUP_WAIT.toNanos();
-        int open;
-        while ((open = stillOpen(hungUp)) > 0 && System.nanoTime() < end) {
+        // the wait is for the switch's answers, not a fixed time: it lasts while they keep coming
+        // (10,000 hang-ups take the switch longer than 10), and ends 10 s after the last one came
+        long start = System.nanoTime();
+        long end = start + HANGUP_WAIT.toNanos();
+        int open = sent;
+        while (open > 0 && System.nanoTime() < end && System.nanoTime() - start < HANGUP_WAIT_MAX.toNanos()) {
             Thread.sleep(20);   // the stations' own threads take the hang-ups in
+            int now = stillOpen(hungUp);
+            if (now < open) end = System.nanoTime() + HANGUP_WAIT.toNanos();
+            open = now;
         }
         String awayToo = unconfirmable == 0 ? "" : "; " + unconfirmable + " more not confirmed: their switch is away";
         if (open == 0) {
             stopReport = "all " + sent + " hang-up(s) came back from the switch" + awayToo;
             log.info("stopping: {}", stopReport);
         } else {
-            stopReport = (sent - open) + " of " + sent + " hang-up(s) came back from the switch within " + HANGUP_WAIT.toSeconds()
-                    + " s; " + open + " call(s) not confirmed ended" + awayToo;
+            stopReport = (sent - open) + " of " + sent + " hang-up(s) came back from the switch; none came for " + HANGUP_WAIT.toSeconds()
+                    + " s or the stop took its longest (" + HANGUP_WAIT_MAX.toSeconds() + " s): " + open + " call(s) not confirmed ended" + awayToo;
             log.warn("stopping: {}", stopReport);
         }
     }

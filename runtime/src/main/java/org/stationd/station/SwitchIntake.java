@@ -49,7 +49,7 @@ final class SwitchIntake {
     void onEsl(EslEvent e, String incomingLine) {
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("name", e.name());
-        rec.put("headers", e.headers());
+        rec.put("headers", e.headersOnce());   // the event log writes them on its own thread, building no map here
         if (e.body() != null) rec.put("body", e.body());
         if (incomingLine != null) rec.put("line", incomingLine);
         station.tap("in", "esl", rec);
@@ -127,7 +127,7 @@ final class SwitchIntake {
         String to = e.header("Caller-Destination-Number");
         CallLeg leg = new CallLeg(e.uniqueId(), config.id(), "inbound", from, to, line, verbs);
         leg.role("listener");
-        leg.updateVariables(e.headers());
+        leg.updateVariables(e);
         calls.add(leg);
         services.owners().claim(leg.getId(), station);
         services.listener().callEvent(config.id(), leg.getId(), "incoming call from " + from + " on " + line);

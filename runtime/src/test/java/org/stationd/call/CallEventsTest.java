@@ -49,6 +49,17 @@ class CallEventsTest {
     }
 
     @Test
+    void aCallsVariablesAreThoseOfTheLatestEventThatCarriedThem() {
+        feed(esl("CHANNEL_ANSWER", "variable_station_id", "gulu", "variable_read_result", "timeout"));
+        assertEquals(Map.of("station_id", "gulu", "read_result", "timeout"), call.getVariables());
+        feed(esl("DTMF", "DTMF-Digit", "5"));   // FreeSWITCH sends no variables with a key press: they stay as they were
+        assertEquals(Map.of("station_id", "gulu", "read_result", "timeout"), call.getVariables());
+        // each event that carries variables carries all of them: one unset is gone
+        feed(esl("CHANNEL_EXECUTE_COMPLETE", "variable_station_id", "gulu", "variable_playback_status", "done"));
+        assertEquals(Map.of("station_id", "gulu", "playback_status", "done"), call.getVariables());
+    }
+
+    @Test
     void aRecordTheSwitchCouldNotOpenFailsAndSaysWhichStationAndCall() {
         feed(esl("CHANNEL_ANSWER", "Answer-State", "answered"));
         call.expect("rec-1", new CallLeg.PendingOp("record", "/rec/gulu/take.wav", null));

@@ -147,6 +147,19 @@ public final class EslEvent {
         return plain != null ? plain.asMap() : headers;
     }
 
+    /**
+     * All headers, in wire order, decoded, unmodifiable, for one pass over them: a plain event's are
+     * read from its bytes as the pass goes, without building the map {@link #headers()} keeps.
+     */
+    public Map<String, String> headersOnce() {
+        return plain != null ? plain.view() : headers;
+    }
+
+    /** Whether some header's name starts with {@code prefix} (ASCII), e.g. whether the event carries channel variables. */
+    public boolean hasHeaderStartingWith(String prefix) {
+        return plain != null ? plain.anyNameStartsWith(prefix) : headers.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
     public boolean is(String eventName) {
         return eventName.equals(name());
     }

@@ -1,10 +1,15 @@
 package org.stationd.esl.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import org.stationd.esl.codec.PercentDecoder;
 
 /**
@@ -34,6 +39,7 @@ final class PlainHeaders {
     private final int[] table;       // slot -> header index + 1, 0 = empty; the last of a repeated name wins
     private final String[] values;   // decoded on first access
     private final int bodyStart;     // just past the blank line (or the end)
+    private final boolean repeatedNames;   // a name on two lines: only the built map reads those as a map does
     private Map<String, String> map;
 
     private PlainHeaders(byte[] data, int count, int[] at, int[] hashes, long asciiNames, int bodyStart) {
@@ -45,9 +51,11 @@ final class PlainHeaders {
         this.bodyStart = bodyStart;
         this.values = new String[count];
         this.table = new int[tableSize(count)];
+        boolean repeated = false;
         for (int i = 0; i < count; i++) {
-            put(i);
+            repeated |= put(i);
         }
+        this.repeatedNames = repeated;
     }
 
     /** Indexes the header lines up to the blank line. */
@@ -138,6 +146,60 @@ final class PlainHeaders {
         return m;
     }
 
+    /** Whether some header's name starts with the ASCII {@code prefix}, read from the bytes. */
+    boolean anyNameStartsWith(String prefix) {
+        int n = prefix.length();
+        for (int i = 0; i < count; i++) {
+            int f = i * FIELDS;
+            int start = at[f + NAME_START];
+            if (at[f + NAME_END] - start < n) continue;
+            int k = 0;
+            while (k < n && data[start + k] == prefix.charAt(k)) k++;
+            if (k == n) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The headers as a map that reads each one from the bytes when asked and builds nothing up
+     * front, for a reader that goes over them once (the event log writes each event once, on its
+     * own thread). Iterates in wire order like {@link #asMap()}; values it decodes are not kept.
+     */
+    Map<String, String> view() {
+        Map<String, String> m = map;
+        return m != null || repeatedNames ? asMap() : new View();
+    }
+
+    private final class View extends AbstractMap<String, String> {
+        @Override public int size() { return count; }
+        @Override public String get(Object key) { return key instanceof String s ? PlainHeaders.this.get(s) : null; }
+        @Override public boolean containsKey(Object key) { return key instanceof String s && find(s) >= 0; }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override public int size() { return count; }
+
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int i;
+                        @Override public boolean hasNext() { return i < count; }
+
+                        @Override
+                        public Entry<String, String> next() {
+                            if (i >= count) throw new NoSuchElementException();
+                            int h = i++;
+                            String v = values[h];
+                            int f = h * FIELDS;
+                            return new SimpleImmutableEntry<>(name(h), v != null ? v : PercentDecoder.decode(data, at[f + VALUE_START], at[f + VALUE_END]));
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     private String name(int i) {
         int f = i * FIELDS;
         return new String(data, at[f + NAME_START], at[f + NAME_END] - at[f + NAME_START], StandardCharsets.UTF_8);
@@ -168,13 +230,14 @@ final class PlainHeaders {
         }
     }
 
-    private void put(int i) {
+    /** Puts header i in the table; true if it replaced an earlier header of the same name. */
+    private boolean put(int i) {
         int mask = table.length - 1;
         for (int slot = spread(hashes[i]) & mask; ; slot = (slot + 1) & mask) {
             int entry = table[slot];
             if (entry == 0 || (hashes[entry - 1] == hashes[i] && sameName(entry - 1, i))) {
                 table[slot] = i + 1;
-                return;
+                return entry != 0;
             }
         }
     }

@@ -35,6 +35,9 @@ class PlainHeadersTest {
             EslEvent e = EslEvents.parse(ContentType.EVENT_PLAIN, event);
             EventOracle.Event expected = EventOracle.plain(event);
             assertEquals(new ArrayList<>(expected.headers().entrySet()), new ArrayList<>(e.headers().entrySet()), () -> new String(event, StandardCharsets.UTF_8));
+            EslEvent once = EslEvents.parse(ContentType.EVENT_PLAIN, event);   // the one-pass view, before any map is built
+            assertEquals(new ArrayList<>(expected.headers().entrySet()), new ArrayList<>(once.headersOnce().entrySet()), () -> new String(event, StandardCharsets.UTF_8));
+            assertEquals(expected.headers(), once.headersOnce());
             EslEvent fresh = EslEvents.parse(ContentType.EVENT_PLAIN, event);   // lookups before the map is built
             for (Map.Entry<String, String> h : expected.headers().entrySet()) {
                 assertEquals(h.getValue(), fresh.header(h.getKey()), h.getKey());
