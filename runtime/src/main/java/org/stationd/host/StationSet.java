@@ -119,7 +119,13 @@ final class StationSet {
     }
 
     private void start(StationConfig sc) {
-        StationServices sv = services.apply(sc.id());
+        StationServices sv;
+        try {
+            sv = services.apply(sc.id());
+        } catch (SwitchSides.NotConnected e) {
+            log.error("station {} stays off air: {}", sc.id(), e.getMessage());   // the others of the reload go on
+            return;
+        }
         StationContext station = new StationContext(sc, sv);
         station.apology(config.get().apology());
         stations.put(sc.id(), station);

@@ -31,10 +31,17 @@ final class SwitchSides {
         String name = nameOf.apply(station);
         SwitchSide side = sides.get(name);
         if (side == null) {
-            throw new IllegalStateException("station " + station.id() + " runs on switch '" + name + "', which this host did not connect to"
+            throw new NotConnected("station " + station.id() + " runs on switch '" + name + "', which this host did not connect to"
                     + " when it started (connected: " + String.join(", ", sides.keySet()) + "); restart the host to connect to it");
         }
         return side;
+    }
+
+    /** A station on a switch the host has no connection to (a reload named it): it cannot go on air until a restart. */
+    static final class NotConnected extends IllegalStateException {
+        NotConnected(String message) {
+            super(message);
+        }
     }
 
     Router routerOf(StationConfig station) {

@@ -82,7 +82,7 @@ final class HostHarness implements AutoCloseable {
                 + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
                 + extraYaml + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
-        if (config.switchesInUse().size() > 1) {
+        if (config.switches().named().size() > 1) {   // several switches: a connection per switch in use, by name
             links = SwitchConnections.open(config.switchesInUse(), config.simDialplan(), config.stations().get(0).timezone());
             link = links.get(config.switchesInUse().keySet().iterator().next());
         } else {

@@ -120,4 +120,35 @@ class SeveralSwitchesTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aReloadThatNamesASwitchNotConnectedLeavesThatStationOffAirAndAppliesTheRest() throws Exception {
+        ch.qos.logback.classic.Logger setLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StationSet.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        setLog.addAppender(logged);
+        try (HostHarness h = new HostHarness(dir)) {
+            h.switchYaml = "switches: { east: sim, west: sim }\nsim: sim.yaml\n";
+            h.program("show.groovy", SHOW);
+            h.start(STATIONS.substring(0, STATIONS.indexOf("  - id: w")));   // only east is in use: west is not connected
+            h.awaitLine("e state live");
+            Path yaml = dir.resolve("stations.yaml");
+            Path tmp = dir.resolve(".stations.tmp");
+            java.nio.file.Files.writeString(tmp, java.nio.file.Files.readString(yaml) + STATIONS.substring(STATIONS.indexOf("  - id: w")) + """
+                      - id: n
+                        switch: east
+                        timezone: Africa/Kampala
+                        transmitter: [ { sip: user/3002 } ]
+                        program: show.groovy
+                    """);
+            java.nio.file.Files.move(tmp, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            h.awaitLine("n state live");
+            h.await("w's start refused, saying why", () -> logged.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith(
+                    "station w stays off air: station w runs on switch 'west', which this host did not connect to")));
+            assertEquals(null, h.host.station("w"));
+            assertEquals(1, h.count("e state live"), "e untouched");
+        } finally {
+            setLog.detachAppender(logged);
+        }
+    }
 }
