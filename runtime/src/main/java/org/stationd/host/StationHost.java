@@ -21,7 +21,6 @@ import org.stationd.control.ControlServer;
 import org.stationd.control.OperatorGate;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
-import org.stationd.esl.command.EventFormat;
 import org.stationd.station.RealScheduler;
 import org.stationd.station.Router;
 import org.stationd.station.Scheduler;
@@ -158,24 +157,24 @@ public final class StationHost implements AutoCloseable {
         }
     }
 
-    /** A side per connection: its stations are those on that switch; in a cluster, only while their lease holds. */
+    /**
+     * A side per connection: its stations are those on that switch (all of them with one client
+     * given); in a cluster they act only while their lease holds, and a number of a station of the
+     * file on that switch is left to the host that runs it.
+     */
     private SwitchSides sides(Map<String, EslClient> clients, boolean anyStation) {
-        java.util.function.Function<StationConfig, String> nameOf = sc -> config.switches().of(sc);
-        java.util.function.Predicate<String> elsewhere = cluster == null ? null
-                : number -> this.config.stations().stream().anyMatch(s -> s.lines().values().stream().anyMatch(n -> n.contains(number)));
+        java.util.function.BiPredicate<String, StationConfig> runsOn = (name, sc) -> anyStation || name.equals(config.switches().of(sc));
         java.util.function.Predicate<String> mayAct = cluster == null ? null : id -> cluster.fence(id).open();
         Map<String, SwitchSide> sides = new java.util.LinkedHashMap<>();
-        SwitchSides[] all = new SwitchSides[1];
         clients.forEach((name, client) -> {
             org.stationd.config.SwitchConfig sw = anyStation ? config.switchConfig() : config.switches().named().get(name);
             if (sw == null) throw new IllegalArgumentException("no switch named '" + name + "' in " + config.file());
-            SwitchSide[] self = new SwitchSide[1];
-            self[0] = new SwitchSide(name, sw, client, scheduler,
-                    () -> this.stations.live().stream().filter(s -> all[0].on(self[0], s.config())).toList(), mayAct, elsewhere);
-            sides.put(name, self[0]);
+            java.util.function.Predicate<String> elsewhere = cluster == null ? null : number -> config.stations().stream()
+                    .filter(s -> runsOn.test(name, s)).anyMatch(s -> s.lines().values().stream().anyMatch(n -> n.contains(number)));
+            sides.put(name, new SwitchSide(name, sw, client, scheduler,
+                    () -> stations.live().stream().filter(s -> runsOn.test(name, s.config())).toList(), mayAct, elsewhere));
         });
-        all[0] = new SwitchSides(sides, nameOf, anyStation);
-        return all[0];
+        return new SwitchSides(sides, sc -> config.switches().of(sc), anyStation);
     }
 
     private Map<String, Object> controlCounters() {

@@ -66,11 +66,6 @@ final class SwitchSides {
         return sides.size() == 1;
     }
 
-    /** Whether a station of this config runs on that side (for a side's resync: its own stations only). */
-    boolean on(SwitchSide side, StationConfig station) {
-        return anyStation || side.name.equals(nameOf.apply(station));
-    }
-
     /** For status: {@code switch}, {@code switchState} as with one switch; with several, one part per switch and {@code switches} by name. */
     void describe(HostConfig config, Map<String, Object> out) {
         if (single()) {
