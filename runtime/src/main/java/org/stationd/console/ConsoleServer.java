@@ -36,7 +36,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.config = config;
         this.group = new MultiThreadIoEventLoopGroup(1, Thread.ofPlatform().name("console-http").daemon(true).factory(), NioIoHandler.newFactory());
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-request-", 0).factory());
-        this.feed = new EventFeed(host.bus());
+        this.feed = new EventFeed(host.bus(), host.perEventOutput());
         ConsoleHandler handler = new ConsoleHandler(new Access(config), new Api(host, feed), feed, metrics::scrape, workers);
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

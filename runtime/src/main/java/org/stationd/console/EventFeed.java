@@ -27,7 +27,10 @@ final class EventFeed implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
 
-    EventFeed(MessageBus bus) {
+    private final org.stationd.host.PerEventOutput perEvent;
+
+    EventFeed(MessageBus bus, org.stationd.host.PerEventOutput perEvent) {
+        this.perEvent = perEvent;
         for (String t : TOPICS) subscriptions.add(bus.subscribe(t, this::deliver));
     }
 
@@ -42,10 +45,10 @@ final class EventFeed implements AutoCloseable {
         // a first comment, so the browser's EventSource opens now (and a test can wait for it)
         ch.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(": open\n\n", StandardCharsets.UTF_8)));
         open.add(ch);
-        org.stationd.host.PerEventOutput.watching(+1);   // the page shows calls as they happen
+        perEvent.watching(+1);   // the page shows calls as they happen
         ch.closeFuture().addListener(f -> {
             open.remove(ch);
-            org.stationd.host.PerEventOutput.watching(-1);
+            perEvent.watching(-1);
         });
     }
 

@@ -76,7 +76,7 @@ public final class ControlClient implements AutoCloseable {
             long end = System.currentTimeMillis() + timeoutMillis;
             while (!connected) {
                 if (peer.refused() || peer.turnedAway() || System.currentTimeMillis() > end) {
-                    throw new IOException("no answer from a stationd host at " + endpoint + "; " + hint());
+                    throw new IOException("no answer from a stationd host at " + endpoint + " (" + peer.outcome() + "); " + hint());
                 }
                 // a ping sent before the connection is up waits in the socket for it; any ping answered proves the host (a
                 // loaded host may answer each one after the next was sent). The connection's events only end the wait early:
@@ -88,7 +88,7 @@ public final class ControlClient implements AutoCloseable {
         }
         Map<String, Object> reply = exchange(command, timeoutMillis, 0);
         if (reply == null) {
-            throw new IOException("no answer from a stationd host at " + endpoint + " within " + timeoutMillis / 1000 + " s; " + hint());
+            throw new IOException("no answer from a stationd host at " + endpoint + " within " + timeoutMillis / 1000 + " s (" + peer.outcome() + "); " + hint());
         }
         reply.remove("rid");
         return reply;

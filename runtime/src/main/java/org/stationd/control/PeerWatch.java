@@ -71,7 +71,14 @@ public final class PeerWatch implements AutoCloseable {
         return dropped >= 2;
     }
 
-
+    /** What the connection came to, in a few words for a client's error line (events may be missed: a guide, not a verdict). */
+    public synchronized String outcome() {
+        if (refused()) return "nothing listens there";
+        if (turnedAway()) return "a host there turned us away";
+        if (greeted > 0) return "a host there took the connection but did not answer";
+        if (reached > 0) return "something there took the connection but never greeted us as a ZeroMQ peer";
+        return "no connection was made";
+    }
 
     @Override
     public synchronized String toString() {

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends event-log records (one JSON object per line, see docs/eventlog.md) per station under
- * {@code <dir>/<station>/<yyyy-MM-dd>.jsonl}. A background thread writes; stations only offer to
- * a bounded queue and never wait. If the writer falls behind, records are dropped, counted and
- * logged. Files roll over by day (UTC) and by size; closed files are gzip-compressed.
+ * {@code <dir>/<station>/<yyyy-MM-dd>.jsonl}. A background thread writes from a bounded queue; a
+ * station waits for room only while the writer keeps writing ({@link #append}), and a writer that
+ * is stuck costs records (dropped, counted and logged), never a station's air. Files roll over by
+ * day (UTC) and by size; closed files are gzip-compressed.
  *
  * <p>One writer serves every station: it takes what has queued up as one batch, and writes each
  * station's records of the batch with one write to that station's file. No station holds a buffer;
@@ -40,6 +41,8 @@ public final class EventLogWriter implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 65_536;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_OPEN_FILES = 128;
+    /** How long a writer may write nothing before a full queue stops waiting for it. */
+    static final java.time.Duration STALL = java.time.Duration.ofSeconds(1);
     /**
      * Records taken from the queue at once at most: all of it, so that when many stations are
      * busy at once (10,000 coming on air) each file is opened once for several of its records.
@@ -56,6 +59,10 @@ public final class EventLogWriter implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Records the writer has finished with, written or not: its progress, which a full queue waits on. */
+    private final AtomicLong processed = new AtomicLong();
+    /** {@link #processed} when the writer was found stuck (-1: it is not). */
+    private volatile long stalledAt = -1;
     /** Each station's current file (writer thread only). */
     private final Map<String, StationFile> files = new HashMap<>();
     /** The stations whose file is open, least recently written first (writer thread only). */
@@ -101,9 +108,16 @@ public final class EventLogWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("eventlog-writer").daemon(true).start(this::run);
     }
 
-    /** Queues a record (it must have "st" and "t"); never blocks. Returns false if it was dropped. */
+    /**
+     * Queues a record (it must have "st" and "t"). Returns false if it was dropped. When the queue
+     * is full (a burst: 10,000 stations coming on air on a busy machine) the caller waits for room
+     * as long as the writer keeps writing: a station slowed for a moment is better than a session
+     * that cannot be replayed. A writer that has written nothing for {@link #STALL} (a disk that
+     * hangs) holds no station up: its records are dropped, counted and logged until it writes again.
+     * A Netty event loop never waits.
+     */
     public boolean append(Map<String, Object> record) {
-        if (queue.offer(record)) {
+        if (queue.offer(record) || (mayWait() && awaitRoom(record))) {
             return true;
         }
         long n = dropped.incrementAndGet();
@@ -111,6 +125,31 @@ public final class EventLogWriter implements AutoCloseable {
             log.warn("event log is falling behind: {} record(s) dropped so far", n);
         }
         return false;
+    }
+
+    private static boolean mayWait() {
+        return !(Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread);
+    }
+
+    /** Waits for room while the writer makes progress; false once it made none for {@link #STALL}. */
+    private boolean awaitRoom(Map<String, Object> record) {
+        long seen = processed.get();
+        if (seen == stalledAt) return false;   // known stuck: no one waits again until it writes
+        try {
+            while (true) {
+                if (queue.offer(record, STALL.toMillis(), TimeUnit.MILLISECONDS)) return true;
+                long now = processed.get();
+                if (now == seen) {
+                    stalledAt = now;
+                    log.warn("event log: the writer has written nothing for {} s; records are dropped until it writes again", STALL.toSeconds());
+                    return false;
+                }
+                seen = now;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void run() {
@@ -165,6 +204,7 @@ public final class EventLogWriter implements AutoCloseable {
                     inPending++;
                 } catch (IOException | RuntimeException ex) {
                     dropped.incrementAndGet();
+                    processed.incrementAndGet();
                     log.error("event log: cannot write a record of station {}: {}", station, ex.getMessage());
                 }
             }
@@ -216,6 +256,7 @@ public final class EventLogWriter implements AutoCloseable {
             log.error("event log: cannot write {} record(s) of station {}: {}", records, station, e.getMessage());
             f.close();
         }
+        processed.addAndGet(records);   // progress, each station's write (a batch may take seconds)
         pending.reset();
         return 0;
     }

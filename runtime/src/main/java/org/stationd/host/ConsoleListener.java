@@ -23,7 +23,7 @@ public final class ConsoleListener implements StationListener {
     static final int SUMMARY_SECONDS = 2;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final PrintStream out;
-    private final boolean events = PerEventOutput.requested();
+    private final boolean events = PerEventOutput.requestedNow();
     private final boolean summary;
     private final int stations;
     private final Map<String, String> states = new ConcurrentHashMap<>();   // summary: each station's program/state

@@ -10,27 +10,29 @@ package org.stationd.host;
 public final class PerEventOutput {
     static final String PROPERTY = "stationd.events";
 
-    private PerEventOutput() {}
+    private final boolean requested = requestedNow();
+    /** Console pages watching this host's live feed now: while one is open, call events are published for it. */
+    private final java.util.concurrent.atomic.AtomicInteger watching = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Asks for per-event output from the hosts started after this in this JVM. */
+    PerEventOutput() {}
+
+    /** Asks for per-event output from the hosts started after this in this JVM ({@code run --events}). */
     public static void request() {
         System.setProperty(PROPERTY, "true");
     }
 
-    static boolean requested() {
+    /** Whether per-event output is asked for now (a console listener made now prints each call's events). */
+    static boolean requestedNow() {
         return Boolean.getBoolean(PROPERTY);
     }
 
-    /** Console pages watching the live feed now: while one is open, call events are published for it. */
-    private static final java.util.concurrent.atomic.AtomicInteger WATCHING = new java.util.concurrent.atomic.AtomicInteger();
-
     /** A console page opened (+1) or closed (-1) the live feed. */
-    public static void watching(int change) {
-        WATCHING.addAndGet(change);
+    public void watching(int change) {
+        watching.addAndGet(change);
     }
 
     /** Whether a call's events go out now: asked for, or a page is watching them. */
-    static boolean wanted(boolean requested) {
-        return requested || WATCHING.get() > 0;
+    boolean wanted() {
+        return requested || watching.get() > 0;
     }
 }

@@ -15,10 +15,11 @@ import org.stationd.station.StationTap;
  */
 final class PublishingListener implements StationListener, StationTap {
     private final MessageBus bus;
-    private final boolean events = PerEventOutput.requested();
+    private final PerEventOutput events;
 
-    PublishingListener(MessageBus bus) {
+    PublishingListener(MessageBus bus, PerEventOutput events) {
         this.bus = bus;
+        this.events = events;
     }
 
     @Override
@@ -37,7 +38,7 @@ final class PublishingListener implements StationListener, StationTap {
 
     @Override
     public void callEvent(String station, String callId, String what) {
-        if (!PerEventOutput.wanted(events)) return;   // per event: only on request, or for a console page watching
+        if (!events.wanted()) return;   // per event: only on request, or for a console page watching
         bus.publish("station/" + station + "/call", Map.of("call", callId, "event", what));
     }
 

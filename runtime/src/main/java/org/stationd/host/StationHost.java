@@ -71,6 +71,8 @@ public final class StationHost implements AutoCloseable {
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
     private final Retention retention;
     private final TestPhone phone;
+    /** Whether call events go out on the bus now (asked for, or a console page watching). */
+    private final PerEventOutput perEvent = new PerEventOutput();
     /** Null unless stations.yaml has cluster:, then this host runs only the stations it holds the lease of. */
     private final ClusterMember cluster;
 
@@ -114,7 +116,7 @@ public final class StationHost implements AutoCloseable {
         // one gate for the context's CURVE sockets, open before either binds
         this.gate = config.control().keys() == null ? null : new OperatorGate(zmq, ControlKeys.forHost(config.control().keys()));
         this.bus = new ZmqBus(zmq, config.control().publish(), config.control().subscribe(), gate);
-        PublishingListener publishing = new PublishingListener(bus);
+        PublishingListener publishing = new PublishingListener(bus, perEvent);
         this.tap = (st, v, state, dir, kind, fields) -> {
             log.record(st, v, state, dir, kind, fields);
             cdrRecorder.record(st, v, state, dir, kind, fields);
@@ -230,6 +232,11 @@ public final class StationHost implements AutoCloseable {
     /** An operator's command as the control socket takes it (the web console's one path to the same operations). */
     public Map<String, Object> command(ControlCommand c) throws Exception {
         return commands.handle(c);
+    }
+
+    /** Whether each call's events go out on the bus: a console page watching the live feed turns them on. */
+    public PerEventOutput perEventOutput() {
+        return perEvent;
     }
 
     /** The host's message bus: station events as the publish socket carries them. */

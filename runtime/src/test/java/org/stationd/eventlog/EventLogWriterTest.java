@@ -74,17 +74,61 @@ class EventLogWriterTest {
         assertEquals(Map.of("v", 1, "t", "2026-11-23T00:01:00Z", "st", "gulu", "dir", "in", "k", "sms", "from", "+256700", "text", "hi"), json.readValue(gulu, Map.class));
     }
 
+    /** A burst bigger than the queue waits for a writer that keeps writing: nothing is lost, nothing reordered. */
     @Test
-    void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
-        try (EventLogWriter w = new EventLogWriter(dir, 2, 1 << 20)) {
-            int accepted = 0;
-            for (int i = 0; i < 50_000; i++) {
-                if (w.append(Map.of("v", 1, "t", "2026-11-22T00:00:00Z", "st", "kla", "n", i))) accepted++;
+    void aFullQueueWaitsForAWriterThatKeepsWriting() throws Exception {
+        try (EventLogWriter w = new EventLogWriter(dir, 2, EventLogWriter.DEFAULT_MAX_BYTES)) {
+            for (int i = 0; i < 20_000; i++) {
+                assertTrue(w.append(Map.of("v", 1, "t", "2026-11-22T00:00:00Z", "st", "kla", "n", i)), "record " + i);
             }
             w.close();
-            assertEquals(50_000, accepted + w.dropped());
-            assertEquals(accepted, w.written());
-            assertTrue(w.dropped() > 0);
+            assertEquals(0, w.dropped());
+            assertEquals(20_000, w.written());
+        }
+        List<String> lines = lines(dir.resolve("kla/2026-11-22.jsonl"));
+        assertEquals(20_000, lines.size());
+        assertTrue(lines.get(19_999).contains("\"n\":19999"), lines.get(19_999));
+    }
+
+    /**
+     * A writer stuck on its disk (here: a named pipe no one reads, which its open waits on) holds
+     * no station up: once it has written nothing for {@link EventLogWriter#STALL}, records are
+     * dropped and counted, and nobody waits on it again until it writes; then nothing more is lost.
+     */
+    @Test
+    void aStuckWriterCostsRecordsNotTime() throws Exception {
+        Files.createDirectories(dir.resolve("kla"));
+        Path pipe = dir.resolve("kla/2026-11-22.jsonl");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        try (EventLogWriter w = new EventLogWriter(dir, 2, 1 << 20)) {
+            int accepted = 0;
+            for (int i = 0; i < 1_000; i++) {
+                if (w.append(Map.of("v", 1, "t", "2026-11-22T00:00:00Z", "st", "kla", "n", i))) accepted++;
+            }
+            assertTrue(w.dropped() > 0, "dropped " + w.dropped());
+            assertEquals(1_000, accepted + w.dropped());
+            // the disk comes back: the writer's open returns, it writes what it holds, and waiting is worth it again
+            List<String> read = new ArrayList<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try (BufferedReader r = Files.newBufferedReader(pipe)) {
+                    r.lines().forEach(read::add);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (w.written() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);   // until the writer, unblocked, writes what it held
+            }
+            long droppedBefore = w.dropped();
+            for (int i = 0; i < 100; i++) {
+                assertTrue(w.append(Map.of("v", 1, "t", "2026-11-22T00:00:01Z", "st", "kla", "n", 1_000 + i)), "after the stall, record " + i);
+            }
+            w.close();
+            reader.join();
+            assertEquals(droppedBefore, w.dropped());
+            assertEquals(accepted + 100, read.size());
         }
     }
 
