@@ -147,6 +147,7 @@ public final class StationHost implements AutoCloseable {
                 this::controlCounters);
         this.control = new ControlServer(zmq, config.control().control(), gate, commands::handle);
         org.stationd.metrics.HostMetrics.watch(switches.all().stream().map(s -> s.client).toList(), this::stations, this::eventLogDropped);
+        org.stationd.metrics.HostMetrics.switches(switches::upByName);
         this.watcher = new ProgramWatcher(config.programsDir(), programs::changed);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
         if (cluster != null) {

@@ -66,6 +66,13 @@ final class SwitchSides {
         return sides.size() == 1;
     }
 
+    /** Each switch by name: whether its link is up (metrics). */
+    Map<String, Boolean> upByName() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        sides.forEach((name, s) -> out.put(name, s.up()));
+        return out;
+    }
+
     /** For status: {@code switch}, {@code switchState} as with one switch; with several, one part per switch and {@code switches} by name. */
     void describe(HostConfig config, Map<String, Object> out) {
         if (single()) {

@@ -79,6 +79,15 @@ public final class HostMetrics {
      * Gauges of a running host (the last one started in this process): stations' queue depths, and
      * inputs dropped (the switch's event dispatch, the event log's writer); reconnects of its switch.
      */
+    /** Whether the running host's link to each switch is up (1) or away (0), by the switch's name in stations.yaml. */
+    public static void switches(Supplier<Map<String, Boolean>> up) {
+        M.gauge("stationd_switch_up", "Whether the host's link to each switch is up (1) or away (0)", () -> {
+            Map<List<String>, Double> m = new LinkedHashMap<>();
+            up.get().forEach((name, isUp) -> m.put(List.of(name), isUp ? 1.0 : 0.0));
+            return m;
+        }, "switch");
+    }
+
     public static void watch(List<EslClient> clients, Supplier<java.util.Collection<StationContext>> stations, Supplier<Long> eventLogDropped) {
         for (EslClient client : clients) {   // one per switch: the figures are the host's, summed over its switches
             client.addConnectionListener(new ConnectionListener() {

@@ -98,6 +98,9 @@ class SeveralSwitchesTest {
             h.await("status shows west away", () -> state(h, "west").startsWith("down since"));
             outage.down().join();
             assertTrue(state(h, "east").startsWith("up"), state(h, "east"));
+            String scraped = org.stationd.metrics.Metrics.global().scrape();
+            assertTrue(scraped.contains("stationd_switch_up{switch=\"east\"} 1") && scraped.contains("stationd_switch_up{switch=\"west\"} 0"),
+                    "metrics name each switch's state: " + scraped.lines().filter(l -> l.contains("switch_up")).toList());
             east.pressDigits(eTx, "3");
             h.awaitLine("e log key 3");   // east's station plays on while west is down
             assertEquals(1, h.count("e state live"), "e never left the air: " + h.lines);
