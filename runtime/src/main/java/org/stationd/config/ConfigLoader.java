@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * so a volunteer fixes them all in one go; {@link ConfigException} carries the list.
  *
  * <pre>
- * switch: sim                       # or esl://10.0.0.5:8021
+ * switch: sim                       # or esl://10.0.0.5:8021; several: switches: { east: esl://…, west: sim } (see SwitchesReader)
  * originates_per_second: 10         # calls placed per second at most (FreeSWITCH allows 30 sessions/s)
  * programs: programs
  * stations:
@@ -41,6 +41,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *     program: playlist.groovy
  *     settings: { series: kampala-stories }
  *     group: east-news              # programs share topics and leases with this group's stations only
+ *     switch: east                  # with switches: which one it runs on (none: the top-level switch:)
  * </pre>
  */
 public final class ConfigLoader {
