@@ -12,7 +12,7 @@ import org.stationd.switchlink.SwitchLink;
 
 /**
  * One station's fence on a host of a cluster: what the station sends to the switch, writes to its
- * store and claims of named leases gets through only while this host holds the station at the
+ * store, recordings and texts, and claims of named leases gets through only while this host holds the station at the
  * epoch it was started with ({@link ClusterMember#mayAct}). A host that lost the station (it
  * stopped renewing, was cut off, paused) may still run its program for a moment, but nothing of
  * it reaches the switch or the database; reading stays allowed.
@@ -86,6 +86,48 @@ public final class Fence {
             public void remove(String key) {
                 if (!open()) throw refused("store.remove('" + key + "')");
                 inner.remove(key);
+            }
+        };
+    }
+
+    /** The station's recordings: none saved once the fence is closed (the new owner runs the voice board now). */
+    public org.stationd.api.Recordings recordings(org.stationd.api.Recordings inner) {
+        return new org.stationd.api.Recordings() {
+            @Override
+            public org.stationd.api.Recording save(String file, String category, int days, String caller, Double seconds) {
+                if (!open()) throw refused("recordings.save('" + file + "')");
+                return inner.save(file, category, days, caller, seconds);
+            }
+
+            @Override
+            public java.util.List<org.stationd.api.Recording> playable() {
+                return inner.playable();
+            }
+        };
+    }
+
+    /**
+     * The station's texts: a text it sends is refused before it is stored (it would not reach the
+     * switch either); a text that arrives is not stored here: the host that owns the station now
+     * hears the same message from the switch and stores it. Null for a station without texts.
+     */
+    public org.stationd.station.SmsInbox sms(org.stationd.station.SmsInbox inner) {
+        if (inner == null) return null;   // the station has no sms number
+        return new org.stationd.station.SmsInbox() {
+            @Override
+            public void send(String to, String text) {
+                if (!open()) throw refused("sms.send to " + to);
+                inner.send(to, text);
+            }
+
+            @Override
+            public void received(String from, String text) {
+                if (open()) inner.received(from, text);
+            }
+
+            @Override
+            public java.util.List<org.stationd.api.SmsMessage> recent(int count) {
+                return inner.recent(count);
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.stationd.cluster;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of station ownership: the {@code cluster_hosts} heartbeat rows and the
@@ -92,37 +95,74 @@ final class StationLeaseTable {
     }
 
     /**
-     * Takes a station that is free (released, lapsed, or never owned) for this run, with the next
-     * epoch; the epoch it now holds, or -1 if another host was first.
+     * Takes up to {@code wanted} of the {@code candidates} (in that order) that are free (released,
+     * lapsed, or never owned) for this run, each at its next epoch: one {@code UPDATE} for as many
+     * as are wanted, and another for the next candidates only when other hosts won some of them.
+     * The stations won, in candidate order, with the epoch each is now held at.
      */
-    static long claim(Connection c, String station, String host, String instance, Instant now, Duration lease) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE station_leases SET owner = ?, instance = ?, epoch = epoch + 1, acquired_at = ?, expires_at = ? "
-                        + "WHERE station_id = ? AND (owner IS NULL OR expires_at <= ?)")) {
-            p.setString(1, host);
-            p.setString(2, instance);
-            p.setObject(3, ts(now));
-            p.setObject(4, ts(now.plus(lease)));
-            p.setString(5, station);
-            p.setObject(6, ts(now));
-            if (p.executeUpdate() == 1) {
-                return epoch(c, station, host, instance);
+    static Map<String, Long> claim(Connection c, List<String> candidates, int wanted, String host, String instance, Instant now, Duration lease)
+            throws SQLException {
+        Map<String, Long> won = new LinkedHashMap<>();
+        int from = 0;
+        while (won.size() < wanted && from < candidates.size()) {
+            List<String> batch = candidates.subList(from, Math.min(candidates.size(), from + wanted - won.size()));
+            from += batch.size();
+            insertMissing(c, batch, now);
+            Array ids = c.createArrayOf("VARCHAR", batch.toArray());
+            int updated;
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE station_leases SET owner = ?, instance = ?, epoch = epoch + 1, acquired_at = ?, expires_at = ? "
+                            + "WHERE station_id = ANY (?) AND (owner IS NULL OR expires_at <= ?)")) {
+                p.setString(1, host);
+                p.setString(2, instance);
+                p.setObject(3, ts(now));
+                p.setObject(4, ts(now.plus(lease)));
+                p.setArray(5, ids);
+                p.setObject(6, ts(now));
+                updated = p.executeUpdate();
+            }
+            if (updated == 0) continue;
+            // which of them this run holds now: the ones just claimed (nothing it held unexpired was a candidate,
+            // and a row claimed here runs out only after now, so no other host can have taken it since)
+            Map<String, Long> epochs = new java.util.HashMap<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT station_id, epoch FROM station_leases WHERE station_id = ANY (?) AND owner = ? AND instance = ? AND expires_at > ?")) {
+                p.setArray(1, ids);
+                p.setString(2, host);
+                p.setString(3, instance);
+                p.setObject(4, ts(now));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) epochs.put(r.getString(1), r.getLong(2));
+                }
+            }
+            for (String s : batch) {
+                Long e = epochs.get(s);
+                if (e != null) won.put(s, e);
             }
         }
-        if (exists(c, station)) {
-            return -1;
-        }
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO station_leases (station_id, owner, instance, epoch, acquired_at, expires_at) VALUES (?, ?, ?, 1, ?, ?)")) {
-            p.setString(1, station);
-            p.setString(2, host);
-            p.setString(3, instance);
-            p.setObject(4, ts(now));
-            p.setObject(5, ts(now.plus(lease)));
-            p.executeUpdate();
-            return 1;
-        } catch (SQLException duplicate) {
-            return -1;   // another host inserted it first (autocommit: nothing else is undone)
+        return won;
+    }
+
+    /**
+     * Rows for stations never owned, free at epoch 0 (so their first claim holds epoch 1), in one
+     * statement: a cluster's first host claims every station at once, and must finish within the
+     * hold it claims them for. When another host inserted some of them at the same moment, the
+     * statement fails as a whole and is made again for the ones still missing.
+     */
+    private static void insertMissing(Connection c, List<String> stations, Instant now) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO station_leases (station_id, owner, instance, epoch, acquired_at, expires_at) "
+                            + "SELECT t.id, NULL, NULL, 0, ?, ? FROM UNNEST(?) AS t(id) "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM station_leases l WHERE l.station_id = t.id)")) {
+                p.setObject(1, ts(now));
+                p.setObject(2, ts(now));
+                p.setArray(3, c.createArrayOf("VARCHAR", stations.toArray()));
+                p.executeUpdate();
+                return;
+            } catch (SQLException raced) {
+                if (attempt == 3) throw raced;   // autocommit: nothing else is undone
+            }
         }
     }
 
@@ -155,26 +195,6 @@ final class StationLeaseTable {
             p.setString(1, host);
             p.setString(2, instance);
             p.executeUpdate();
-        }
-    }
-
-    private static long epoch(Connection c, String station, String host, String instance) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT epoch FROM station_leases WHERE station_id = ? AND owner = ? AND instance = ?")) {
-            p.setString(1, station);
-            p.setString(2, host);
-            p.setString(3, instance);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getLong(1) : -1;
-            }
-        }
-    }
-
-    private static boolean exists(Connection c, String station) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM station_leases WHERE station_id = ?")) {
-            p.setString(1, station);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
         }
     }
 

@@ -43,6 +43,9 @@ final class Api {
             case "programs":
                 if (m.equals("GET")) return Reply.json(Map.of("programs", programs()));
                 break;
+            case "cluster":
+                if (m.equals("GET")) return Reply.json(ClusterView.of(host.cluster()));
+                break;
             case "reload":
                 if (m.equals("POST")) return Reply.json(host.command(cmd("reload", "program", r.body().get("program"))));
                 break;

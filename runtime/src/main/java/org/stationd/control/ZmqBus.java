@@ -41,6 +41,12 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
     /** Connections to other hosts' PUB sockets (a cluster's peers): changed by the reader thread only, the socket's owner. */
     private final java.util.Set<String> peers = new java.util.HashSet<>();
     private volatile java.util.Set<String> wantedPeers = java.util.Set.of();
+    /**
+     * Hosts with keys, each on a SUB socket of its own (a CURVE client names one server key per
+     * socket), by advertised endpoint; with {@link #poller} over them and {@link #sub}. Reader thread only.
+     */
+    private final java.util.Map<String, ZMQ.Socket> curvePeers = new java.util.HashMap<>();
+    private ZMQ.Poller poller;
 
     /** Without keys: the publish endpoint must be on this machine. */
     public ZmqBus(ZContext zmq, String publishEndpoint, List<String> subscribeEndpoints) {
@@ -55,7 +61,7 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         pub = zmq.createSocket(SocketType.PUB);
         pub.setLinger(0);
         if (gate != null) {
-            gate.guard(pub);
+            gate.guardBus(pub);
         }
         watch.attach(pub);
         this.gate = gate;
@@ -104,12 +110,32 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
     }
 
     /**
-     * Subscribes to exactly these other hosts' publish endpoints from now on (a cluster's live
-     * peers): new ones are connected, gone ones disconnected, within a receive timeout (the reader
-     * thread does it: a ZeroMQ socket is used by one thread).
+     * Subscribes to exactly these other hosts' publish sockets from now on (a cluster's live peers,
+     * as {@link BusPeer} strings): new ones are connected, gone ones disconnected, within a receive
+     * timeout (the reader thread does it: a ZeroMQ socket is used by one thread). A host with keys is
+     * subscribed to with its advertised public key, presenting this host's; its key is let in on
+     * this host's publish socket, so it can subscribe here in turn.
      */
     public void peers(java.util.Set<String> endpoints) {
         wantedPeers = java.util.Set.copyOf(endpoints);
+        if (gate != null) {
+            gate.hosts(endpoints.stream().map(BusPeer::parse).map(BusPeer::curveKey).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /**
+     * How to tell whether a key that subscribes is a live host's (the cluster's database) when the
+     * last {@link #peers} did not name it: a host that just joined subscribes before this host's
+     * next round, and ZeroMQ does not retry a connection whose key was refused.
+     */
+    public void trustHosts(java.util.function.Predicate<String> isLiveHostKey) {
+        if (gate != null) gate.hostLookup(isLiveHostKey);
+    }
+
+    /** This host's public key (Z85) for the other hosts to subscribe with; null without keys. */
+    public String publicKey() {
+        return gate == null ? null : gate.publicKey();
     }
 
     private void syncPeers() {
@@ -118,7 +144,9 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         for (String gone : java.util.List.copyOf(peers)) {
             if (wanted.contains(gone)) continue;
             try {
-                sub.disconnect(gone);
+                ZMQ.Socket own = curvePeers.remove(gone);
+                if (own != null) zmq.destroySocket(own);
+                else sub.disconnect(BusPeer.parse(gone).endpoint());
             } catch (ZMQException e) {
                 log.debug("zeromq: disconnecting {}: {}", gone, e.getMessage());
             }
@@ -127,22 +155,56 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         }
         for (String added : wanted) {
             if (peers.contains(added)) continue;
+            BusPeer peer = BusPeer.parse(added);
             try {
-                sub.connect(added);
+                if (peer.curveKey() == null) {
+                    sub.connect(peer.endpoint());
+                } else {
+                    if (gate == null) {
+                        log.warn("zeromq: host {} has operator keys and this one has none: give every host of the cluster keys", peer.endpoint());
+                        peers.add(added);   // said once, not each round
+                        continue;
+                    }
+                    ZMQ.Socket own = zmq.createSocket(SocketType.SUB);
+                    own.setLinger(0);
+                    gate.client(own, peer.curveKey());
+                    own.subscribe(ZMQ.SUBSCRIPTION_ALL);
+                    own.connect(peer.endpoint());
+                    curvePeers.put(added, own);
+                }
                 peers.add(added);
-                log.info("zeromq: subscribed to host {}", added);
+                log.info("zeromq: subscribed to host {}", peer.endpoint());
             } catch (ZMQException | IllegalArgumentException e) {
-                log.warn("zeromq: cannot subscribe to host {}: {}", added, e.getMessage());
+                log.warn("zeromq: cannot subscribe to host {}: {}", peer.endpoint(), e.getMessage());
             }
         }
+        if (poller != null) poller.close();
+        poller = null;
+        if (!curvePeers.isEmpty()) {
+            poller = zmq.createPoller(1 + curvePeers.size());
+            poller.register(sub, ZMQ.Poller.POLLIN);
+            curvePeers.values().forEach(own -> poller.register(own, ZMQ.Poller.POLLIN));
+        }
+    }
+
+    /** The socket with a message to read, waiting up to the receive timeout; null when none. */
+    private ZMQ.Socket ready() {
+        if (poller == null) return sub;   // one socket: its receive times out by itself
+        if (poller.poll(200) <= 0) return null;
+        for (int i = 0; i < poller.getSize(); i++) {
+            if (poller.pollin(i)) return poller.getSocket(i);
+        }
+        return null;
     }
 
     private void read() {
         while (running) {
             syncPeers();
+            ZMQ.Socket from;
             byte[] first;
             try {
-                first = sub.recv();
+                from = ready();
+                first = from == null ? null : from.recv(from == sub && poller == null ? 0 : ZMQ.DONTWAIT);
             } catch (ZMQException e) {
                 if (!running) return;
                 continue;
@@ -151,13 +213,13 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
                 continue;
             }
             received.incrementAndGet();
-            if (!sub.hasReceiveMore()) {
+            if (!from.hasReceiveMore()) {
                 malformed("a single frame; expected topic and JSON body");
                 continue;
             }
-            byte[] body = sub.recv();
-            while (sub.hasReceiveMore()) {
-                sub.recv();   // drain extra frames of a garbled message
+            byte[] body = from.recv();
+            while (from.hasReceiveMore()) {
+                from.recv();   // drain extra frames of a garbled message
                 body = null;
             }
             if (body == null) {
@@ -198,6 +260,8 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (poller != null) poller.close();
+        curvePeers.values().forEach(zmq::destroySocket);
         zmq.destroySocket(sub);
         zmq.destroySocket(pub);
         watch.close();

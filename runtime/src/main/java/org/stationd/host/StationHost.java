@@ -152,7 +152,8 @@ public final class StationHost implements AutoCloseable {
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
         if (cluster != null) {
             commands.cluster(cluster::status);
-            cluster.messages(ClusterBus.advertised(bus.publishEndpoint()), bus::peers);   // station messages reach the other hosts' programs
+            cluster.messages(ClusterBus.advertised(bus.publishEndpoint(), bus.publicKey()), bus::peers);   // station messages reach the other hosts' programs
+            bus.trustHosts(cluster::isLiveHostKey);   // with keys: a host that just joined may subscribe here at once
             cluster.start(new ClusterMember.Stations() {
                 @Override public void start(String id) { stations.startOwned(id); }
                 @Override public void stop(String id, boolean lost) { stations.stopOwned(id); }
@@ -194,7 +195,8 @@ public final class StationHost implements AutoCloseable {
         return StationServices.builder(link, scheduler, pool)
                 .bus(fence == null ? bus : fence.bus(bus)).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
                 .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
-                .sms(stations::sms).recordings(id -> new DbRecordings(db, id, scheduler::now))
+                .sms(id -> fence == null ? stations.sms(id) : fence.sms(stations.sms(id)))
+                .recordings(id -> fence == null ? new DbRecordings(db, id, scheduler::now) : fence.recordings(new DbRecordings(db, id, scheduler::now)))
                 .leases(fence == null ? leases : fence.leases(leases)).owners(side.router).tap(tap).build();
     }
 

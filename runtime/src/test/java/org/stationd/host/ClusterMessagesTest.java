@@ -49,7 +49,16 @@ class ClusterMessagesTest {
             """;
 
     HostHarness host(String id) throws Exception {
+        return host(id, false);
+    }
+
+    /** {@code keys}: the host has operator keys of its own (CURVE on its sockets), authorising no other host. */
+    HostHarness host(String id, boolean keys) throws Exception {
         HostHarness h = new HostHarness(dir.resolve(id));
+        if (keys) {
+            org.stationd.control.ControlKeys.create(dir.resolve(id + "-keys"), "operator", false);
+            h.controlYaml = "  keys: " + dir.resolve(id + "-keys") + "\n";
+        }
         h.extraYaml = "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\ncluster: { host_id: " + id + ", lease: 2s }\n";
         h.program("chatty.groovy", CHATTY);
         h.start(STATIONS);
@@ -75,23 +84,59 @@ class ClusterMessagesTest {
     @Test
     void aProgramHearsItsGroupOnAnotherHostInOrder() throws Exception {
         try (HostHarness a = host("a"); HostHarness b = host("b")) {
-            a.await("one station on each host", () -> running(a).size() == 1 && running(b).size() == 1 && !running(a).equals(running(b)));
-            String onA = running(a).iterator().next();
-            String onB = running(b).iterator().next();
-            int settled = a.lines.size();   // before: both stations may have run on a, hearing each other there
-            a.await(onA + " on a hears " + onB + " on b", () -> heard(a, onB).size() >= 5);
-            b.await(onB + " on b hears " + onA + " on a", () -> heard(b, onA).size() >= 5);
-            for (List<Integer> got : List.of(heard(a, onB), heard(b, onA))) {
-                for (int i = 1; i < got.size(); i++) {
-                    assertTrue(got.get(i - 1) < got.get(i), "in order: " + got);
-                }
-                // while the subscription is being made (ZeroMQ's late joiner) a message may be missed; after it, none
-                List<Integer> last = got.subList(got.size() - 4, got.size());
-                assertEquals(last.get(0) + 3, last.get(3), "none lost once subscribed: " + got);
-            }
-            List<String> since = List.copyOf(a.lines);
-            assertTrue(since.subList(settled, since.size()).stream().noneMatch(l -> l.contains("heard " + onA)),
-                    "a program does not hear itself over the wire");
+            hearEachOther(a, b);
         }
+    }
+
+    /**
+     * Hosts with operator keys (CURVE): each advertises its publish socket with its public key, and
+     * the others subscribe with it as the server key, presenting their own host keys, which the
+     * publisher lets in because they are the cluster's live hosts' (no host is in another's
+     * operators folder). A stranger's key is still turned away.
+     */
+    @Test
+    void hostsWithOperatorKeysHearEachOtherOverCurve() throws Exception {
+        try (HostHarness a = host("a", true); HostHarness b = host("b", true)) {
+            String aKey = org.stationd.control.ControlKeys.forHost(dir.resolve("a-keys")).cert().getPublicKeyAsZ85();
+            hearEachOther(a, b);
+            // as the database has it: a's endpoint and public key
+            try (org.stationd.storage.Database db = org.stationd.storage.Database.open(PG.url(), PG.user(), null);
+                 java.sql.Connection c = db.connection();
+                 java.sql.ResultSet r = c.createStatement().executeQuery("SELECT publish_endpoint FROM cluster_hosts WHERE host_id = 'a'")) {
+                assertTrue(r.next());
+                assertEquals(a.host.bus() instanceof org.stationd.control.ZmqBus z ? z.publishEndpoint() + " curve=" + aKey : null, r.getString(1));
+            }
+            // a stranger with a's public key but a key of its own hears nothing (a publishes five messages a second)
+            try (org.zeromq.ZContext zmq = new org.zeromq.ZContext(); org.zeromq.ZMQ.Socket stranger = zmq.createSocket(org.zeromq.SocketType.SUB)) {
+                org.zeromq.ZCert mine = new org.zeromq.ZCert();
+                stranger.setCurveServerKey(org.zeromq.ZMQ.Curve.z85Decode(aKey));
+                stranger.setCurvePublicKey(mine.getPublicKey());
+                stranger.setCurveSecretKey(mine.getSecretKey());
+                stranger.subscribe(org.zeromq.ZMQ.SUBSCRIPTION_ALL);
+                stranger.setReceiveTimeOut(1500);
+                stranger.connect(((org.stationd.control.ZmqBus) a.host.bus()).publishEndpoint());
+                assertEquals(null, stranger.recv(), "a stranger hears nothing");
+            }
+        }
+    }
+
+    private void hearEachOther(HostHarness a, HostHarness b) throws Exception {
+        a.await("one station on each host", () -> running(a).size() == 1 && running(b).size() == 1 && !running(a).equals(running(b)));
+        String onA = running(a).iterator().next();
+        String onB = running(b).iterator().next();
+        int settled = a.lines.size();   // before: both stations may have run on a, hearing each other there
+        a.await(onA + " on a hears " + onB + " on b", () -> heard(a, onB).size() >= 5);
+        b.await(onB + " on b hears " + onA + " on a", () -> heard(b, onA).size() >= 5);
+        for (List<Integer> got : List.of(heard(a, onB), heard(b, onA))) {
+            for (int i = 1; i < got.size(); i++) {
+                assertTrue(got.get(i - 1) < got.get(i), "in order: " + got);
+            }
+            // while the subscription is being made (ZeroMQ's late joiner) a message may be missed; after it, none
+            List<Integer> last = got.subList(got.size() - 4, got.size());
+            assertEquals(last.get(0) + 3, last.get(3), "none lost once subscribed: " + got);
+        }
+        List<String> since = List.copyOf(a.lines);
+        assertTrue(since.subList(settled, since.size()).stream().noneMatch(l -> l.contains("heard " + onA)),
+                "a program does not hear itself over the wire");
     }
 }

@@ -36,6 +36,8 @@ final class HostHarness implements AutoCloseable {
     String publishEndpoint;
     /** Where the host's switch is: the embedded simulator, or e.g. {@code switch: esl://127.0.0.1:PORT} (a real FreeSWITCH). */
     String switchYaml = "switch: sim\nsim: sim.yaml\n";
+    /** Keys added to the control: section (e.g. {@code keys: DIR}), each line indented two spaces. */
+    String controlYaml = "";
     /** Top-level stations.yaml keys added before 'stations:' (e.g. a database). */
     String extraYaml = "";
     /** Adjusts the host's ESL client (e.g. a shorter command timeout). */
@@ -80,7 +82,7 @@ final class HostHarness implements AutoCloseable {
         for (String s : subscribe) subs.append("\n    - ").append(s);
         Files.writeString(dir.resolve("stations.yaml"), switchYaml + "programs: programs\nmedia: programs/media\ndata: data\n"
                 + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
-                + extraYaml + "stations:\n" + stationsYaml);
+                + controlYaml + extraYaml + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
         if (config.switches().named().size() > 1) {   // several switches: a connection per switch in use, by name
             links = SwitchConnections.open(config.switchesInUse(), config.simDialplan(), config.stations().get(0).timezone());

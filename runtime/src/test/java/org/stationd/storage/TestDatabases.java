@@ -8,10 +8,10 @@ import org.stationd.storage.postgres.LivePostgres;
  * host's default H2 file, {@code h2-pg} H2 in PostgreSQL mode, {@code postgresql} the real server
  * of a {@link LivePostgres} (the current test's own database: opening it twice reopens the same).
  */
-final class TestDatabases {
+public final class TestDatabases {
     private TestDatabases() {}
 
-    static Database open(String kind, Path dir, LivePostgres pg) throws Exception {
+    public static Database open(String kind, Path dir, LivePostgres pg) throws Exception {
         return switch (kind) {
             case "h2" -> Database.openH2(dir);
             case "h2-pg" -> Database.open("jdbc:h2:file:" + dir.resolve("pg") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");

@@ -128,6 +128,7 @@ public final class Show implements AutoCloseable {
         private String switchUrl;
         private boolean bundledDialplan;
         private SwitchWatcher beforeStations;
+        private String topLevel = "";
 
         Builder(Path dir) throws IOException {
             this.dir = dir;
@@ -211,6 +212,12 @@ public final class Show implements AutoCloseable {
             return this;
         }
 
+        /** Top-level {@code stations.yaml} keys put before {@code stations:} (e.g. {@code database:} and {@code cluster:}). */
+        public Builder config(String yaml) {
+            topLevel += yaml.endsWith("\n") ? yaml : yaml + "\n";
+            return this;
+        }
+
         public Builder station(String id, java.util.function.Consumer<StationSpec> spec) {
             StationSpec s = new StationSpec(id);
             spec.accept(s);
@@ -231,7 +238,7 @@ public final class Show implements AutoCloseable {
             }
             Files.writeString(dir.resolve("stations.yaml"), "switch: " + (switchUrl == null ? "sim" : switchUrl) + "\nsim: sim.yaml\nprograms: programs\nmedia: programs/media\ndata: data\n"
                     + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n"
-                    + "stations:\n" + stations);
+                    + topLevel + "stations:\n" + stations);
             Show show = new Show(dir, virtualStart, bundledDialplan, beforeStations);
             started.add(show);
             try {

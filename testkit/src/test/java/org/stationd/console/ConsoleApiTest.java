@@ -62,6 +62,13 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aHostOutsideAClusterSaysSo() throws Exception {
+        ConsoleHttp.Answer a = api.get("/api/cluster");
+        assertEquals(200, a.status(), a.body());
+        assertEquals(Map.of("clustered", false), a.json());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aStationsLastErrorComesWithItsTime() throws Exception {
         assertEquals(200, api.post("/api/phone", Map.of("station", "zed")).status());   // its handler fails now, with the console watching

@@ -11,6 +11,7 @@ import org.stationd.cluster.ClusterMember;
 import org.stationd.cluster.LeaseClock;
 import org.stationd.config.ClusterConfig;
 import org.stationd.storage.Database;
+import org.stationd.storage.postgres.RealPostgres;
 
 /**
  * How failover time and database load grow with the number of stations: three cluster members (each
@@ -22,7 +23,11 @@ import org.stationd.storage.Database;
  * and, after one host stops renewing without giving anything back, how long until the others hold
  * all of its stations.
  *
- * <pre>java … org.stationd.bench.cluster.FailoverBench jdbc:postgresql://127.0.0.1:5432/bench USER [PASSWORD] [--stations 100,1000] [--lease 4s]</pre>
+ * <pre>java … org.stationd.bench.cluster.FailoverBench jdbc:postgresql://127.0.0.1:5432/bench USER [PASSWORD] [--stations 100,1000] [--lease 4s]
+ * java … org.stationd.bench.cluster.FailoverBench --embedded [--stations 100,1000,10000] [--lease 4s]</pre>
+ *
+ * {@code --embedded} starts the PostgreSQL the tests use ({@link RealPostgres}: PostgreSQL 14 on
+ * loopback, fsync off) in a temporary folder, and stops it after.
  */
 public final class FailoverBench {
     private FailoverBench() {}
@@ -31,19 +36,32 @@ public final class FailoverBench {
                   double claimsPerSecond, Duration failover, Duration lease) {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: FailoverBench JDBC_URL USER [PASSWORD] [--stations 100,1000] [--lease 4s]");
-            System.exit(2);
-        }
-        String url = args[0];
-        String user = args[1];
-        String password = args.length > 2 && !args[2].startsWith("--") ? args[2] : "";
+        List<String> positional = new ArrayList<>();
         List<Integer> counts = List.of(100, 1000);
         Duration lease = Duration.ofSeconds(4);
-        for (int i = 2; i < args.length - 1; i++) {
-            if (args[i].equals("--stations")) counts = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
-            if (args[i].equals("--lease")) lease = Duration.ofMillis((long) (Double.parseDouble(args[i + 1].replace("s", "")) * 1000));
+        boolean embedded = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--stations" -> counts = java.util.Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--lease" -> lease = Duration.ofMillis((long) (Double.parseDouble(args[++i].replace("s", "")) * 1000));
+                case "--embedded" -> embedded = true;
+                default -> positional.add(args[i]);
+            }
         }
+        if (embedded ? !positional.isEmpty() : positional.size() < 2) {
+            System.err.println("usage: FailoverBench (JDBC_URL USER [PASSWORD] | --embedded) [--stations 100,1000] [--lease 4s]");
+            System.exit(2);
+        }
+        if (embedded) {
+            try (RealPostgres pg = RealPostgres.start()) {
+                table(pg.createDatabase("failover"), RealPostgres.USER, "", counts, lease);
+            }
+        } else {
+            table(positional.get(0), positional.get(1), positional.size() > 2 ? positional.get(2) : "", counts, lease);
+        }
+    }
+
+    private static void table(String url, String user, String password, List<Integer> counts, Duration lease) throws Exception {
         System.out.println("stations  spread(s)  xact/s  rows read/s  rows written/s  claims/s  failover(s)  lease(s)");
         for (int n : counts) {
             Result r = run(url, user, password, n, lease);

@@ -73,20 +73,7 @@ class SimulatorDifferencesTest {
     /** A loopback transmitter hung up by its partner: its playback ended, already in hangup, before its CHANNEL_HANGUP (a clean-checkout run, 2026-12-04). */
     @Test
     void anEndingMarkedHangupBeforeTheLegsHangupIsTheSameAsOneAfterIt() {
-        String silence = "silence_stream://-1";
-        List<LegSequence.Line> freeswitch = List.of(
-                answered("PLAYBACK_START"),
-                hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
-                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "PLAYBACK ERROR"),
-                hungUp("CHANNEL_HANGUP"),
-                hungUp("CHANNEL_HANGUP_COMPLETE"));
-        List<LegSequence.Line> simulator = List.of(
-                answered("PLAYBACK_START"),
-                hungUp("CHANNEL_HANGUP"),
-                hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
-                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "PLAYBACK ERROR"),
-                hungUp("CHANNEL_HANGUP_COMPLETE"));
-        assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
+        assertEquals(SimulatorDifferences.canonical(simulatorCutSilence()), SimulatorDifferences.canonical(freeswitchCutSilence(true, "PLAYBACK ERROR")));
     }
 
     /** An A leg whose CHANNEL_CREATE was written after its answer (a clean-checkout run, 2026-12-04) is the same as one written before. */
@@ -108,19 +95,34 @@ class SimulatorDifferencesTest {
     /** A loopback transmitter's endless playback cut by its partner's hang-up, ended still answered and FILE PLAYED just before the hang-up (a clean-checkout run, 2026-12-04). */
     @Test
     void aCutPlaybackThatSaysFilePlayedIsTheSameAsOneThatSaysPlaybackError() {
-        String silence = "silence_stream://-1";
-        List<LegSequence.Line> freeswitch = List.of(
+        assertEquals(SimulatorDifferences.canonical(simulatorCutSilence()), SimulatorDifferences.canonical(freeswitchCutSilence(false, "FILE PLAYED")));
+    }
+
+    private static final String SILENCE = "silence_stream://-1";
+
+    /** A line of a leg in one answer state. */
+    private interface LineAt {
+        LegSequence.Line of(String name, String... kv);
+    }
+
+    /** A loopback transmitter's endless playback cut by its partner's hang-up, as FreeSWITCH wrote it: ended (in hangup, or still answered) before the leg's CHANNEL_HANGUP. */
+    private static List<LegSequence.Line> freeswitchCutSilence(boolean endedInHangup, String response) {
+        LineAt ending = endedInHangup ? SimulatorDifferencesTest::hungUp : SimulatorDifferencesTest::answered;
+        return List.of(
                 answered("PLAYBACK_START"),
-                answered("PLAYBACK_STOP", "Playback-Status", "done"),
-                answered("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "FILE PLAYED"),
+                ending.of("PLAYBACK_STOP", "Playback-Status", "done"),
+                ending.of("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", SILENCE, "Application-Response", response),
                 hungUp("CHANNEL_HANGUP"),
                 hungUp("CHANNEL_HANGUP_COMPLETE"));
-        List<LegSequence.Line> simulator = List.of(
+    }
+
+    /** The same as the simulator writes it: the hang-up first, then the playback's end, PLAYBACK ERROR. */
+    private static List<LegSequence.Line> simulatorCutSilence() {
+        return List.of(
                 answered("PLAYBACK_START"),
                 hungUp("CHANNEL_HANGUP"),
                 hungUp("PLAYBACK_STOP", "Playback-Status", "done"),
-                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", silence, "Application-Response", "PLAYBACK ERROR"),
+                hungUp("CHANNEL_EXECUTE_COMPLETE", "Application", "playback", "Application-Data", SILENCE, "Application-Response", "PLAYBACK ERROR"),
                 hungUp("CHANNEL_HANGUP_COMPLETE"));
-        assertEquals(SimulatorDifferences.canonical(simulator), SimulatorDifferences.canonical(freeswitch));
     }
 }

@@ -74,7 +74,7 @@ function compileError(e) {
 
 document.addEventListener('DOMContentLoaded', () => {
   const nav = document.createElement('nav');
-  for (const [href, label] of [['/', 'Stations'], ['/moderation.html', 'Voice board'], ['/records.html', 'Calls, airings, texts'], ['/phone.html', 'Test phone'], ['/metrics', 'Metrics']]) {
+  for (const [href, label] of [['/', 'Stations'], ['/moderation.html', 'Voice board'], ['/records.html', 'Calls, airings, texts'], ['/phone.html', 'Test phone'], ['/cluster.html', 'Cluster'], ['/metrics', 'Metrics']]) {
     nav.append(Console.el('a', { href }, label));
   }
   document.body.prepend(nav);
