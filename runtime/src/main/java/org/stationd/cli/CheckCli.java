@@ -52,6 +52,7 @@ final class CheckCli implements Callable<Integer> {
             List<String> notes = new java.util.ArrayList<>();
             host = ConfigLoader.loadForCheck(config, notes);   // also tries what run needs: sockets, data folder, JDBC driver
             notes.forEach(n -> System.out.println("note    " + n));
+            host.switches().groupsSpanningSwitches(host.stations()).forEach(w -> System.out.println("warning " + w));
         } catch (ConfigException e) {
             for (ConfigError err : e.errors()) {
                 System.out.println(err);

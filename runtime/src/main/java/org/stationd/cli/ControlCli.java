@@ -95,7 +95,12 @@ final class ControlCli {
         @Override
         @SuppressWarnings("unchecked")
         void print(Map<String, Object> reply) {
-            System.out.println("switch: " + reply.get("switch") + (reply.get("switchState") == null ? "" : ": " + reply.get("switchState")));
+            if (reply.get("switches") instanceof Map<?, ?> several) {   // one line per switch: what it is, whether it is up
+                several.forEach((name, sw) -> System.out.println("switch " + name + ": " + ((Map<String, Object>) sw).get("switch")
+                        + ": " + ((Map<String, Object>) sw).get("state")));
+            } else {
+                System.out.println("switch: " + reply.get("switch") + (reply.get("switchState") == null ? "" : ": " + reply.get("switchState")));
+            }
             System.out.printf("%-14s %-22s %-14s %5s  %s%n", "STATION", "PROGRAM", "STATE", "CALLS", "LAST ERROR");
             for (Map<String, Object> s : (List<Map<String, Object>>) reply.get("stations")) {
                 System.out.printf("%-14s %-22s %-14s %5s  %s%n", s.get("station"), java.util.Objects.toString(s.get("program"), "-"), s.get("state"),

@@ -16,7 +16,7 @@ import org.stationd.host.ConsoleListener;
 import org.stationd.host.PerEventOutput;
 import org.stationd.host.ScriptProgramLoader;
 import org.stationd.host.StationHost;
-import org.stationd.host.SwitchConnection;
+import org.stationd.host.SwitchConnections;
 import org.stationd.host.SwitchUnavailableException;
 import org.stationd.media.MediaGenerator;
 import org.stationd.script.ProgramEngines;
@@ -66,6 +66,18 @@ final class RunCli implements Callable<Integer> {
         } else if (password != null) {
             sw = SwitchConfig.parseUrl(sw.simulated() ? "sim" : "esl://" + sw.host() + ":" + sw.port(), password);
         }
+        // one connection per switch a station runs on; --switch and --password replace the default one
+        java.util.Map<String, SwitchConfig> switches = new java.util.LinkedHashMap<>(host.switchesInUse());
+        if (switchUrl != null || password != null) {
+            String name = host.switches().defaultName() != null && switches.containsKey(host.switches().defaultName())
+                    ? host.switches().defaultName() : switches.size() == 1 ? switches.keySet().iterator().next() : null;
+            if (name == null) {
+                System.err.println("stationd: --switch and --password replace the switch of stations that name none, and every station of "
+                        + host.file().getFileName() + " names its own: give each switch's address under switches: instead");
+                return 2;
+            }
+            switches.put(name, sw.withOriginatesPerSecond(switches.get(name).originatesPerSecond()));
+        }
         if (Files.exists(host.mediaDir().resolve("prompts.yaml"))) {
             try {
                 List<Path> written = new MediaGenerator(host.mediaDir()).generate(false);
@@ -88,9 +100,9 @@ final class RunCli implements Callable<Integer> {
         }
         ZoneId zone = host.stations().isEmpty() ? ZoneId.systemDefault() : host.stations().get(0).timezone();
         CountDownLatch stop = new CountDownLatch(1);
-        SwitchConnection opened;
+        SwitchConnections opened;
         try {
-            opened = SwitchConnection.open(sw, host.simDialplan(), zone);
+            opened = SwitchConnections.open(switches, host.simDialplan(), zone);
         } catch (SwitchUnavailableException e) {
             System.err.println("stationd: " + e.getMessage());
             return 1;
@@ -98,13 +110,14 @@ final class RunCli implements Callable<Integer> {
             System.err.println("stationd: cannot start the switch: " + reason(e));
             return 1;
         }
-        try (SwitchConnection link = opened;
+        try (SwitchConnections link = opened;
              ProgramEngines engines = new ProgramEngines()) {
             StationHost stations;
             try {
                 if (events) PerEventOutput.request();
-                stations = new StationHost(host, new ScriptProgramLoader(engines), link.client(), null,
-                        List.of(new ConsoleListener(System.out, host.stations().size())));
+                stations = new StationHost(host, new ScriptProgramLoader(engines), link.clients(), null,
+                        List.of(new ConsoleListener(System.out, host.stations().size())), org.stationd.station.StationTap.NONE,
+                        new org.stationd.station.RealScheduler());
             } catch (Exception e) {
                 // what changed since the config was tried (a port taken, the database down): one line, no stack trace
                 System.err.println("stationd: cannot start: " + reason(e));

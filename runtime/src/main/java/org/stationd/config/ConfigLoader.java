@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * so a volunteer fixes them all in one go; {@link ConfigException} carries the list.
  *
  * <pre>
- * switch: sim                       # or esl://10.0.0.5:8021
+ * switch: sim                       # or esl://10.0.0.5:8021; several: switches: { east: esl://…, west: sim } (see SwitchesReader)
  * originates_per_second: 10         # calls placed per second at most (FreeSWITCH allows 30 sessions/s)
  * programs: programs
  * stations:
@@ -41,11 +41,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *     program: playlist.groovy
  *     settings: { series: kampala-stories }
  *     group: east-news              # programs share topics and leases with this group's stations only
+ *     switch: east                  # with switches: which one it runs on (none: the top-level switch:)
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP = Set.of("switch", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "console", "cluster", "apology", "stations");
-    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators", "group");
+    private static final Set<String> TOP = Set.of("switch", "switches", "password", "outbound", "originates_per_second", "sim", "programs", "media", "data", "control", "database", "retention", "console", "cluster", "apology", "stations");
+    private static final Set<String> STATION = Set.of("id", "name", "timezone", "transmitter", "lines", "sms", "gateways", "program", "settings", "schedule", "operators", "group", "switch");
     private static final Set<String> TRANSMITTER = Set.of("sip", "number", "gateway");
     private static final Set<String> GATEWAY = Set.of("dial", "prefix");
     private static final Set<String> CONTROL = Set.of("control", "publish", "subscribe", "keys");
@@ -106,31 +107,11 @@ public final class ConfigLoader {
         Path base = file.toAbsolutePath().getParent();
         Map<String, Node> top = r.map(root.get(), "", TOP);
 
-        SwitchConfig sw = SwitchConfig.SIM;
-        String password = top.containsKey("password") ? r.string(top.get("password"), "password") : null;
-        if (top.containsKey("switch")) {
-            String url = r.string(top.get("switch"), "switch");
-            if (url != null) {
-                SwitchConfig parsed = SwitchConfig.parseUrl(url, password);
-                if (parsed == null) {
-                    r.error(top.get("switch"), "switch", "must be 'sim' or 'esl://host:port', found '" + url + "'");
-                } else {
-                    sw = parsed;
-                }
-            }
-        } else if (password != null) {
-            sw = SwitchConfig.parseUrl("sim", password);
-        }
+        Switches switches = SwitchesReader.read(r, top);
+        SwitchConfig sw = switches.defaultConfig();
         if (top.containsKey("outbound")) {
             // incoming calls reach the host as parked channels over the inbound socket, never through FreeSWITCH's socket app
             r.error(top.get("outbound"), "outbound", "outbound: is not supported; stations.yaml lines are parked by the dialplan, see docs/freeswitch.md");
-        }
-
-        if (top.containsKey("originates_per_second")) {
-            Integer rate = r.integer(top.get("originates_per_second"), "originates_per_second", 1, 1000);
-            if (rate != null) {
-                sw = sw.withOriginatesPerSecond(rate);
-            }
         }
 
         Path programs = dir(r, top, "programs", base, "programs", true);
@@ -163,21 +144,22 @@ public final class ConfigLoader {
             Map<String, String> ids = new HashMap<>();
             Map<String, String> numbers = new HashMap<>();
             for (int i = 0; i < list.size(); i++) {
-                StationConfig s = station(r, list.get(i), "stations[" + i + "]", programs, ids, numbers);
+                StationConfig s = station(r, list.get(i), "stations[" + i + "]", programs, ids, numbers, switches);
                 if (s != null) {
                     stations.add(s);
                 }
             }
         }
         if (forRun) {
-            RunReadiness.check(r, root.get(), sw, simDialplan, control, data, database, notes);
+            RunReadiness.check(r, root.get(), switches.inUse(stations).values(), simDialplan, control, data, database, notes);
             RunReadiness.console(r, root.get(), console, notes);
         }
         if (!r.errors().isEmpty()) {
             throw new ConfigException(r.errors());
         }
         String apology = top.containsKey("apology") ? r.string(top.get("apology"), "apology") : null;
-        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, console, cluster, apology);
+        return new HostConfig(file, sw, programs, media, data, control, List.copyOf(stations), simDialplan, database, retention, console, cluster, apology,
+                switches);
     }
 
     private static Path dir(NodeReader r, Map<String, Node> top, String key, Path base, String fallback, boolean mustExist) {
@@ -329,7 +311,7 @@ public final class ConfigLoader {
     }
 
     private static StationConfig station(NodeReader r, Node node, String path, Path programs,
-                                         Map<String, String> ids, Map<String, String> numbers) {
+                                         Map<String, String> ids, Map<String, String> numbers, Switches switches) {
         int before = r.errors().size();
         Map<String, Node> m = r.map(node, path, STATION);
         r.require(m, node, path, "id", "timezone", "program");
@@ -454,11 +436,31 @@ public final class ConfigLoader {
         if (group != null && !group.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
             r.error(m.get("group"), path + ".group", "'" + group + "' must be lower-case letters, digits, '-' or '_', at most 64");
         }
+        String switchName = switchOf(r, m, node, path, switches);
         if (r.errors().size() > before) {
             return null;
         }
         return new StationConfig(id, name, zone, List.copyOf(transmitters), lines, sms, gateways, program, settings, List.copyOf(shows),
-                List.copyOf(operators), group);
+                List.copyOf(operators), group, switchName);
+    }
+
+    /** The station's {@code switch: NAME}, one of {@code switches:}; none: the default one (null). */
+    private static String switchOf(NodeReader r, Map<String, Node> m, Node node, String path, Switches switches) {
+        if (!m.containsKey("switch")) {
+            if (switches.defaultName() == null) {
+                r.error(node, path + ".switch", "missing: say which switch it runs on (" + String.join(", ", switches.named().keySet())
+                        + "), or give the stations that name none a default with top-level switch: NAME");
+            }
+            return null;
+        }
+        String name = r.string(m.get("switch"), path + ".switch");
+        if (name != null && !switches.named().containsKey(name)) {
+            String hint = org.stationd.text.Suggest.closest(name, switches.named().keySet());
+            r.error(m.get("switch"), path + ".switch", "unknown switch '" + name + "'; " + (hint != null ? "did you mean '" + hint + "'? " : "")
+                    + "known: " + String.join(", ", switches.named().keySet()) + " (name switches under switches: at the top)");
+            return null;
+        }
+        return name;
     }
 
     /** One show of a station's grid: program, start (local), duration or end, repeat rule, exceptions, priority, settings. */

@@ -41,10 +41,10 @@ final class RunReadiness {
      * Errors go to {@code r}, at the key's value, or at the file's start for a default. With
      * {@code notes} (check, run beside a live host), a port in use is a note there instead.
      */
-    static void check(NodeReader r, Node root, SwitchConfig sw, Path simDialplan, ControlConfig control, Path data, DatabaseConfig database,
+    static void check(NodeReader r, Node root, java.util.Collection<SwitchConfig> switches, Path simDialplan, ControlConfig control, Path data, DatabaseConfig database,
                       java.util.List<String> notes) {
         RunReadiness ready = new RunReadiness(r, root, notes);
-        if (sw.simulated() && simDialplan != null && Files.isRegularFile(simDialplan)) {
+        if (switches.stream().anyMatch(SwitchConfig::simulated) && simDialplan != null && Files.isRegularFile(simDialplan)) {
             ready.simDialplan(value(root, "sim"), simDialplan);
         }
         Node sockets = value(root, "control");

@@ -11,7 +11,6 @@ import org.stationd.config.HostConfig;
 import org.stationd.control.CommandRefused;
 import org.stationd.control.ControlCommand;
 import org.stationd.station.ProgramFactory;
-import org.stationd.station.Router;
 import org.stationd.station.StationContext;
 
 /**
@@ -30,22 +29,20 @@ final class HostControl {
     private final HostSchedules schedules;
     private final TestPhone phone;
     private final Supplier<String> publishEndpoint;
-    private final SwitchResync resync;
-    private final Router router;
+    private final SwitchSides switches;
     private final Supplier<Map<String, Object>> controlCounters;
     private final StationSnapshots snapshots = new StationSnapshots();
     private final Object changes = new Object();
 
     HostControl(Supplier<HostConfig> config, StationSet stations, HostPrograms programs, HostSchedules schedules, TestPhone phone,
-                Supplier<String> publishEndpoint, SwitchResync resync, Router router, Supplier<Map<String, Object>> controlCounters) {
+                Supplier<String> publishEndpoint, SwitchSides switches, Supplier<Map<String, Object>> controlCounters) {
         this.config = config;
         this.stations = stations;
         this.programs = programs;
         this.schedules = schedules;
         this.phone = phone;
         this.publishEndpoint = publishEndpoint;
-        this.resync = resync;
-        this.router = router;
+        this.switches = switches;
         this.controlCounters = controlCounters;
     }
 
@@ -89,14 +86,10 @@ final class HostControl {
     Map<String, Object> status() throws InterruptedException {
         List<Map<String, Object>> list = snapshots.read(stations.live(), STATUS_WAIT);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("switch", config.get().switchConfig().describe());
-        out.put("switchState", resync.describe());
+        switches.describe(config.get(), out);   // switch, switchState (and switches, by name, on several), routed, unowned, dropped
         out.put("stations", list);
         out.put("configError", configError);
         out.put("compileErrors", programs.compileErrorsByName());
-        out.put("routed", router.routed());
-        out.put("unowned", router.unowned());
-        out.put("dropped", router.rejected());   // events lost to a station's full queue (each station is told)
         out.put("control", controlCounters.get());
         Map<String, Object> c = cluster.get();
         if (c != null) out.put("cluster", c);

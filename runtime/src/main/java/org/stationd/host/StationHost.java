@@ -21,7 +21,6 @@ import org.stationd.control.ControlServer;
 import org.stationd.control.OperatorGate;
 import org.stationd.control.ZmqBus;
 import org.stationd.esl.client.EslClient;
-import org.stationd.esl.command.EventFormat;
 import org.stationd.station.RealScheduler;
 import org.stationd.station.Router;
 import org.stationd.station.Scheduler;
@@ -49,8 +48,8 @@ public final class StationHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationHost.class);
 
     private volatile HostConfig config;
-    private final EslClient client;
-    private final Router router = new Router();
+    /** One per switch the stations run on: its connection, router, resync, originate pace. */
+    private final SwitchSides switches;
     private final StationSet stations;
     private final HostPrograms programs;
     private final HostSchedules schedules;
@@ -68,9 +67,6 @@ public final class StationHost implements AutoCloseable {
     private final EventLogWriter eventLog;
     private final StationTap tap;
     private final CdrRecorder cdrRecorder;
-    /** Every station's originates share one pace: the switch limits sessions per second for all of them. */
-    private final org.stationd.station.OriginatePacer originates;
-    private final SwitchResync resync;
     private final java.util.concurrent.ExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("retention").daemon(true).factory());
     private final Retention retention;
@@ -93,11 +89,21 @@ public final class StationHost implements AutoCloseable {
     /** On a given clock: a {@link org.stationd.station.VirtualScheduler} runs a day of schedule in a test's moment. */
     public StationHost(HostConfig config, ProgramLoader loader, EslClient client, PrintStream console, List<StationListener> extra,
                        StationTap observer, Scheduler clock) throws Exception {
+        this(config, loader, Map.of(org.stationd.config.Switches.DEFAULT, client), true, console, extra, observer, clock);
+    }
+
+    /** On several switches: a connection per switch the stations name (see {@link HostConfig#switchesInUse}), by name. */
+    public StationHost(HostConfig config, ProgramLoader loader, Map<String, EslClient> clients, PrintStream console, List<StationListener> extra,
+                       StationTap observer, Scheduler clock) throws Exception {
+        this(config, loader, clients, false, console, extra, observer, clock);
+    }
+
+    /** {@code anyStation}: one connection that every station uses, whatever switch it names. */
+    private StationHost(HostConfig config, ProgramLoader loader, Map<String, EslClient> clients, boolean anyStation, PrintStream console,
+                        List<StationListener> extra, StationTap observer, Scheduler clock) throws Exception {
         this.config = config;
-        this.client = client;
         this.pool = StationPool.forThisMachine();   // lends threads while a handler is blocked or stuck
         this.scheduler = clock;
-        this.originates = new org.stationd.station.OriginatePacer(config.switchConfig().originatesPerSecond(), clock);
         this.db = config.database() == null ? Database.openH2(config.dataDir())
                 : Database.open(config.database().url(), config.database().user(), config.database().password());
         this.eventLog = new EventLogWriter(config.dataDir().resolve("eventlog"), EventLogWriter.DEFAULT_QUEUE, EventLogWriter.DEFAULT_MAX_BYTES);
@@ -125,27 +131,23 @@ public final class StationHost implements AutoCloseable {
         all.add(publishing);
         all.addAll(extra);
         this.listener = new Listeners(all);
-        this.stations = new StationSet(() -> this.config, router, db, scheduler);
+        this.switches = sides(clients, anyStation);
+        this.stations = new StationSet(() -> this.config, switches, db, scheduler);
         this.programs = new HostPrograms(loader, db, bus, listener, stations::live);
         this.schedules = new HostSchedules(() -> this.config, programs, scheduler, db,
                 id -> cluster == null ? () -> true : cluster.fence(id)::open);
         stations.wire(this::services, schedules);
         if (cluster != null) stations.ownedBy(cluster::holds);
-        this.resync = cluster == null ? new SwitchResync(client, this::stations)
-                : new SwitchResync(client, this::stations, id -> cluster.fence(id).open());
-        // on the event loop, in socket order: events go straight into the stations' queues
-        client.intake(org.stationd.esl.dispatch.EventListener.all(router, resync));
-        client.addConnectionListener(resync);
-        client.events(EventFormat.PLAIN, "ALL").get(10, TimeUnit.SECONDS);
-        this.phone = new TestPhone(client, bus);
-        router.onUnownedCall(cluster == null ? new UnownedCalls(client)
-                : new UnownedCalls(client, number -> this.config.stations().stream().anyMatch(s -> s.lines().values().stream().anyMatch(n -> n.contains(number)))));
+        for (SwitchSide side : switches.all()) side.listen();
+        this.phone = new TestPhone(sc -> switches.of(sc).client, bus);
+        config.switches().groupsSpanningSwitches(config.stations()).forEach(w -> StationHost.log.warn("{}", w));
         stations.open(config.stations());
         stations.startSchedules();
-        this.commands = new HostControl(() -> this.config, stations, programs, schedules, phone, bus::publishEndpoint, resync, router,
+        this.commands = new HostControl(() -> this.config, stations, programs, schedules, phone, bus::publishEndpoint, switches,
                 this::controlCounters);
         this.control = new ControlServer(zmq, config.control().control(), gate, commands::handle);
-        org.stationd.metrics.HostMetrics.watch(client, this::stations, this::eventLogDropped);
+        org.stationd.metrics.HostMetrics.watch(switches.all().stream().map(s -> s.client).toList(), this::stations, this::eventLogDropped);
+        org.stationd.metrics.HostMetrics.switches(switches::upByName);
         this.watcher = new ProgramWatcher(config.programsDir(), programs::changed);
         this.configWatcher = new ConfigWatcher(config.file(), this::configChanged);
         if (cluster != null) {
@@ -159,6 +161,26 @@ public final class StationHost implements AutoCloseable {
         }
     }
 
+    /**
+     * A side per connection: its stations are those on that switch (all of them with one client
+     * given); in a cluster they act only while their lease holds, and a number of a station of the
+     * file on that switch is left to the host that runs it.
+     */
+    private SwitchSides sides(Map<String, EslClient> clients, boolean anyStation) {
+        java.util.function.BiPredicate<String, StationConfig> runsOn = (name, sc) -> anyStation || name.equals(config.switches().of(sc));
+        java.util.function.Predicate<String> mayAct = cluster == null ? null : id -> cluster.fence(id).open();
+        Map<String, SwitchSide> sides = new java.util.LinkedHashMap<>();
+        clients.forEach((name, client) -> {
+            org.stationd.config.SwitchConfig sw = anyStation ? config.switchConfig() : config.switches().named().get(name);
+            if (sw == null) throw new IllegalArgumentException("no switch named '" + name + "' in " + config.file());
+            java.util.function.Predicate<String> elsewhere = cluster == null ? null : number -> config.stations().stream()
+                    .filter(s -> runsOn.test(name, s)).anyMatch(s -> s.lines().values().stream().anyMatch(n -> n.contains(number)));
+            sides.put(name, new SwitchSide(name, sw, client, scheduler,
+                    () -> stations.live().stream().filter(s -> runsOn.test(name, s.config())).toList(), mayAct, elsewhere));
+        });
+        return new SwitchSides(sides, sc -> config.switches().of(sc), anyStation);
+    }
+
     private Map<String, Object> controlCounters() {
         return control.counters();
     }
@@ -166,15 +188,16 @@ public final class StationHost implements AutoCloseable {
     private StationServices services(String stationId) {
         Fence fence = cluster == null ? null : cluster.fence(stationId);   // in a cluster: nothing gets out once the lease is lost
         // the fence is checked as a command goes out: an originate the pacer held back is checked when it is sent
-        org.stationd.switchlink.SwitchLink esl = new EslSwitchLink(client);
-        org.stationd.switchlink.SwitchLink link = originates.pace(fence == null ? esl : fence.link(esl));
+        SwitchSide side = switches.of(config.station(stationId));   // the station's own switch: its connection, its pace, its router
+        org.stationd.switchlink.SwitchLink esl = new EslSwitchLink(side.client);
+        org.stationd.switchlink.SwitchLink link = side.originates.pace(fence == null ? esl : fence.link(esl));
         org.stationd.station.LeaseService leases = new DbLeases(db, scheduler::now);
         return StationServices.builder(link, scheduler, pool)
                 .bus(fence == null ? bus : fence.bus(bus)).listener(listener).files(config.mediaDir(), config.dataDir().resolve("recordings"))
                 .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
                 .sms(id -> fence == null ? stations.sms(id) : fence.sms(stations.sms(id)))
                 .recordings(id -> fence == null ? new DbRecordings(db, id, scheduler::now) : fence.recordings(new DbRecordings(db, id, scheduler::now)))
-                .leases(fence == null ? leases : fence.leases(leases)).owners(router).tap(tap).build();
+                .leases(fence == null ? leases : fence.leases(leases)).owners(side.router).tap(tap).build();
     }
 
     /**
@@ -247,8 +270,9 @@ public final class StationHost implements AutoCloseable {
         return eventLog.backlog();
     }
 
+    /** The router of the host's (first) switch. */
     public Router router() {
-        return router;
+        return switches.first().router;
     }
 
     /** Where operators reach this host (the bound port when the config asked for any free one). */
@@ -270,11 +294,11 @@ public final class StationHost implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (cluster != null) cluster.pause();   // no station starts or stops behind this
-        resync.close();
+        switches.all().forEach(s -> s.resync.close());
         phone.close();
-        stations.stopAll(() -> resync.state() == SwitchResync.State.UP);
+        stations.stopAll(sc -> switches.of(sc).up());
         if (cluster != null) cluster.close();   // the stations are off air: the others may take them now
-        router.close();   // what still comes now is about stations that are gone
+        switches.all().forEach(s -> s.router.close());   // what still comes now is about stations that are gone
         watcher.close();
         configWatcher.close();
         control.close();

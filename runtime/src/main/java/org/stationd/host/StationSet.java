@@ -38,7 +38,8 @@ final class StationSet {
     private final Map<String, StationContext> stations = new ConcurrentSkipListMap<>();   // changed by config reloads while operators read it
     private final Map<String, DbSms> smsStores = new ConcurrentHashMap<>();
     private final Supplier<HostConfig> config;
-    private final Router router;
+    /** Each station's switch: its router is told which numbers and calls are the station's. */
+    private final SwitchSides switches;
     private final Database db;
     private final Scheduler scheduler;
     private HostSchedules schedules;
@@ -49,9 +50,9 @@ final class StationSet {
     private LeftCalls leftCalls;
     private volatile String stopReport;
 
-    StationSet(Supplier<HostConfig> config, Router router, Database db, Scheduler scheduler) {
+    StationSet(Supplier<HostConfig> config, SwitchSides switches, Database db, Scheduler scheduler) {
         this.config = config;
-        this.router = router;
+        this.switches = switches;
         this.db = db;
         this.scheduler = scheduler;
     }
@@ -65,7 +66,7 @@ final class StationSet {
     /** In a cluster: only these stations come on air here (from the file, on a reload, or when the cluster gives one). */
     void ownedBy(java.util.function.Predicate<String> owned) {
         this.owned = owned;
-        this.leftCalls = new LeftCalls(router::routes);
+        this.leftCalls = new LeftCalls(switches::routes);
     }
 
     /** The host's first stations, not yet scheduled: each makes its recordings folder (FreeSWITCH's record does not). */
@@ -78,7 +79,7 @@ final class StationSet {
             String noFolder = station.makeRecordingsFolder();
             if (noFolder != null) log.warn("station {} cannot make its recordings folder: {}", sc.id(), noFolder);
             stations.put(sc.id(), station);
-            router.add(station);
+            switches.routerOf(sc).add(station);
             if (leftCalls != null) leftCalls.clear(station, sv.link());
         }
     }
@@ -118,11 +119,17 @@ final class StationSet {
     }
 
     private void start(StationConfig sc) {
-        StationServices sv = services.apply(sc.id());
+        StationServices sv;
+        try {
+            sv = services.apply(sc.id());
+        } catch (SwitchSides.NotConnected e) {
+            log.error("station {} stays off air: {}", sc.id(), e.getMessage());   // the others of the reload go on
+            return;
+        }
         StationContext station = new StationContext(sc, sv);
         station.apology(config.get().apology());
         stations.put(sc.id(), station);
-        router.add(station);
+        switches.routerOf(sc).add(station);
         if (leftCalls != null) leftCalls.clear(station, sv.link());   // before its program can dial anything under its station_id
         schedules.start(station);
     }
@@ -144,7 +151,7 @@ final class StationSet {
             Thread.currentThread().interrupt();
         }
         stations.remove(s.id());
-        router.remove(s);
+        switches.routerOf(s.config()).remove(s);
         smsStores.remove(s.id());
     }
 
@@ -185,7 +192,7 @@ final class StationSet {
      * its CHANNEL_DESTROY), for as long as hang-ups keep coming back ({@link #HANGUP_WAIT} after the
      * last, {@link #HANGUP_WAIT_MAX} at most); {@link #stopReport} says how many came back.
      */
-    void stopAll(Supplier<Boolean> up) throws InterruptedException {
+    void stopAll(java.util.function.Predicate<StationConfig> up) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(stations.size());
         Map<StationContext, Set<String>> hungUp = new ConcurrentHashMap<>();
         for (StationContext s : stations.values()) {
@@ -201,17 +208,26 @@ final class StationSet {
             });
         }
         stopped.await(10, TimeUnit.SECONDS);
-        awaitHangups(hungUp, up.get());
+        int away = 0;   // hang-ups sent to a switch that is away: nothing would come back, it ends its calls itself
+        for (var it = hungUp.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!up.test(e.getKey().config())) {
+                away += e.getValue().size();
+                it.remove();
+            }
+        }
+        awaitHangups(hungUp, away);
     }
 
-    private void awaitHangups(Map<StationContext, Set<String>> hungUp, boolean up) throws InterruptedException {
+    /** {@code unconfirmable}: hang-ups sent to a switch that is away (nothing would come back: it ends its calls itself). */
+    private void awaitHangups(Map<StationContext, Set<String>> hungUp, int unconfirmable) throws InterruptedException {
         int sent = hungUp.values().stream().mapToInt(Set::size).sum();
-        if (sent == 0) {
+        if (sent == 0 && unconfirmable == 0) {
             stopReport = "no calls to hang up";
             return;
         }
-        if (!up) {   // nothing would come back: the switch ends its calls itself
-            stopReport = "the switch is away: " + sent + " hang-up(s) not confirmed";
+        if (sent == 0) {
+            stopReport = "the switch is away: " + unconfirmable + " hang-up(s) not confirmed";
             log.warn("stopping: {}", stopReport);
             return;
         }
@@ -226,12 +242,13 @@ final class StationSet {
             if (now < open) end = System.nanoTime() + HANGUP_WAIT.toNanos();
             open = now;
         }
+        String awayToo = unconfirmable == 0 ? "" : "; " + unconfirmable + " more not confirmed: their switch is away";
         if (open == 0) {
-            stopReport = "all " + sent + " hang-up(s) came back from the switch";
+            stopReport = "all " + sent + " hang-up(s) came back from the switch" + awayToo;
             log.info("stopping: {}", stopReport);
         } else {
             stopReport = (sent - open) + " of " + sent + " hang-up(s) came back from the switch; none came for " + HANGUP_WAIT.toSeconds()
-                    + " s or the stop took its longest (" + HANGUP_WAIT_MAX.toSeconds() + " s): " + open + " call(s) not confirmed ended";
+                    + " s or the stop took its longest (" + HANGUP_WAIT_MAX.toSeconds() + " s): " + open + " call(s) not confirmed ended" + awayToo;
             log.warn("stopping: {}", stopReport);
         }
     }

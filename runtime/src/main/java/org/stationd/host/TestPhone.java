@@ -25,17 +25,22 @@ final class TestPhone implements AutoCloseable {
     private static final int MAX_TEXT_CHARS = 1600;
 
     /** {@code host}: the phone plays the far end of the station's call to its talk-show host (the leg is the station's). */
-    private record Call(StationConfig station, String from, boolean host) {}
+    private record Call(StationConfig station, String from, boolean host, SwitchPhones phones) {}
 
-    private final EslClient client;
+    /** Each station's switch: a call to a station is placed on its switch, where its numbers are parked. */
+    private final java.util.function.Function<StationConfig, EslClient> clientOf;
     private final MessageBus bus;
-    private final SwitchPhones phones;
+    /** The phones of each switch, made when a call is first placed there. */
+    private final Map<EslClient, SwitchPhones> phonesBySwitch = new ConcurrentHashMap<>();
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
 
-    TestPhone(EslClient client, MessageBus bus) {
-        this.client = client;
+    TestPhone(java.util.function.Function<StationConfig, EslClient> clientOf, MessageBus bus) {
+        this.clientOf = clientOf;
         this.bus = bus;
-        this.phones = SwitchPhones.sharing(client, this::legChanged);
+    }
+
+    private SwitchPhones phones(StationConfig station) {
+        return phonesBySwitch.computeIfAbsent(clientOf.apply(station), client -> SwitchPhones.sharing(client, this::legChanged));
     }
 
     private void legChanged(String leg, String what) {
@@ -66,8 +71,9 @@ final class TestPhone implements AutoCloseable {
     Map<String, Object> start(StationConfig station, ControlCommand c) {
         Map<String, Object> out = line(station, c.text("line"));
         String from = from(c);
+        SwitchPhones phones = phones(station);
         String leg = phones.placeCall(from, (String) out.get("number"));
-        calls.put(leg, new Call(station, from, false));
+        calls.put(leg, new Call(station, from, false, phones));
         out.put("call", leg);
         out.put("from", from);
         return out;
@@ -78,8 +84,9 @@ final class TestPhone implements AutoCloseable {
         String keys = c.requiredText("keys");
         if (!keys.matches("[0-9*#A-Da-d]{1,64}")) throw new CommandRefused("'" + c.cmd() + "': \"keys\" must be 1 to 64 of 0-9 * # A-D");
         String digits = keys.toUpperCase(java.util.Locale.ROOT);
-        if (calls.get(leg).host()) phones.pressFarEnd(leg, digits);
-        else phones.pressDigits(leg, digits);
+        Call call = calls.get(leg);
+        if (call.host()) call.phones().pressFarEnd(leg, digits);
+        else call.phones().pressDigits(leg, digits);
         return Map.of("call", leg);
     }
 
@@ -92,7 +99,7 @@ final class TestPhone implements AutoCloseable {
         if (call.station().sms() == null) {
             throw new CommandRefused("station " + call.station().id() + " has no sms number in stations.yaml: it cannot get texts");
         }
-        client.sendevent("MESSAGE", Router.textHeaders(call.from(), call.station().sms()), body).join();
+        clientOf.apply(call.station()).sendevent("MESSAGE", Router.textHeaders(call.from(), call.station().sms()), body).join();
         return Map.of("call", leg, "to", call.station().sms());
     }
 
@@ -100,14 +107,15 @@ final class TestPhone implements AutoCloseable {
     Map<String, Object> voice(ControlCommand c) {
         String leg = callOf(c);
         Long seconds = c.wholeNumber("seconds", 1, 60);
-        if (calls.get(leg).host()) throw new CommandRefused("the talk show's host cannot speak into the show from here: only a listener's call can ('r')");
-        phones.speak(leg, Duration.ofSeconds(seconds == null ? 3 : seconds));
+        Call call = calls.get(leg);
+        if (call.host()) throw new CommandRefused("the talk show's host cannot speak into the show from here: only a listener's call can ('r')");
+        call.phones().speak(leg, Duration.ofSeconds(seconds == null ? 3 : seconds));
         return Map.of("call", leg);
     }
 
     Map<String, Object> hangup(ControlCommand c) {
         String leg = callOf(c);
-        phones.hangup(leg, "NORMAL_CLEARING");
+        calls.get(leg).phones().hangup(leg, "NORMAL_CLEARING");
         return Map.of("call", leg);
     }
 
@@ -126,7 +134,8 @@ final class TestPhone implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new CommandRefused("station " + sc.id() + " has no call to its host " + host
                         + " now: put the talk show on (./stationd swap " + sc.id() + " talkshow.js) and call as the host while it rings or waits for the host's 1"));
         String id = leg.getId();
-        calls.put(id, new Call(sc, from, true));
+        SwitchPhones phones = phones(sc);
+        calls.put(id, new Call(sc, from, true, phones));
         phones.watch(id);
         if ("answered".equals(leg.getState())) bus.publish("phone/" + id, Map.of("event", "answered"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -191,11 +200,11 @@ final class TestPhone implements AutoCloseable {
             if (e.getValue().host()) continue;   // the station's own call: it ends it
             String leg = e.getKey();
             try {
-                phones.hangup(leg, "NORMAL_CLEARING");
+                e.getValue().phones().hangup(leg, "NORMAL_CLEARING");
             } catch (RuntimeException gone) {
                 // the switch is going too: its calls end with it
             }
         }
-        phones.close();
+        phonesBySwitch.values().forEach(SwitchPhones::close);
     }
 }

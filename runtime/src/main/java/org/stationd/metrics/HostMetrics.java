@@ -79,23 +79,34 @@ public final class HostMetrics {
      * Gauges of a running host (the last one started in this process): stations' queue depths, and
      * inputs dropped (the switch's event dispatch, the event log's writer); reconnects of its switch.
      */
-    public static void watch(EslClient client, Supplier<java.util.Collection<StationContext>> stations, Supplier<Long> eventLogDropped) {
-        client.addConnectionListener(new ConnectionListener() {
-            @Override
-            public void onConnected(boolean reconnect) {
-                if (reconnect) RECONNECTS.inc();
-            }
-        });
+    /** Whether the running host's link to each switch is up (1) or away (0), by the switch's name in stations.yaml. */
+    public static void switches(Supplier<Map<String, Boolean>> up) {
+        M.gauge("stationd_switch_up", "Whether the host's link to each switch is up (1) or away (0)", () -> {
+            Map<List<String>, Double> m = new LinkedHashMap<>();
+            up.get().forEach((name, isUp) -> m.put(List.of(name), isUp ? 1.0 : 0.0));
+            return m;
+        }, "switch");
+    }
+
+    public static void watch(List<EslClient> clients, Supplier<java.util.Collection<StationContext>> stations, Supplier<Long> eventLogDropped) {
+        for (EslClient client : clients) {   // one per switch: the figures are the host's, summed over its switches
+            client.addConnectionListener(new ConnectionListener() {
+                @Override
+                public void onConnected(boolean reconnect) {
+                    if (reconnect) RECONNECTS.inc();
+                }
+            });
+        }
         M.gauge("stationd_station_queue_depth", "Inputs waiting for a station's thread", () -> {
             Map<List<String>, Double> m = new LinkedHashMap<>();
             for (StationContext s : stations.get()) m.put(List.of(s.id()), (double) s.executor().queued());
             return m;
         }, "station");
         M.gauge("stationd_switch_event_queue_depth", "Switch events waiting to be dispatched", () ->
-                Map.of(List.of(), (double) client.stats().queueDepth()));
+                Map.of(List.of(), (double) clients.stream().mapToLong(c -> c.stats().queueDepth()).sum()));
         M.counterReadAt("stationd_dropped_events_total", "Inputs dropped because their reader fell behind, by where", () -> {
             Map<List<String>, Double> m = new LinkedHashMap<>();
-            m.put(List.of("switch-dispatch"), (double) client.stats().dropped());
+            m.put(List.of("switch-dispatch"), (double) clients.stream().mapToLong(c -> c.stats().dropped()).sum());
             m.put(List.of("eventlog"), (double) eventLogDropped.get());
             return m;
         }, "where");

@@ -24,6 +24,7 @@ public final class StationChanges {
         if (!Objects.equals(before.schedule(), after.schedule())) parts.add("schedule");
         if (!Objects.equals(before.operators(), after.operators())) parts.add("operators");
         if (!Objects.equals(before.group(), after.group())) parts.add("group");
+        if (!Objects.equals(before.switchName(), after.switchName())) parts.add("switch");
         String what = parts.isEmpty() ? "entry" : String.join(parts.size() == 2 ? " and " : ", ", parts);
         return "stations.yaml changed its " + what;
     }

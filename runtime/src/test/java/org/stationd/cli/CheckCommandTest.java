@@ -60,4 +60,28 @@ class CheckCommandTest {
         assertTrue(r.lines().contains("ok      good.groovy"), r.lines().toString());
         assertEquals("3 error(s)", r.lines().get(r.lines().size() - 1));
     }
+
+    @Test
+    void aRelayGroupOnTwoSwitchesIsWarnedAboutAndAnUnknownSwitchIsAnError() throws Exception {
+        Files.createDirectories(dir.resolve("programs"));
+        Files.writeString(dir.resolve("programs/good.groovy"), "program { state('a') { enter { log.info('hi') } } }\n");
+        Path config = dir.resolve("stations.yaml");
+        Files.writeString(config, """
+                switches: { east: sim, west: sim }
+                switch: east
+                control: { control: "tcp://127.0.0.1:*", publish: "tcp://127.0.0.1:*" }
+                stations:
+                  - { id: a, group: news, timezone: UTC, program: good.groovy }
+                  - { id: b, group: news, switch: west, timezone: UTC, program: good.groovy }
+                """);
+        Result r = check(config);
+        assertEquals(0, r.exit(), String.join("\n", r.lines()));
+        assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("warning group news has stations on switches east (a), west (b)")), r.lines().toString());
+
+        Files.writeString(config, Files.readString(config).replace("switch: west", "switch: wset"));
+        r = check(config);
+        assertEquals(1, r.exit());
+        assertTrue(r.lines().contains(config + ":6:35: stations[1].switch: unknown switch 'wset'; did you mean 'west'? known: east, west"
+                + " (name switches under switches: at the top)"), r.lines().toString());
+    }
 }

@@ -185,7 +185,8 @@ class ClusterFailoverLiveTest {
             });
             await("every station in the shared conference, once", Duration.ofSeconds(60), () -> allOnAirOnce(fs));
             await("a news master", Duration.ofSeconds(30), () -> !tokenGrants().isEmpty());
-            Grant master = tokenGrants().get(tokenGrants().size() - 1);
+            List<Grant> granted = tokenGrants();   // read once: the master renews meanwhile
+            Grant master = granted.get(granted.size() - 1);
             Map<String, String> before = owners(db);
             String victim = before.get(master.station());
             List<String> victims = before.entrySet().stream().filter(e -> e.getValue().equals(victim)).map(Map.Entry::getKey).toList();

@@ -25,6 +25,8 @@ final class HostHarness implements AutoCloseable {
     final List<String> lines = new CopyOnWriteArrayList<>();
     final List<ProgramError> errors = new CopyOnWriteArrayList<>();
     SwitchConnection link;
+    /** Every switch's connection when the stations run on several (then {@link #link} is the first). */
+    SwitchConnections links;
     StationHost host;
     ProgramEngines engines;
     ScriptProgramLoader loader;
@@ -82,7 +84,12 @@ final class HostHarness implements AutoCloseable {
                 + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\n  subscribe:" + (subscribe.length == 0 ? " []" : subs) + "\n"
                 + controlYaml + extraYaml + "stations:\n" + stationsYaml);
         HostConfig config = ConfigLoader.load(dir.resolve("stations.yaml"));
-        link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone(), clientOptions);
+        if (config.switches().named().size() > 1) {   // several switches: a connection per switch in use, by name
+            links = SwitchConnections.open(config.switchesInUse(), config.simDialplan(), config.stations().get(0).timezone());
+            link = links.get(config.switchesInUse().keySet().iterator().next());
+        } else {
+            link = SwitchConnection.open(config.switchConfig(), config.simDialplan(), config.stations().get(0).timezone(), clientOptions);
+        }
         engines = new ProgramEngines();
         StationListener recorder = new StationListener() {
             @Override public void stateChanged(String st, String p, String from, String to) { lines.add(st + " state " + to); }
@@ -96,12 +103,19 @@ final class HostHarness implements AutoCloseable {
             checked.add(source.fileName() + "@" + source.hash().substring(0, 12));
             e.check(source);
         }, ProgramCache.DEFAULT_SIZE);
-        host = new StationHost(config, loader, link.client(), null, List.of(recorder));
+        host = links == null ? new StationHost(config, loader, link.client(), null, List.of(recorder))
+                : new StationHost(config, loader, links.clients(), null, List.of(recorder), org.stationd.station.StationTap.NONE,
+                        new org.stationd.station.RealScheduler());
         controlEndpoint = host.controlEndpoint();
     }
 
     SimSwitch sim() {
         return (SimSwitch) link.sim();
+    }
+
+    /** The simulated switch of that name (stations on several switches). */
+    SimSwitch sim(String name) {
+        return (SimSwitch) links.get(name).sim();
     }
 
     boolean saw(String line) {
@@ -136,7 +150,8 @@ final class HostHarness implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (host != null) host.close();
-        if (link != null) link.close();
+        if (links != null) links.close();
+        else if (link != null) link.close();
         if (engines != null) engines.close();
     }
 }

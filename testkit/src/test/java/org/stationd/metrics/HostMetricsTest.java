@@ -95,6 +95,7 @@ class HostMetricsTest {
             });
 
             // the switch drops the link and comes back
+            assertEquals(1.0, value(scrape(console), "stationd_switch_up", "stationd_switch_up", Map.of("switch", "default")));
             double reconnects = value(scrape(console), "stationd_esl_reconnects_total", "stationd_esl_reconnects_total", Map.of());
             show.sim().faults().dropConnections();
             show.await("the reconnect is counted", () -> {
