@@ -33,6 +33,13 @@ final class StationConference implements Conference {
 
     private record Started(String file, String[] mine) {}
     private volatile boolean stopping;
+    /**
+     * What this station had asked for when it last stopped the room: those may end stopped before
+     * the switch began them (a play-file-done with no play-file). Anything asked for later ends only
+     * after its own play-file: a new relay master stops the room and plays the same report, and the
+     * old report's end, which it never saw begin, is not its own. Station thread.
+     */
+    private java.util.Set<String[]> askedBeforeStop = java.util.Set.of();
 
     StationConference(String name, String switchName, StationContext station) {
         this.name = name;
@@ -147,9 +154,9 @@ final class StationConference implements Conference {
             }
         }
         for (String[] e : playing) {
-            if (e[0].equals(switchFile)) {
+            if (e[0].equals(switchFile) && askedBeforeStop.contains(e)) {
                 playing.remove(e);
-                return new String[] {e[1], stopping ? "stopped" : "done"};
+                return new String[] {e[1], "stopped"};
             }
         }
         return null;
@@ -171,6 +178,7 @@ final class StationConference implements Conference {
     @Override
     public void stop() {
         stopping = true;
+        askedBeforeStop = new java.util.HashSet<>(playing);   // arrays: by identity
         station.api("conference " + switchName + " stop", "conference stop");
     }
 

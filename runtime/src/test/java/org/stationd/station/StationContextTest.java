@@ -191,6 +191,59 @@ class StationContextTest {
         assertEquals(List.of("news.wav done"), heard);
     }
 
+    /**
+     * A relay master moved to this host (a failover, a rebalance) never saw the old master's report
+     * begin: it stops the room and plays the report again. The old report's end, which comes after
+     * its play, is not its own; its own ends after its own play-file.
+     */
+    @Test
+    void aNewMasterThatStopsTheRoomDoesNotTakeTheOldReportsEndForItsOwn() throws Exception {
+        StationContext s = station("kla");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("relay").add(new StateDefinition("on")
+                .enter(e -> ctx.getStation().conference("shared:news"))
+                .on(EventKind.MESSAGE, e -> {
+                    ctx.getStation().conference("shared:news").stop();
+                    ctx.getStation().conference("shared:news").play("news.wav");
+                })
+                .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
+        sync(s);
+        String[] room = {"Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", "/media/news.wav"};
+        java.util.function.Function<String, EslEvent> action = a -> {
+            String[] kv = java.util.Arrays.copyOf(room, room.length + 2);
+            kv[room.length] = "Action";
+            kv[room.length + 1] = a;
+            return esl("CUSTOM", null, kv);
+        };
+        s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("news/master").build()));   // master now: stop, play
+        sync(s);
+        router.onEvent(action.apply("play-file-done"));   // the old report, stopped
+        sync(s);
+        assertEquals(List.of(), heard, "the old report's end is not ours");
+        router.onEvent(action.apply("play-file"));        // ours begins
+        router.onEvent(action.apply("play-file-done"));   // and ends
+        sync(s);
+        assertEquals(List.of("news.wav done"), heard);
+    }
+
+    /** What this station asked for before it stopped the room may end stopped before it began. */
+    @Test
+    void aPlaybackStoppedBeforeItBeganEndsStopped() throws Exception {
+        StationContext s = station("kla");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        s.submit(() -> s.load(program(ctx -> new ProgramDefinition("relay").add(new StateDefinition("on")
+                .enter(e -> ctx.getStation().conference("shared:news").play("news.wav"))
+                .on(EventKind.MESSAGE, e -> ctx.getStation().conference("shared:news").stop())
+                .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
+        sync(s);
+        s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("stop").build()));
+        sync(s);
+        router.onEvent(esl("CUSTOM", null, "Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news",
+                "File", "/media/news.wav", "Action", "play-file-done"));
+        sync(s);
+        assertEquals(List.of("news.wav stopped"), heard);
+    }
+
     @Test
     void runsAShowFromTransmitterToDtmfAndSurvivesFaultyHandlers() throws Exception {
         StationContext s = station("kla");
