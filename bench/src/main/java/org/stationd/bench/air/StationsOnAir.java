@@ -134,7 +134,7 @@ public final class StationsOnAir {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** stations.yaml with N stations running one program, and the switch's sim.yaml with their N transmitter phones. */
-    static void write(Path dir, String language, int n) throws Exception {
+    public static void write(Path dir, String language, int n) throws Exception {
         String program = "onair." + ("js".equals(language) ? "js" : "groovy");
         Files.createDirectories(dir.resolve("programs"));
         Files.createDirectories(dir.resolve("media"));
