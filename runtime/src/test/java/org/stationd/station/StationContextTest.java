@@ -171,24 +171,23 @@ class StationContextTest {
                 .on(EventKind.MESSAGE, e -> ctx.getStation().conference("shared:news").play("news.wav"))
                 .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
         sync(s);
-        String[] room = {"Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", "/media/news.wav"};
-        java.util.function.Function<String, EslEvent> action = a -> {
-            String[] kv = java.util.Arrays.copyOf(room, room.length + 2);
-            kv[room.length] = "Action";
-            kv[room.length + 1] = a;
-            return esl("CUSTOM", null, kv);
-        };
-        router.onEvent(action.apply("play-file"));        // the old master's report is playing
+        router.onEvent(newsRoom("play-file"));        // the old master's report is playing
         sync(s);
         s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("news/handover").build()));   // we take over: play
         sync(s);
-        router.onEvent(action.apply("play-file-done"));   // the old master's stop lands now
+        router.onEvent(newsRoom("play-file-done"));   // the old master's stop lands now
         sync(s);
         assertEquals(List.of(), heard, "the stopped report's end is not ours");
-        router.onEvent(action.apply("play-file"));        // ours begins
-        router.onEvent(action.apply("play-file-done"));   // and ends
+        router.onEvent(newsRoom("play-file"));        // ours begins
+        router.onEvent(newsRoom("play-file-done"));   // and ends
         sync(s);
         assertEquals(List.of("news.wav done"), heard);
+    }
+
+    /** A conference event of the shared news room about news.wav: play-file, play-file-done. */
+    private static EslEvent newsRoom(String action) {
+        return esl("CUSTOM", null, "Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", "/media/news.wav",
+                "Action", action);
     }
 
     /**
@@ -208,20 +207,13 @@ class StationContextTest {
                 })
                 .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
         sync(s);
-        String[] room = {"Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", "/media/news.wav"};
-        java.util.function.Function<String, EslEvent> action = a -> {
-            String[] kv = java.util.Arrays.copyOf(room, room.length + 2);
-            kv[room.length] = "Action";
-            kv[room.length + 1] = a;
-            return esl("CUSTOM", null, kv);
-        };
         s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("news/master").build()));   // master now: stop, play
         sync(s);
-        router.onEvent(action.apply("play-file-done"));   // the old report, stopped
+        router.onEvent(newsRoom("play-file-done"));   // the old report, stopped
         sync(s);
         assertEquals(List.of(), heard, "the old report's end is not ours");
-        router.onEvent(action.apply("play-file"));        // ours begins
-        router.onEvent(action.apply("play-file-done"));   // and ends
+        router.onEvent(newsRoom("play-file"));        // ours begins
+        router.onEvent(newsRoom("play-file-done"));   // and ends
         sync(s);
         assertEquals(List.of("news.wav done"), heard);
     }
@@ -238,8 +230,7 @@ class StationContextTest {
         sync(s);
         s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("stop").build()));
         sync(s);
-        router.onEvent(esl("CUSTOM", null, "Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news",
-                "File", "/media/news.wav", "Action", "play-file-done"));
+        router.onEvent(newsRoom("play-file-done"));
         sync(s);
         assertEquals(List.of("news.wav stopped"), heard);
     }

@@ -2,9 +2,6 @@ package org.stationd.bench.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,10 +87,10 @@ public final class ClusterOnAir {
             await(n + " stations on air", Duration.ofMinutes(10), () -> onAir(hosts) == n);
             Duration onAir = Duration.ofNanos(System.nanoTime() - start);
 
-            long[] before = stats(db);
+            long[] before = FailoverBench.stats(db);
             long t0 = System.nanoTime();
             Thread.sleep(lease.multipliedBy(2).toMillis());   // a steady state of two leases
-            long[] after = stats(db);
+            long[] after = FailoverBench.stats(db);
             double window = (System.nanoTime() - t0) / 1e9;
 
             StationHost victim = hosts.get(0);
@@ -141,17 +138,5 @@ public final class ClusterOnAir {
 
     private static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
-    }
-
-    /** Transactions committed, rows read (returned + fetched), rows written (inserted + updated + deleted) in this database so far. */
-    private static long[] stats(Database db) throws Exception {
-        try (Connection c = db.connection(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_stat_clear_snapshot()");
-            try (ResultSet r = s.executeQuery("SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted "
-                    + "FROM pg_stat_database WHERE datname = current_database()")) {
-                r.next();
-                return new long[] {r.getLong(1), r.getLong(2), r.getLong(3)};
-            }
-        }
     }
 }

@@ -125,7 +125,7 @@ public final class FailoverBench {
     }
 
     /** Transactions committed, rows read (returned + fetched), rows written (inserted + updated + deleted) in this database so far, and claims. */
-    private static long[] stats(Database db) throws Exception {
+    static long[] stats(Database db) throws Exception {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_stat_clear_snapshot()");
             try (ResultSet r = s.executeQuery("SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted "
