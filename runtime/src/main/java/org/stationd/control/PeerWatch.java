@@ -76,8 +76,9 @@ public final class PeerWatch implements AutoCloseable {
         if (refused()) return "nothing listens there";
         if (turnedAway()) return "a host there turned us away";
         if (greeted > 0) return "a host there took the connection but did not answer";
+        if (reached > 0 && dropped > 0) return "the connection was closed before a ZeroMQ greeting: a host that wants keys we lack, or not a stationd host";
         if (reached > 0) return "something there took the connection but never greeted us as a ZeroMQ peer";
-        return "no connection was made";
+        return "nothing was heard on the connection";
     }
 
     @Override
