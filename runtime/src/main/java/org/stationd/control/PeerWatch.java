@@ -61,14 +61,18 @@ public final class PeerWatch implements AutoCloseable {
         }
     }
 
-    /** Nothing listens at the endpoint: connecting was refused twice (a host binding just then gets a second chance), no peer greeted us. */
+    /** Nothing listens at the endpoint: connecting was refused twice (a host binding just then gets a second chance), and no connection was ever taken. */
     public synchronized boolean refused() {
-        return refused >= 2 && greeted == 0;
+        return refused >= 2 && greeted == 0 && reached == 0;   // a host that closes on us is retried too: it did take the connection
     }
 
-    /** A peer greeted us and dropped us again, twice: it is turning us away (keys), or it is going. */
+    /**
+     * A peer dropped us twice (it is turning us away, or it is going), or it took the connection and
+     * closed it before any ZeroMQ greeting: a host that wants keys we lack does that at once, every
+     * time, and waiting for a second drop only kept the operator waiting out the whole time limit.
+     */
     public synchronized boolean turnedAway() {
-        return dropped >= 2;
+        return dropped >= 2 || (dropped >= 1 && reached >= 1 && greeted == 0);
     }
 
     /** What the connection came to, in a few words for a client's error line (events may be missed: a guide, not a verdict). */
