@@ -304,7 +304,9 @@ public final class ClusterMember implements AutoCloseable {
         actions.execute(() -> {
             try {
                 if (lost) s.stop(station, true);
-                else s.start(station);
+                // a start that waited behind others (a busy host starting and giving back many) starts only what is still held:
+                // a station lost meanwhile would otherwise load its program here, fenced, while its new owner runs it
+                else if (holds(station)) s.start(station);
             } catch (RuntimeException e) {
                 log.warn("{} station {}: {}", lost ? "stopping lost" : "starting", station, e.toString());
             }
