@@ -86,7 +86,7 @@ final class HostControl {
     Map<String, Object> status() throws InterruptedException {
         List<Map<String, Object>> list = snapshots.read(stations.live(), STATUS_WAIT);
         Map<String, Object> out = new LinkedHashMap<>();
-        switches.describe(config.get(), out);   // switch, switchState (and switches, by name, on several), routed, unowned, dropped
+        switches.describe(out);   // switch, switchState (and switches, by name, on several), routed, unowned, dropped
         out.put("stations", list);
         out.put("configError", configError);
         out.put("compileErrors", programs.compileErrorsByName());

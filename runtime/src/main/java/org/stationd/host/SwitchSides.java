@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.stationd.config.HostConfig;
 import org.stationd.config.StationConfig;
 import org.stationd.station.Router;
 
@@ -74,7 +73,7 @@ final class SwitchSides {
     }
 
     /** For status: {@code switch}, {@code switchState} as with one switch; with several, one part per switch and {@code switches} by name. */
-    void describe(HostConfig config, Map<String, Object> out) {
+    void describe(Map<String, Object> out) {
         if (single()) {
             out.put("switch", first().config.describe());
             out.put("switchState", first().resync.describe());
