@@ -115,7 +115,7 @@ final class StationSet {
     /** The cluster took a station away (when lost, its fence is closed already: its hang-ups and writes do not get out). */
     synchronized void stopOwned(String id) {
         StationContext s = stations.get(id);
-        if (s != null) stop(s);
+        if (s != null) stop(s, true);   // it goes on elsewhere: a relay's token stays the station's, its next run renews it
     }
 
     private void start(StationConfig sc) {
@@ -135,12 +135,16 @@ final class StationSet {
     }
 
     private void stop(StationContext s) {
+        stop(s, false);
+    }
+
+    private void stop(StationContext s, boolean moving) {
         CountDownLatch stopped = new CountDownLatch(1);
         s.submit(() -> {
             try {
                 StationScheduler sched = schedules.remove(s.id());
-                if (sched != null) sched.stop();
-                s.unload();
+                if (sched != null) sched.stop(moving);
+                if (moving) s.unloadMoving(); else s.unload();
             } finally {
                 stopped.countDown();
             }

@@ -86,7 +86,7 @@ public final class StationScheduler {
     }
 
     private void switchTo(Occurrence next, Instant now) {
-        closeCurrent(now, next);
+        closeCurrent(now, next, false);
         current = null;
         onDefault = false;
         if (next != null) {
@@ -141,7 +141,8 @@ public final class StationScheduler {
         }
     }
 
-    private void closeCurrent(Instant now, Occurrence next) {
+    /** {@code moving}: the station goes on on another host of a cluster (its named leases stay its own). */
+    private void closeCurrent(Instant now, Occurrence next, boolean moving) {
         if (airingId < 0 || current == null) {
             return;
         }
@@ -158,7 +159,7 @@ public final class StationScheduler {
             status = "ok";
         }
         station.tap("in", "sched", Map.of("event", "end", "program", current.entry().program(), "entry", current.entry().id(), "status", status));
-        station.unload();
+        if (moving) station.unloadMoving(); else station.unload();
         airings.end(airingId, now, status, reason);
         airingId = -1;
     }
@@ -189,8 +190,13 @@ public final class StationScheduler {
 
     /** Stops scheduling; the current airing is closed as it stands. Station thread. */
     public void stop() {
+        stop(false);
+    }
+
+    /** {@code moving}: the station goes on on another host of a cluster. */
+    public void stop(boolean moving) {
         cancelTimers();
-        closeCurrent(clock.now(), null);
+        closeCurrent(clock.now(), null, moving);
     }
 
     public Occurrence current() {

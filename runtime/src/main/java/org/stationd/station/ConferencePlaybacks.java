@@ -46,9 +46,16 @@ final class ConferencePlaybacks {
     /** Announced by play-file, oldest first, with this station's playback where it was one. */
     private final Deque<Started> started = new ArrayDeque<>();
     private int stops;
-    private int stopsUnanswered;
-    /** play-file-done still due for files this station's stops ended (below zero: seen before the stop's reply). */
-    private int stoppedDue;
+    /** For each stop not answered yet: how many play-file-done of others' files had come when it was sent. */
+    private final Deque<Long> stopsUnanswered = new ArrayDeque<>();
+    /** play-file-done of files this station did not ask for after its latest stop (the hold music's too). */
+    private long othersDone;
+    /**
+     * The files the latest answered stop ended have all reported once {@link #othersDone} reaches this.
+     * A stop counts every file still open, those an earlier stop ended and the switch has not closed
+     * yet too (their play-file-done come once): so the latest stop's count replaces, not adds.
+     */
+    private long clearAt;
 
     /** The name a file is played under: {@code {stationd_play=<uuid>}<path>} ({@code say:} text is sent as it is). */
     Playback ask(String path, String file, double fromSeconds) {
@@ -101,16 +108,14 @@ final class ConferencePlaybacks {
                 }
             }
         }
-        if ((mine == null || mine.afterStops < stops) && (stopsUnanswered > 0 || stoppedDue > 0)) {
-            stoppedDue--;   // one of the files a stop of ours ended
-        }
+        if (mine == null || mine.afterStops < stops) othersDone++;   // perhaps one of the files a stop of ours ended
         return mine;
     }
 
     /** This station stops the room: every file of its own playing or asked for ends stopped. */
     void stopping() {
         stops++;
-        stopsUnanswered++;
+        stopsUnanswered.addLast(othersDone);
         asked.forEach(p -> p.stopped = true);
         started.forEach(st -> {
             if (st.mine() != null) st.mine().stopped = true;
@@ -119,8 +124,8 @@ final class ConferencePlaybacks {
 
     /** The stop's reply: how many files it ended ({@code +OK Stopped 2 files.}), or -1 if it failed. */
     void stopAnswered(int ended) {
-        stopsUnanswered--;
-        if (ended > 0) stoppedDue += ended;
+        Long sent = stopsUnanswered.pollFirst();
+        if (sent != null && ended >= 0) clearAt = sent + ended;
     }
 
     /** The switch accepted the play of a file that starts part-way: it is moved once it is the head. */
@@ -130,8 +135,7 @@ final class ConferencePlaybacks {
 
     /** The playback to move now, if one is due and at the head of the room's files; else null. */
     Playback dueSeek() {
-        if (stopsUnanswered > 0 || stoppedDue > 0) return null;
-        stoppedDue = 0;
+        if (!stopsUnanswered.isEmpty() || othersDone < clearAt) return null;
         Started head = started.peekFirst();
         if (head == null || head.mine() == null || !head.mine().seekDue) return null;
         head.mine().seekDue = false;

@@ -294,6 +294,27 @@ class StationContextTest {
         assertEquals(true, out.get(1).get("fenced"), out.toString());
     }
 
+    /** A station that moves to another host keeps its named leases (its next run renews them); taken off air, it gives them up. */
+    @Test
+    void aStationMovingToAnotherHostKeepsItsTokenAndOneTakenOffAirGivesItUp() throws Exception {
+        MemoryLeases leases = new MemoryLeases(java.time.Instant::now);
+        StationConfig cfg = new StationConfig("mov", "Radio mov", ZoneId.of("Africa/Kampala"), List.of(), Map.of(), null, Map.of(), "p", Map.of(), List.of(), List.of());
+        StationContext s = new StationContext(cfg, StationServices.builder(link, scheduler, pool).owners(router).leases(leases).build());
+        router.add(s);
+        ProgramFactory master = program(ctx -> new ProgramDefinition("relay").add(new StateDefinition("on")
+                .enter(e -> assertTrue(ctx.getStation().lease("news-master", 10)))));
+        s.submit(() -> s.load(master));
+        sync(s);
+        s.submit(s::unloadMoving);
+        sync(s);
+        assertFalse(leases.claim("station/mov/news-master", "another-station", java.time.Duration.ofSeconds(10)), "the moving station still holds the token");
+        s.submit(() -> s.load(master));   // its next run renews it
+        sync(s);
+        s.submit(s::unload);
+        sync(s);
+        assertTrue(leases.claim("station/mov/news-master", "another-station", java.time.Duration.ofSeconds(10)), "taken off air, it gave the token up");
+    }
+
     @Test
     void runsAShowFromTransmitterToDtmfAndSurvivesFaultyHandlers() throws Exception {
         StationContext s = station("kla");
