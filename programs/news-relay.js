@@ -10,6 +10,9 @@
 const TOKEN = 'news-master';
 const RENEW = 3;       // seconds between renewals; the token lasts 10
 const ROOM = 'shared:news';
+// in the station's store, for this station on another host: when the report it relays started, and
+// when it last said so as master
+const STARTED = 'news-started', SAID = 'news-said';
 
 program({
   apiVersion: 1,
@@ -46,6 +49,7 @@ program({
       },
       conferencePlaybackDone(e) {
         if (!data.master || data.handingOver) return;
+        if (e.status === 'stopped') return;   // a report this station stopped to play it on from elsewhere
         if (e.status === 'failed') {
           // not played is not the end of the report: say so and keep the transmitters on air
           log.error(`the report cannot be played (${e.cause})`);
@@ -55,11 +59,11 @@ program({
         go('done');
       },
       hangup(e) {
-        // our transmitter dropped: give the report to a station that is still on air
+        // our transmitter dropped: give the report to a station that is still on air. The report
+        // keeps playing in the room until the new master stops it and plays on from where it was.
         if (data.master) {
           data.handingOver = true;
           const at = position();
-          station.conference(ROOM).stop();
           station.releaseLease(TOKEN);
           data.master = false;
           data.standBackUntil = Date.now() + 15000;   // let a station that is on air take it
@@ -73,6 +77,8 @@ program({
     done: {
       enter() {
         station.cancel('token');
+        station.store.remove(STARTED);
+        station.store.remove(SAID);
         // the report has ended: the token is kept until it expires, so a station that has not yet
         // heard news/done cannot take it and play the report again
         data.master = false;
@@ -91,14 +97,26 @@ function takeTokenIfFree() {
   if (mine && !data.master) {
     data.master = true;
     data.handingOver = false;
-    const from = data.position || 0;
+    const from = data.position || storedPosition();
     data.startedAt = Date.now() - from * 1000;
     log.info(`master now; playing the report from ${from.toFixed(1)} s`);
-    // taking over mid-report: the last master's host may have died with its playback still going in the room
-    if (from > 0) station.conference(ROOM).stop();
+    // the last master's report may still be playing in the room (its transmitter dropped, its host
+    // died or gave this station away): stop it, and play on from where it was
+    station.conference(ROOM).stop();
     station.conference(ROOM).play(station.settings.report || 'news.wav', from);
   }
-  if (data.master) station.publish('news/progress', { position: position() });
+  if (data.master) {
+    station.publish('news/progress', { position: position() });
+    station.store.put(STARTED, data.startedAt);
+    station.store.put(SAID, Date.now());
+  }
+}
+
+/** Where the report is now if this station was its master a moment ago (on any host); else 0. */
+function storedPosition() {
+  const started = station.store.get(STARTED), said = station.store.get(SAID);
+  if (started == null || said == null || Date.now() - said > 60000) return 0;
+  return (Date.now() - started) / 1000;
 }
 
 /** Seconds of the report already aired. */

@@ -24,6 +24,7 @@ final class CommandDiff {
     private CommandDiff() {}
 
     static Shown of(String expected, String actual, UuidMap uuids) {
+        if (UuidMap.untaggedAgainstTagged(expected, actual)) actual = UuidMap.withoutPlayTags(actual);   // a recording made before plays were tagged
         Map<String, String> names = new LinkedHashMap<>();
         List<String> recorded = UuidMap.find(expected);
         for (String r : recorded) names.computeIfAbsent(r, k -> "#" + (names.size() + 1));

@@ -232,7 +232,7 @@ public final class StrictReplay {
         switch ((String) r.get("k")) {
             case "esl" -> {
                 Map<String, String> headers = new LinkedHashMap<>();
-                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), paths.translate(uuids.translate(String.valueOf(v)))));
+                ((Map<String, Object>) r.get("headers")).forEach((k, v) -> headers.put(uuids.translate(k), uuids.taggedFile(paths.translate(uuids.translate(String.valueOf(v))))));
                 String body = r.get("body") == null ? null : paths.translate(uuids.translate((String) r.get("body")));
                 EslEvent e = new EslEvent(EslEvent.Format.PLAIN, headers, body);
                 String line = (String) r.get("line");
@@ -249,7 +249,7 @@ public final class StrictReplay {
                 sync(station);
             }
             case "reply" -> {
-                link.finishApi(paths.translate(uuids.translate((String) r.get("cmd"))), paths.translate(uuids.translate(String.valueOf(r.get("body")))));
+                link.finishApi(uuids.taggedWords(paths.translate(uuids.translate((String) r.get("cmd")))), paths.translate(uuids.translate(String.valueOf(r.get("body")))));
                 sync(station);
             }
             case "zmq" -> run(station, () -> station.deliver(Event.of(EventKind.MESSAGE).topic((String) r.get("topic")).data(paths.translateAll(r.get("data"))).build()));

@@ -59,8 +59,16 @@ final class UuidMap {
         return true;
     }
 
+    /** How a station names a file it plays into a conference: {@code {stationd_play=<uuid>}<path>} (ConferencePlaybacks). */
+    private static final String PLAY_TAG = "{stationd_play=";
+    /** A recording made before plays were tagged: the replay's tagged name of each file, by its plain path. */
+    private final Map<String, String> taggedByPath = new HashMap<>();
+
     /** True if the two texts are the same once uuids are paired (pairing new ones as a side effect). */
     boolean unify(String recorded, String actual) {
+        if (untaggedAgainstTagged(recorded, actual)) {
+            return unifyUntagged(recorded, actual);
+        }
         List<String> r = find(recorded);
         List<String> a = find(actual);
         if (r.size() != a.size()) return false;
@@ -81,6 +89,51 @@ final class UuidMap {
             actualToRecorded.put(v, k);
         });
         return true;
+    }
+
+    /** A recorded play without the tag against the replay's tagged one: compared without it, its name kept for the switch's events. */
+    private boolean unifyUntagged(String recorded, String actual) {
+        int at = actual.indexOf(PLAY_TAG);
+        int close = at + PLAY_TAG.length() + LENGTH;
+        if (close >= actual.length() || actual.charAt(close) != '}' || !uuidAt(actual, at + PLAY_TAG.length())) return false;
+        int end = actual.indexOf(' ', close);
+        String tagged = actual.substring(at, end < 0 ? actual.length() : end);
+        String plain = actual.substring(0, at) + actual.substring(close + 1);
+        if (!unify(recorded, plain)) return false;
+        taggedByPath.put(tagged.substring(close + 1 - at), tagged);
+        return true;
+    }
+
+    /** {@code text} without its play tags: how a recording made before plays were tagged reads it. */
+    static String withoutPlayTags(String text) {
+        int at;
+        while ((at = text.indexOf(PLAY_TAG)) >= 0) {
+            int close = at + PLAY_TAG.length() + LENGTH;
+            if (close >= text.length() || text.charAt(close) != '}' || !uuidAt(text, at + PLAY_TAG.length())) return text;
+            text = text.substring(0, at) + text.substring(close + 1);
+        }
+        return text;
+    }
+
+    /** Whether a recording made before plays were tagged is compared with a tagged command. */
+    static boolean untaggedAgainstTagged(String recorded, String actual) {
+        return !recorded.contains(PLAY_TAG) && actual.contains(PLAY_TAG);
+    }
+
+    /**
+     * A recorded event's value as the replay's switch would send it: the file a recording made before
+     * plays were tagged names plainly, by the replay's tagged name (the latest play of that path).
+     */
+    String taggedFile(String value) {
+        return taggedByPath.isEmpty() ? value : taggedByPath.getOrDefault(value, value);
+    }
+
+    /** A recorded command with each file named as {@link #taggedFile} does (the reply to a play finds the replay's command). */
+    String taggedWords(String command) {
+        if (taggedByPath.isEmpty()) return command;
+        String[] words = command.split(" ", -1);
+        for (int i = 0; i < words.length; i++) words[i] = taggedFile(words[i]);
+        return String.join(" ", words);
     }
 
     /** The recorded uuid a replay's uuid was paired with, or null. */

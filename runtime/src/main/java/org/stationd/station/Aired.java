@@ -67,6 +67,7 @@ public final class Aired {
     }
 
     private static String fileName(String arg) {
+        if (arg.startsWith("{") && arg.indexOf('}') > 0) arg = arg.substring(arg.indexOf('}') + 1);   // the switch's file options: {stationd_play=<uuid>}
         if (arg.contains("://")) return arg;
         return arg.substring(arg.lastIndexOf('/') + 1);
     }

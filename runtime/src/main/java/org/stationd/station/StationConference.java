@@ -21,25 +21,8 @@ final class StationConference implements Conference {
     private final StationContext station;
     /** Member ids by call uuid, from add-member events: conference commands address members by id. */
     private final Map<String, String> memberIds = new ConcurrentHashMap<>();
-    /** Files this station asked the conference to play, in order: the switch also plays enter and exit tones, which are not the show's. */
-    private final java.util.Deque<String[]> playing = new java.util.concurrent.ConcurrentLinkedDeque<>();
-    /**
-     * The conference's own playbacks as its play-file events announced them, oldest first, each with
-     * this station's entry if it was this station's: the conference plays them in turn, so a
-     * play-file-done ends the oldest of that file. In a shared room another station's report can
-     * end (a stopped master) just after this station asked for the same file: that done is not ours.
-     */
-    private final java.util.Deque<Started> started = new java.util.ArrayDeque<>();
-
-    private record Started(String file, String[] mine) {}
-    private volatile boolean stopping;
-    /**
-     * What this station had asked for when it last stopped the room: those may end stopped before
-     * the switch began them (a play-file-done with no play-file). Anything asked for later ends only
-     * after its own play-file: a new relay master stops the room and plays the same report, and the
-     * old report's end, which it never saw begin, is not its own. Station thread.
-     */
-    private java.util.Set<String[]> askedBeforeStop = java.util.Set.of();
+    /** Station thread. */
+    private final ConferencePlaybacks playbacks = new ConferencePlaybacks();
 
     StationConference(String name, String switchName, StationContext station) {
         this.name = name;
@@ -75,28 +58,36 @@ final class StationConference implements Conference {
      * A file the switch refuses is reported as a playback that ended {@code failed} (with the switch's
      * reason), never as one that finished, so a show can tell "not played" from "played to the end".
      * FreeSWITCH's conference refuses {@code file@@samples}: a file that starts part-way is played,
-     * then moved with {@code file_seek <ms>} (the conference has read one frame of it by then).
+     * then moved with {@code file_seek <ms>} once it is the head of the room's files
+     * ({@link ConferencePlaybacks}).
      */
     @Override
     public void play(String file, double fromSeconds) {
         String path = station.media(checked(() -> SwitchValues.word("conference play: the file", file)));   // the api splits its arguments at spaces
-        String[] entry = {path, file};
-        playing.addLast(entry);
-        stopping = false;
-        station.api("conference " + switchName + " play " + path).whenComplete((r, e) -> {
+        send(playbacks.ask(path, file, fromSeconds), "play ");
+    }
+
+    /** FreeSWITCH's conference plays {@code say:<text>} through its text-to-speech engine. */
+    @Override
+    public void say(String text) {
+        String clean = checked(() -> SwitchValues.speech("conference say: the text", text)).trim();
+        send(playbacks.ask("say:" + clean, "say:" + clean, 0), "say ");
+    }
+
+    private void send(ConferencePlaybacks.Playback p, String verb) {
+        String arg = verb.equals("say ") ? p.onSwitch.substring("say:".length()) : p.onSwitch;
+        station.api("conference " + switchName + " " + verb + arg).whenComplete((r, e) -> station.onStation(() -> {
             if (e != null && linkLost(e)) {
                 // the switch went away with the command in flight: not the file's fault; its calls come back as hang-ups
-                playing.remove(entry);
-                station.onStation(() -> {
-                    started.removeIf(st -> st.mine() == entry);
-                    station.log("warn", "not played: the switch went away before it answered 'play " + file + "'");
-                });
+                playbacks.forget(p);
+                station.log("warn", "not played: the switch went away before it answered '" + verb + p.file + "'");
             } else if (e != null || r.isError()) {
-                refused(entry, e != null ? e.getMessage() : r.text());
-            } else if (fromSeconds > 0) {
-                seek(file, fromSeconds);
+                refused(p, e != null ? e.getMessage() : r.text());
+            } else if (p.fromMillis > 0) {
+                playbacks.seekWhenAtHead(p);
+                seekIfDue();
             }
-        });
+        }));
     }
 
     private static boolean linkLost(Throwable e) {
@@ -106,81 +97,57 @@ final class StationConference implements Conference {
         return false;
     }
 
-    private void seek(String file, double seconds) {
-        long ms = Math.round(seconds * 1000);
-        station.api("conference " + switchName + " file_seek " + ms).whenComplete((r, e) -> {
+    /** Moves this station's file that starts part-way, once it is the head of the room's files. Station thread. */
+    private void seekIfDue() {
+        ConferencePlaybacks.Playback p = playbacks.dueSeek();
+        if (p == null) return;
+        double seconds = p.fromMillis / 1000.0;
+        station.api("conference " + switchName + " file_seek " + p.fromMillis).whenComplete((r, e) -> {
             // nothing playing any more (it ended or was stopped meanwhile) answers -ERR no reply
             if (e != null || r.isError()) {
                 String why = e != null ? e.getMessage() : r.text();
-                station.onStation(() -> station.log("warn", "could not move " + file + " to " + seconds + " s (" + why + ")"));
+                station.onStation(() -> station.log("warn", "could not move " + p.file + " to " + seconds + " s (" + why + ")"));
             }
         });
     }
 
-    private void refused(String[] entry, String why) {
-        playing.remove(entry);
-        station.onStation(() -> {
-            started.removeIf(st -> st.mine() == entry);   // announced before the switch found it could not open it
-            station.log("warn", "the switch refused to play " + entry[1] + " into " + name + ": " + why);
-            station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
-                    .conference(this).file(entry[1]).status("failed").cause(why).build());
-        });
-    }
-
-    /** FreeSWITCH's conference plays {@code say:<text>} through its text-to-speech engine. */
-    @Override
-    public void say(String text) {
-        String clean = checked(() -> SwitchValues.speech("conference say: the text", text)).trim();
-        String[] entry = {"say:" + clean, "say:" + clean};
-        playing.addLast(entry);
-        stopping = false;
-        station.api("conference " + switchName + " say " + clean).whenComplete((r, e) -> {
-            if (e != null || r.isError()) {
-                refused(entry, e != null ? e.getMessage() : r.text());
-            }
-        });
+    private void refused(ConferencePlaybacks.Playback p, String why) {
+        playbacks.forget(p);   // announced before the switch found it could not open it
+        station.log("warn", "the switch refused to play " + p.file + " into " + name + ": " + why);
+        station.deliver(org.stationd.api.Event.of(org.stationd.api.EventKind.CONFERENCE_PLAYBACK_DONE)
+                .conference(this).file(p.file).status("failed").cause(why).build());
     }
 
     /**
      * A play-file-done from the switch: the script's name of the file if it was one this station
-     * asked for (with whether it was stopped), else null (an enter tone, another station's file).
+     * asked for (with whether this station stopped it), else null (an enter tone, another station's
+     * file). Station thread.
      */
     String[] finished(String switchFile) {
-        for (java.util.Iterator<Started> it = started.iterator(); it.hasNext(); ) {
-            Started st = it.next();
-            if (st.file().equals(switchFile)) {
-                it.remove();
-                return st.mine() == null ? null : new String[] {st.mine()[1], stopping ? "stopped" : "done"};
-            }
-        }
-        for (String[] e : playing) {
-            if (e[0].equals(switchFile) && askedBeforeStop.contains(e)) {
-                playing.remove(e);
-                return new String[] {e[1], "stopped"};
-            }
-        }
-        return null;
+        ConferencePlaybacks.Playback p = playbacks.finished(switchFile);
+        seekIfDue();
+        return p == null ? null : new String[] {p.file, p.stopped ? "stopped" : "done"};
     }
 
-    /** A play-file from the switch: a playback began, this station's if it asked for that file and has not seen it begin. Station thread. */
+    /** A play-file from the switch: a playback began. Station thread. */
     void began(String switchFile) {
-        String[] mine = null;
-        for (String[] e : playing) {
-            if (e[0].equals(switchFile)) {
-                playing.remove(e);
-                mine = e;
-                break;
-            }
-        }
-        started.addLast(new Started(switchFile, mine));
+        playbacks.began(switchFile);
+        seekIfDue();
     }
 
+    /** Stops every file in the room (FreeSWITCH's bare {@code stop} is {@code stop all}). */
     @Override
     public void stop() {
-        stopping = true;
-        askedBeforeStop = new java.util.HashSet<>(playing);   // arrays: by identity
-        station.api("conference " + switchName + " stop", "conference stop");
+        playbacks.stopping();
+        station.api("conference " + switchName + " stop").whenComplete((r, e) -> station.onStation(() -> {
+            java.util.regex.Matcher m = e == null ? STOPPED.matcher(r.text()) : null;
+            playbacks.stopAnswered(m != null && !r.isError() && m.find() ? Integer.parseInt(m.group(1)) : -1);
+            if (e != null || r.isError()) station.failed("conference stop", e != null ? e.getMessage() : r.text());
+            seekIfDue();
+        }));
     }
+
+    private static final java.util.regex.Pattern STOPPED = java.util.regex.Pattern.compile("Stopped (\\d+) file");
 
     @Override
     public void mute(Call member) {

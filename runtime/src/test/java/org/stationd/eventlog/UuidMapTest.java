@@ -42,4 +42,23 @@ class UuidMapTest {
         assertEquals("a 22222222-2222-4222-8222-222222222222 b 33333333-3333-4333-8333-333333333333",
                 map.translate("a 11111111-1111-4111-8111-111111111111 b 33333333-3333-4333-8333-333333333333"));
     }
+
+    /** A play's tag pairs like any uuid; a recording made before plays were tagged still matches, and its events name the tagged file. */
+    @Test
+    void playTagsPairAndARecordingWithoutThemStillMatches() {
+        UuidMap map = new UuidMap();
+        String recordedTagged = "api conference kla-studio play {stationd_play=11111111-1111-4111-8111-111111111111}/m/news.wav";
+        String actual = "api conference kla-studio play {stationd_play=22222222-2222-4222-8222-222222222222}/m/news.wav";
+        assertTrue(map.unify(recordedTagged, actual));
+        assertEquals("{stationd_play=22222222-2222-4222-8222-222222222222}/m/news.wav",
+                map.translate("{stationd_play=11111111-1111-4111-8111-111111111111}/m/news.wav"));
+
+        UuidMap legacy = new UuidMap();
+        assertFalse(legacy.unify("api conference kla-studio play /m/other.wav", actual));
+        assertTrue(legacy.unify("api conference kla-studio play /m/news.wav", actual));
+        assertEquals("{stationd_play=22222222-2222-4222-8222-222222222222}/m/news.wav", legacy.taggedFile("/m/news.wav"));
+        assertEquals("/m/other.wav", legacy.taggedFile("/m/other.wav"));
+        assertEquals(actual, legacy.taggedWords("api conference kla-studio play /m/news.wav"));
+        assertEquals("api conference kla-studio play /m/news.wav", UuidMap.withoutPlayTags(actual));
+    }
 }

@@ -15,11 +15,13 @@ import org.stationd.switchlink.SwitchLink;
 final class RecordingLink implements SwitchLink {
     final List<String> commands = new CopyOnWriteArrayList<>();
     final ConcurrentHashMap<String, CompletableFuture<ApiResponse>> originates = new ConcurrentHashMap<>();
+    /** The switch's reply to an api command, where it is not a bare +OK. */
+    final ConcurrentHashMap<String, String> replies = new ConcurrentHashMap<>();
 
     @Override
     public CompletableFuture<ApiResponse> api(String command) {
         commands.add("api " + command);
-        return CompletableFuture.completedFuture(new ApiResponse("+OK\n"));
+        return CompletableFuture.completedFuture(new ApiResponse(replies.getOrDefault(command, "+OK\n")));
     }
 
     @Override

@@ -158,9 +158,9 @@ class StationContextTest {
     }
 
     /**
-     * A shared conference: another station's report is stopped just as this one asks for the same
-     * file (the news relay's handover). Its play-file-done ends the other's playback, not ours;
-     * ours ends with the done after its own play-file.
+     * A shared conference: another station's report of the same file is stopped just as this one
+     * asks for it (the news relay's handover). Its play-file-done ends the other's playback, not
+     * ours: each station's play carries its own tag, which FreeSWITCH echoes.
      */
     @Test
     void theEndOfAnotherStationsPlaybackOfTheSameFileIsNotOurs() throws Exception {
@@ -171,54 +171,71 @@ class StationContextTest {
                 .on(EventKind.MESSAGE, e -> ctx.getStation().conference("shared:news").play("news.wav"))
                 .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
         sync(s);
-        router.onEvent(newsRoom("play-file"));        // the old master's report is playing
+        String theirs = "{stationd_play=0b7c4d4e-8a51-4a5e-9d0c-3f6c3f0e2a11}/media/news.wav";
+        router.onEvent(newsRoom("play-file", theirs));        // the old master's report is playing
         sync(s);
         s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("news/handover").build()));   // we take over: play
         sync(s);
-        router.onEvent(newsRoom("play-file-done"));   // the old master's stop lands now
+        String ours = played("shared-news");
+        assertTrue(ours.matches("\\{stationd_play=[0-9a-f-]{36}}/media/news.wav"), ours);
+        router.onEvent(newsRoom("play-file", ours));          // ours begins (FreeSWITCH announces it at once)
+        router.onEvent(newsRoom("play-file-done", theirs));   // the old master's stop lands now
+        router.onEvent(newsRoom("play-file-done", "/media/news.wav"));   // a station of an older stationd, untagged
         sync(s);
-        assertEquals(List.of(), heard, "the stopped report's end is not ours");
-        router.onEvent(newsRoom("play-file"));        // ours begins
-        router.onEvent(newsRoom("play-file-done"));   // and ends
+        assertEquals(List.of(), heard, "the other reports' ends are not ours");
+        router.onEvent(newsRoom("play-file-done", ours));     // ours ends
         sync(s);
         assertEquals(List.of("news.wav done"), heard);
     }
 
-    /** A conference event of the shared news room about news.wav: play-file, play-file-done. */
-    private static EslEvent newsRoom(String action) {
-        return esl("CUSTOM", null, "Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", "/media/news.wav",
-                "Action", action);
+    /** A conference event of the shared news room: play-file, play-file-done of {@code file} as the switch names it. */
+    private static EslEvent newsRoom(String action, String file) {
+        return esl("CUSTOM", null, "Event-Subclass", "conference::maintenance", "Conference-Name", "shared-news", "File", file, "Action", action);
+    }
+
+    /** The name on the switch of the last file the station played into {@code room}. */
+    private String played(String room) {
+        String prefix = "api conference " + room + " play ";
+        List<String> plays = link.commands.stream().filter(c -> c.startsWith(prefix)).toList();
+        assertFalse(plays.isEmpty(), link.commands.toString());
+        return plays.get(plays.size() - 1).substring(prefix.length());
     }
 
     /**
-     * A relay master moved to this host (a failover, a rebalance) never saw the old master's report
-     * begin: it stops the room and plays the report again. The old report's end, which comes after
-     * its play, is not its own; its own ends after its own play-file.
+     * A relay master moved to this host (a failover, a rebalance) stops the room and plays the report
+     * from where it was. FreeSWITCH moves the head of the room's files, and the stopped files stay the
+     * head until the conference's next frame closes them: the seek waits for their ends, then moves ours.
      */
     @Test
-    void aNewMasterThatStopsTheRoomDoesNotTakeTheOldReportsEndForItsOwn() throws Exception {
+    void aNewMasterMovesItsReportOnlyOnceTheStoppedOnesHaveEnded() throws Exception {
+        link.replies.put("conference shared-news stop", "+OK Stopped 2 files.\n");
         StationContext s = station("kla");
         List<String> heard = new CopyOnWriteArrayList<>();
         s.submit(() -> s.load(program(ctx -> new ProgramDefinition("relay").add(new StateDefinition("on")
                 .enter(e -> ctx.getStation().conference("shared:news"))
                 .on(EventKind.MESSAGE, e -> {
                     ctx.getStation().conference("shared:news").stop();
-                    ctx.getStation().conference("shared:news").play("news.wav");
+                    ctx.getStation().conference("shared:news").play("news.wav", 18);
                 })
                 .on(EventKind.CONFERENCE_PLAYBACK_DONE, e -> heard.add(e.getFile() + " " + e.getStatus()))))));
         sync(s);
         s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("news/master").build()));   // master now: stop, play
         sync(s);
-        router.onEvent(newsRoom("play-file-done"));   // the old report, stopped
+        String ours = played("shared-news");
+        router.onEvent(newsRoom("play-file", ours));          // ours is announced before the stopped ones close
+        router.onEvent(newsRoom("play-file-done", "{stationd_play=0b7c4d4e-8a51-4a5e-9d0c-3f6c3f0e2a11}/media/news.wav"));
         sync(s);
-        assertEquals(List.of(), heard, "the old report's end is not ours");
-        router.onEvent(newsRoom("play-file"));        // ours begins
-        router.onEvent(newsRoom("play-file-done"));   // and ends
+        assertTrue(link.commands.stream().noneMatch(c -> c.contains("file_seek")), "one stopped file is still the head: " + link.commands);
+        router.onEvent(newsRoom("play-file-done", "{stationd_play=5d1f0c7a-41d2-4c59-8d8e-1b8f3c1f9e20}/media/news.wav"));
+        sync(s);
+        assertEquals(List.of("api conference shared-news file_seek 18000"), link.commands.stream().filter(c -> c.contains("file_seek")).toList());
+        assertEquals(List.of(), heard, "the old reports' ends are not ours");
+        router.onEvent(newsRoom("play-file-done", ours));
         sync(s);
         assertEquals(List.of("news.wav done"), heard);
     }
 
-    /** What this station asked for before it stopped the room may end stopped before it began. */
+    /** What this station asked for before it stopped the room ends stopped, even before it began. */
     @Test
     void aPlaybackStoppedBeforeItBeganEndsStopped() throws Exception {
         StationContext s = station("kla");
@@ -230,7 +247,7 @@ class StationContextTest {
         sync(s);
         s.submit(() -> s.deliver(org.stationd.api.Event.of(EventKind.MESSAGE).topic("stop").build()));
         sync(s);
-        router.onEvent(newsRoom("play-file-done"));
+        router.onEvent(newsRoom("play-file-done", played("shared-news")));
         sync(s);
         assertEquals(List.of("news.wav stopped"), heard);
     }

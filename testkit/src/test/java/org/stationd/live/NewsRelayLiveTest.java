@@ -91,8 +91,8 @@ class NewsRelayLiveTest {
             long ms = NewsRelayLines.seekMillis(show, second);
             assertEquals(at * 1000, ms, 50, "file_seek to the resumed position (logged to 0.1 s)");
             List<String> played = show.replies(second, " play ");
-            assertTrue(played.size() == 1 && played.get(0).startsWith("+OK (play) Playing file /") && played.get(0).endsWith("/news.wav"),
-                    "conference play of the plain file: " + played);
+            assertTrue(played.size() == 1 && played.get(0).matches("\\+OK \\(play\\) Playing file \\{stationd_play=[0-9a-f-]{36}}/.*/news\\.wav"),
+                    "conference play of the file, tagged as this station's: " + played);
             assertEquals("+OK seek to position " + ms * 8, show.replies(second, " file_seek ").get(0));
 
             // the report ends where it would have: what was left, not the whole report again
