@@ -12,7 +12,7 @@ import org.stationd.esl.sim.event.Sites;
 
 /**
  * One mod_conference conference: members (newest first, as {@code conference <name> list} shows
- * them), the floor, and a queue of files played into it one after another. Fires the
+ * them), the floor, and the files played into it ({@link ConferenceFiles}). Fires the
  * {@code conference::maintenance} CUSTOM events with FreeSWITCH's header layout.
  */
 public final class Conference {
@@ -178,7 +178,7 @@ public final class Conference {
         }
     }
 
-    private org.stationd.esl.sim.clock.SimTimer floorPass;
+    private SimTimer floorPass;
 
     private void takeFloor(Member m) {
         floor = m;
