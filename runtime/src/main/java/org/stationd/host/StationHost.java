@@ -197,7 +197,7 @@ public final class StationHost implements AutoCloseable {
                 .stores(id -> fence == null ? new DbKeyValueStore(db, id) : fence.store(new DbKeyValueStore(db, id)))
                 .sms(id -> fence == null ? stations.sms(id) : fence.sms(stations.sms(id)))
                 .recordings(id -> fence == null ? new DbRecordings(db, id, scheduler::now) : fence.recordings(new DbRecordings(db, id, scheduler::now)))
-                .leases(fence == null ? leases : fence.leases(leases)).owners(side.router).tap(tap).build();
+                .leases(fence == null ? leases : fence.leases(leases)).owners(side.router).tap(tap).held(fence == null ? () -> true : fence::open).build();
     }
 
     /**

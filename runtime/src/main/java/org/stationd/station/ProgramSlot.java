@@ -106,6 +106,11 @@ final class ProgramSlot {
 
     /** Loads a program with the settings of its schedule entry (over the station's own). */
     void load(ProgramFactory next, Map<String, Object> entrySettings) {
+        if (!services.held()) {
+            // a start that waited (a busy host) while another host took the station: its program would run fenced, for nothing
+            services.listener().log(config.id(), next.name(), null, "info", "not started here: another host runs the station now");
+            return;
+        }
         unload();
         Map<String, Object> merged = new LinkedHashMap<>(config.settings());
         merged.putAll(entrySettings);

@@ -61,7 +61,7 @@ public final class StationContext {
         this.services = services;
         this.executor = new SerialExecutor(services.pool(), QUEUE_LIMIT);
         this.files = new StationFiles(services.mediaDir(), services.recordingsDir(), config.id());
-        this.link = new TappedLink(services.link().answeringOn(this::answer), this, services.tap());
+        this.link = new TappedLink(services.link().answeringOn(this::answer), this, services.tap(), services::held);
         Verbs verbs = new Verbs(new StationVerbContext(this, link, files, services, refusals));
         this.transmitter = new TransmitterDialer(this, config.transmitters().stream().map(t -> t.dialString(config.gateways())).toList());
         KeyValueStore store = new LimitedStore(services.stores().apply(config.id()), config.id(), refusals);

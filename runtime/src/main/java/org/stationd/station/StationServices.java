@@ -37,6 +37,7 @@ public final class StationServices {
     private final CallOwners owners;
     private final StationTap tap;
     private final Supplier<String> ids;
+    private final java.util.function.BooleanSupplier held;
 
     private StationServices(Builder b) {
         link = b.link;
@@ -55,6 +56,7 @@ public final class StationServices {
         owners = b.owners;
         tap = b.tap;
         ids = b.ids;
+        held = b.held;
     }
 
     /** Services on {@code link}, {@code scheduler} and {@code pool}; everything else in memory until set. */
@@ -78,6 +80,8 @@ public final class StationServices {
     public CallOwners owners() { return owners; }
     public StationTap tap() { return tap; }
     public Supplier<String> ids() { return ids; }
+    /** Whether this host still holds the station (in a cluster; alone, always). */
+    public boolean held() { return held.getAsBoolean(); }
 
     /** Random uuids for calls and playbacks; replays use {@link #seededIds} so every run is the same. */
     public static Supplier<String> randomIds() {
@@ -107,6 +111,7 @@ public final class StationServices {
         private CallOwners owners = CallOwners.NONE;
         private StationTap tap = StationTap.NONE;
         private Supplier<String> ids = randomIds();
+        private java.util.function.BooleanSupplier held = () -> true;
 
         private Builder(SwitchLink link, Scheduler scheduler, Executor pool) {
             this.link = Objects.requireNonNull(link, "link");
@@ -129,6 +134,8 @@ public final class StationServices {
         public Builder owners(CallOwners owners) { this.owners = owners; return this; }
         public Builder tap(StationTap tap) { this.tap = tap; return this; }
         public Builder ids(Supplier<String> ids) { this.ids = ids; return this; }
+        /** In a cluster: whether this host still holds the station (its fence is open); alone, always. */
+        public Builder held(java.util.function.BooleanSupplier held) { this.held = held; return this; }
 
         public StationServices build() {
             return new StationServices(this);

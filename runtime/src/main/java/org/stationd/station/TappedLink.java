@@ -20,11 +20,14 @@ import org.stationd.switchlink.SwitchLink;
 final class TappedLink extends ForwardingSwitchLink {
     private final StationContext station;
     private final StationTap tap;
+    private final java.util.function.BooleanSupplier held;
 
-    TappedLink(SwitchLink inner, StationContext station, StationTap tap) {
+    /** {@code held}: whether this host still holds the station; a command sent when it does not is refused by its fence, and logged as such. */
+    TappedLink(SwitchLink inner, StationContext station, StationTap tap, java.util.function.BooleanSupplier held) {
         super(inner);
         this.station = station;
         this.tap = tap;
+        this.held = held;
     }
 
     /** Commands sent so far: whether a program did anything about a call (see {@link Apology}). */
@@ -36,6 +39,10 @@ final class TappedLink extends ForwardingSwitchLink {
 
     private void out(String kind, Map<String, Object> fields) {
         sent.incrementAndGet();
+        if (!held.getAsBoolean()) {   // another host runs the station now: the fence keeps this from the switch
+            fields = new LinkedHashMap<>(fields);
+            fields.put("fenced", true);
+        }
         tap.record(station.id(), station.programVersion(), station.state(), "out", kind, fields);
     }
 

@@ -38,30 +38,36 @@ import org.stationd.storage.postgres.LivePostgres;
 
 /**
  * The proof of issue 16 on loopback: three host processes ({@code stationd run}), one real
- * PostgreSQL, one real FreeSWITCH, twelve stations relaying the news (programs/news-relay.js, one
- * group) spread 4/4/4. The host running the news master is killed with SIGKILL: its stations are
- * claimed by the others within the lease and back in the shared conference soon after; the killed
- * host restarts under the same id and gets stations back only by rebalancing. From every host's
- * event log: no station's run on one host overlaps its run on another, and the news token was held
- * by one station at a time.
+ * PostgreSQL, two real FreeSWITCH instances (every host connects to both), sixty stations relaying
+ * the news (programs/news-relay.js), thirty on each switch, one group (one relay) per switch, spread
+ * 20/20/20 over the hosts. The host running a news master is killed with SIGKILL: its stations are
+ * claimed by the others within the lease and back in their switch's shared conference soon after;
+ * the killed host restarts under the same id and gets stations back only by rebalancing. From every
+ * host's event log: no station's run on one host overlaps its run on another, and each relay's
+ * token was held by one station at a time.
  */
 class ClusterFailoverLiveTest {
     @RegisterExtension
     static final LivePostgres PG = new LivePostgres();
     @RegisterExtension
     static final LiveSwitch FS = new LiveSwitch();
+    /** The second switch: stations s31 to s60, their own relay (a conference does not span switches). */
+    @RegisterExtension
+    static final LiveSwitch FS2 = new LiveSwitch();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final int STATIONS = 12;
+    static final int STATIONS = 60;
     static final Duration LEASE = Duration.ofSeconds(4);
     /** How long a station may take from being claimed to being in the conference again: a program load, a dial, a join, on a busy machine. */
     static final Duration BACK_ON_AIR = Duration.ofSeconds(15);
     static final Duration TOKEN = Duration.ofSeconds(10);   // news-relay.js takes 'news-master' for 10 s
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)   // a failure keeps the hosts' folders and event logs
     Path dir;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, List<String>> output = new TreeMap<>();
+    /** What the last look at the conferences found (for a failed wait). */
+    private volatile String lastSeen = "";
 
     @AfterEach
     void stopHosts() throws InterruptedException {
@@ -73,6 +79,11 @@ class ClusterFailoverLiveTest {
 
     static String id(int i) {
         return String.format("s%02d", i);
+    }
+
+    /** s01 to s30 run on east, s31 to s60 on west; each switch's stations are one relay (group). */
+    static String switchOf(String station) {
+        return Integer.parseInt(station.substring(1)) <= STATIONS / 2 ? "east" : "west";
     }
 
     /** A program shipped in the checkout's programs/ (the tests run in a module folder below it). */
@@ -89,12 +100,15 @@ class ClusterFailoverLiveTest {
         Wav.write(dir.resolve("programs/media/news.wav"), Wav.melody(600, new int[] {440, 550, 660}), Wav.RATE);   // outlasts the test
         StringBuilder stations = new StringBuilder("stations:\n");
         for (int i = 1; i <= STATIONS; i++) {
-            stations.append("  - { id: ").append(id(i)).append(", timezone: UTC, program: news-relay.js, group: news, transmitter: [ { sip: loopback/tx")
+            stations.append("  - { id: ").append(id(i)).append(", switch: ").append(switchOf(id(i))).append(", group: news-").append(switchOf(id(i)))
+                    .append(", timezone: UTC, program: news-relay.js, transmitter: [ { sip: loopback/tx")
                     .append(i).append("/stations } ], settings: { report: news.wav } }\n");
         }
         for (String h : List.of("a", "b", "c")) {
             Files.createDirectories(dir.resolve(h));
-            Files.writeString(dir.resolve(h).resolve("stations.yaml"), "switch: " + FS.get().url() + "\n"
+            Files.writeString(dir.resolve(h).resolve("stations.yaml"), "switches: { east: " + FS.get().url() + ", west: " + FS2.get().url() + " }\n"
+                    // each host paces its own originates: three at 4/s, two sessions a loopback call, stay under the switches' 30/s
+                    + "originates_per_second: 4\n"
                     + "programs: " + dir.resolve("programs") + "\nmedia: " + dir.resolve("programs/media") + "\ndata: data\n"
                     + "control:\n  control: tcp://127.0.0.1:*\n  publish: tcp://127.0.0.1:*\nconsole: { listen: \"off\" }\n"
                     + "database: { url: '" + PG.url() + "', user: " + PG.user() + " }\n"
@@ -106,7 +120,8 @@ class ClusterFailoverLiveTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(org.stationd.cli.JvmStartupWarningsTestAccess.flags());
-        cmd.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.stationd.cli.Main", "run", "--config",
+        // gc.log in the host's folder (kept when the test fails): a pause longer than the lease shows there
+        cmd.addAll(List.of("-Xmx256m", "-Xlog:gc:file=gc.log", "-cp", System.getProperty("java.class.path"), "org.stationd.cli.Main", "run", "--config",
                 dir.resolve(h).resolve("stations.yaml").toString()));
         Process p = new ProcessBuilder(cmd).directory(dir.resolve(h).toFile()).redirectErrorStream(true).start();
         processes.add(p);
@@ -128,10 +143,24 @@ class ClusterFailoverLiveTest {
         return b.toString();
     }
 
+    /** Every host's whole output, beside the report. */
+    private void keepOutput() {
+        try {
+            for (Map.Entry<String, List<String>> e : output.entrySet()) {
+                Files.write(Path.of("target", "cluster-failover-" + e.getKey() + ".log"), e.getValue());
+            }
+        } catch (java.io.IOException ignored) {
+            // the report still has the last lines
+        }
+    }
+
     private void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("waited " + limit.toSeconds() + " s for: " + what + "\n" + said());
+            if (System.nanoTime() > end) {
+                keepOutput();
+                throw new AssertionError("waited " + limit.toSeconds() + " s for: " + what + " (hosts' output: target/cluster-failover-*.log; their folders: " + dir + ")\n" + lastSeen + "\n" + said());
+            }
             Thread.sleep(100);
         }
     }
@@ -152,7 +181,7 @@ class ClusterFailoverLiveTest {
         return owners.values().stream().filter(host::equals).count();
     }
 
-    /** The stations whose transmitter is in a conference on the switch (the station's leg of loopback/tx<N>). */
+    /** The stations whose transmitter is in a conference on that switch (the station's leg of loopback/tx<N>). */
     private static List<String> onAir(EslClient fs) {
         try {
             JsonNode root = JSON.readTree(fs.api("show channels as json").get(10, TimeUnit.SECONDS).body());
@@ -169,23 +198,39 @@ class ClusterFailoverLiveTest {
         }
     }
 
-    private static boolean allOnAirOnce(EslClient fs) {
-        List<String> on = onAir(fs);
-        return on.size() == STATIONS && on.stream().distinct().count() == STATIONS;
+    /** Every station in a conference once, on its own switch. */
+    private boolean allOnAirOnce(EslClient east, EslClient west) {
+        List<String> onEast = onAir(east);
+        List<String> onWest = onAir(west);
+        List<String> on = new ArrayList<>(onEast);
+        on.addAll(onWest);
+        lastSeen = "on air: " + on.size() + "; missing: " + IntStream.rangeClosed(1, STATIONS).mapToObj(ClusterFailoverLiveTest::id).filter(s -> !on.contains(s)).toList()
+                + "; twice: " + on.stream().filter(s -> on.indexOf(s) != on.lastIndexOf(s)).distinct().toList();
+        return on.size() == STATIONS && on.stream().distinct().count() == STATIONS
+                && onEast.stream().allMatch(s -> switchOf(s).equals("east")) && onWest.stream().allMatch(s -> switchOf(s).equals("west"));
     }
 
     @Test
     void aKilledHostsStationsComeBackOnTheOthersAndItGetsStationsBackOnlyByRebalancing() throws Exception {
+        try {
+            failover();
+        } catch (Throwable t) {
+            keepOutput();
+            throw t;
+        }
+    }
+
+    private void failover() throws Exception {
         setUp();
-        try (EslClient fs = EslClient.connect(FS.get().options()); Database db = Database.open(PG.url(), PG.user(), "")) {
+        try (EslClient fs = EslClient.connect(FS.get().options()); EslClient fs2 = EslClient.connect(FS2.get().options()); Database db = Database.open(PG.url(), PG.user(), "")) {
             for (String h : List.of("a", "b", "c")) host(h);
-            await("12 stations spread 4/4/4", Duration.ofSeconds(90), () -> {
+            await(STATIONS + " stations spread " + STATIONS / 3 + " to each host", Duration.ofSeconds(120), () -> {
                 Map<String, String> o = owners(db);
                 return o.size() == STATIONS && Stream.of("a", "b", "c").allMatch(h -> owning(o, h) == STATIONS / 3);
             });
-            await("every station in the shared conference, once", Duration.ofSeconds(60), () -> allOnAirOnce(fs));
+            await("every station in its switch's shared conference, once", Duration.ofSeconds(60), () -> allOnAirOnce(fs, fs2));
             await("a news master", Duration.ofSeconds(30), () -> !tokenGrants().isEmpty());
-            List<Grant> granted = tokenGrants();   // read once: the master renews meanwhile
+            List<Grant> granted = tokenGrants();   // read once: the masters renew meanwhile
             Grant master = granted.get(granted.size() - 1);
             Map<String, String> before = owners(db);
             String victim = before.get(master.station());
@@ -202,7 +247,7 @@ class ClusterFailoverLiveTest {
                 return o.size() == STATIONS && owning(o, victim) == 0;
             });
             Duration claimed = Duration.between(killedAt, Instant.now());
-            await(victim + "'s stations back in the conference", BACK_ON_AIR, () -> allOnAirOnce(fs));
+            await(victim + "'s stations back in the conference", BACK_ON_AIR, () -> allOnAirOnce(fs, fs2));
             Duration back = Duration.between(killedAt, Instant.now());
             System.out.println("failover: " + victims + " claimed within " + claimed.toMillis() + " ms of the SIGKILL, all back on air within "
                     + back.toMillis() + " ms (lease " + LEASE.toSeconds() + " s)");
@@ -215,24 +260,44 @@ class ClusterFailoverLiveTest {
                 Map<String, String> o = owners(db);
                 return o.size() == STATIONS && Stream.of("a", "b", "c").allMatch(h -> owning(o, h) == STATIONS / 3);
             });
-            await("every station in the conference again, once", Duration.ofSeconds(60), () -> allOnAirOnce(fs));
+            await("every station in the conference again, once", Duration.ofSeconds(60), () -> allOnAirOnce(fs, fs2));
 
             for (Process p : processes) if (p.isAlive()) p.destroy();   // an orderly stop: the event logs are complete
             for (Process p : processes) assertTrue(p.waitFor(60, TimeUnit.SECONDS), said());
 
             Map<String, List<Run>> runs = runs();
             assertNoOverlap(runs);
-            // the restarted host's stations came to it by rebalancing: the run before it, on another host, was unloaded (given back), not lapsed
+            // the restarted host's stations came to it by rebalancing: the run before its first, on another host, was unloaded (given back),
+            // not lapsed; any later run of it there follows one given back too (a busy machine's late round may move a station twice)
             for (Run r : runs.values().stream().flatMap(List::stream).filter(r -> r.host().equals(victim) && r.start().isAfter(restartedAt)).toList()) {
                 Run previous = runs.get(r.station()).stream().filter(o -> o.start().isBefore(r.start())).max(java.util.Comparator.comparing(Run::start))
                         .orElseThrow(() -> new AssertionError(r + " had no run before it"));
-                assertTrue(!previous.host().equals(victim) && previous.unloaded() && !previous.end().isAfter(r.start()),
+                boolean first = runs.get(r.station()).stream().noneMatch(o -> o.host().equals(victim) && o.start().isAfter(restartedAt) && o.start().isBefore(r.start()));
+                assertTrue((!first || !previous.host().equals(victim)) && previous.unloaded() && !previous.end().isAfter(r.start()),
                         r + " was given back by its owner first: " + runs.get(r.station()));
             }
             assertTrue(runs.values().stream().flatMap(List::stream).anyMatch(r -> r.host().equals(victim) && r.start().isAfter(restartedAt)),
                     victim + " ran stations again after its restart");
-            assertOneMasterAtATime();
+            assertOneMasterAtATime("east");
+            assertOneMasterAtATime("west");
+            assertTheReportPlayedOn("east");
+            assertTheReportPlayedOn("west");
         }
+    }
+
+    /**
+     * The report (longer than the test) never ended, and each relay played it from the start once:
+     * every later master, whichever host it was on, played on from where the report was.
+     */
+    private void assertTheReportPlayedOn(String sw) {
+        List<String> lines = output.values().stream().flatMap(List::stream).toList();
+        assertTrue(lines.stream().noneMatch(l -> l.contains("news-relay.js done")), "a relay went done:\n" + said());
+        List<String> fromTheStart = lines.stream().filter(l -> l.contains("master now; playing the report from 0.0 s"))
+                .filter(l -> {
+                    java.util.regex.Matcher station = java.util.regex.Pattern.compile(" (s\\d{2}) ").matcher(l);
+                    return station.find() && switchOf(station.group(1)).equals(sw);
+                }).toList();
+        assertEquals(1, fromTheStart.size(), "the report on " + sw + " started once: " + fromTheStart);
     }
 
     record Run(String station, String host, Instant start, Instant end, boolean unloaded) {}
@@ -251,8 +316,8 @@ class ClusterFailoverLiveTest {
     }
 
     /**
-     * Per station, its runs on every host: from a program's {@code load} to the last command before
-     * the next load (or the end of the log: the SIGKILL).
+     * Per station, its runs on every host: from a program's {@code load} to the last command sent
+     * before the next load (or the end of the log: the SIGKILL); commands its fence refused do not count.
      */
     private Map<String, List<Run>> runs() throws Exception {
         Map<String, List<Run>> out = new TreeMap<>();
@@ -272,7 +337,9 @@ class ClusterFailoverLiveTest {
                         unloaded = false;
                     }
                     if ("unload".equals(r.get("k"))) unloaded = true;
-                    if ("out".equals(r.get("dir")) || "load".equals(r.get("k")) || "unload".equals(r.get("k"))) last = t;
+                    // a command the host's fence kept from the switch (it no longer held the station) is not running it
+                    boolean sent = "out".equals(r.get("dir")) && !Boolean.TRUE.equals(r.get("fenced"));
+                    if (sent || "load".equals(r.get("k")) || "unload".equals(r.get("k"))) last = t;
                 }
                 if (start != null) out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Run(e.getKey(), h, start, last, unloaded));
             }
@@ -319,14 +386,14 @@ class ClusterFailoverLiveTest {
     }
 
     /**
-     * One master at a time: a grant holds the token for {@link #TOKEN}, or until that run of the
+     * One master at a time in a switch's relay: a grant holds the token for {@link #TOKEN}, or until that run of the
      * station is unloaded (it gives the token up); another station is granted it only after that
      * (a second of slack: a record's time is taken just after the database's).
      */
-    private void assertOneMasterAtATime() {
-        List<Grant> grants = tokenGrants();
+    private void assertOneMasterAtATime(String sw) {
+        List<Grant> grants = tokenGrants().stream().filter(g -> switchOf(g.station()).equals(sw)).toList();
         List<Grant> unloads = unloads();
-        assertTrue(!grants.isEmpty(), "the news had a master");
+        assertTrue(!grants.isEmpty(), "the news on " + sw + " had a master");
         Map<String, Instant> heldUntil = new HashMap<>();
         for (Grant g : grants) {
             for (Map.Entry<String, Instant> other : heldUntil.entrySet()) {
@@ -343,7 +410,7 @@ class ClusterFailoverLiveTest {
             }
             heldUntil.put(g.station(), until);
         }
-        System.out.println("news masters: " + IntStream.range(0, grants.size()).filter(i -> i == 0 || !grants.get(i).station().equals(grants.get(i - 1).station())
+        System.out.println("news masters on " + sw + ": " + IntStream.range(0, grants.size()).filter(i -> i == 0 || !grants.get(i).station().equals(grants.get(i - 1).station())
                 || !grants.get(i).host().equals(grants.get(i - 1).host())).mapToObj(i -> grants.get(i).station() + "@" + grants.get(i).host()).toList());
     }
 }

@@ -252,6 +252,48 @@ class StationContextTest {
         assertEquals(List.of("news.wav stopped"), heard);
     }
 
+    /**
+     * In a cluster a start can wait (a busy host) while another host takes the station: its program
+     * is not started here. A program whose host lost the station meanwhile has its commands kept
+     * from the switch by the fence, and the event log says so ({@code "fenced": true}).
+     */
+    @Test
+    void aStationThisHostNoLongerHoldsStartsNoProgramAndItsCommandsAreLoggedFenced() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(false);
+        List<String> said = new CopyOnWriteArrayList<>();
+        List<Map<String, Object>> out = new CopyOnWriteArrayList<>();
+        StationConfig cfg = new StationConfig("mbl", "Radio mbl", ZoneId.of("Africa/Kampala"), List.of(new Transmitter("sip", "user/1001", null, null)),
+                Map.of(), null, Map.of(), "p", Map.of(), List.of(), List.of());
+        StationServices services = StationServices.builder(link, scheduler, pool).files(Path.of("/media"), Path.of("/rec")).owners(router)
+                .listener(new StationListener() {
+                    @Override public void log(String st, String p, String state, String level, String message) { said.add(message); }
+                })
+                .tap((st, v, state, dir, kind, fields) -> {
+                    if ("out".equals(dir)) out.add(fields);
+                })
+                .held(held::get).build();
+        StationContext s = new StationContext(cfg, services);
+        router.add(s);
+        s.submit(() -> s.load(program(StationContextTest::showProgram)));
+        sync(s);
+        assertEquals(null, s.programName(), "no program started");
+        assertTrue(link.commands.isEmpty(), link.commands.toString());
+        assertTrue(said.contains("not started here: another host runs the station now"), said.toString());
+
+        held.set(true);
+        s.submit(() -> s.load(program(StationContextTest::showProgram)));
+        sync(s);
+        assertEquals(1, out.size(), out.toString());   // the transmitter's originate, sent while held
+        assertFalse(out.get(0).containsKey("fenced"), out.toString());
+        held.set(false);
+        String tx = link.originated().get(0);
+        router.onEvent(esl("CHANNEL_ANSWER", tx));
+        router.onEvent(esl("CHANNEL_PARK", tx));   // answered: the show plays its jingle, now fenced
+        sync(s);
+        assertEquals(2, out.size(), out.toString());
+        assertEquals(true, out.get(1).get("fenced"), out.toString());
+    }
+
     @Test
     void runsAShowFromTransmitterToDtmfAndSurvivesFaultyHandlers() throws Exception {
         StationContext s = station("kla");
