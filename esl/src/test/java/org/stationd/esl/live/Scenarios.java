@@ -21,6 +21,7 @@ final class Scenarios {
                 new Scenario("busy and ring_noanswer", Scenarios::busyAndNoAnswer),
                 new Scenario("uuid_send_dtmf on each loopback leg", Scenarios::dtmf),
                 new Scenario("conference join, play, play file@@samples, kick", Scenarios::conference),
+                new Scenario("conference files: tagged names, a bare stop of the playing and queued files, stop current", Scenarios::conferenceStop),
                 new Scenario("caller controls of the default conference profile", Scenarios::callerControls),
                 new Scenario("uuid_break, then playback from an offset (file@@samples)", Scenarios::breakAndResume),
                 new Scenario("leave a conference (uuid_transfer park inline), uuid_break all", Scenarios::leaveAndBreakAll),
@@ -117,6 +118,48 @@ final class Scenarios {
         r.api("uuid_kill <tx1.a>");
         r.api("uuid_kill <tx2.a>");
         r.awaitAllDestroyed();
+    }
+
+    /**
+     * A member alone in a room of the default profile (hold music): files named with a {@code {k=v}}
+     * prefix (played, reported as given; a missing one too), a bare {@code stop} of the hold music,
+     * the file playing and one queued (their play-file-done awaited before going on: the switch
+     * closes them on its next frames), then {@code stop current} of a playing file with one queued.
+     */
+    static void conferenceStop(ScenarioRun r) throws Exception {
+        r.originate("tx", TX);
+        r.await("tx.a", "CHANNEL_PARK");
+        r.execute("tx.a", "conference", "files@default");
+        String member = r.uuid("tx.a");
+        r.await(e -> "floor-change".equals(e.header("Action")) && member.equals(e.uniqueId()), "the member has the floor");
+        String one = "{stationd_play=1}" + r.media("one.wav");
+        r.api("conference files play " + one);
+        awaitDone(r, one, 1);
+        String ten = "{stationd_play=2}" + r.media("ten.wav");
+        String three = "{stationd_play=3}" + r.media("three.wav");
+        r.api("conference files play " + ten);
+        r.api("conference files play " + three);
+        r.api("conference files play {stationd_play=4}" + r.media("missing.wav"));
+        r.api("conference files stop");
+        awaitDone(r, "local_stream://moh", 1);
+        awaitDone(r, ten, 1);
+        awaitDone(r, three, 1);
+        String again = "{stationd_play=5}" + r.media("ten.wav");
+        r.api("conference files play " + again);
+        r.api("conference files play " + one);
+        r.api("conference files stop current");
+        awaitDone(r, again, 1);
+        awaitDone(r, one, 2);
+        r.api("conference files kick all");
+        r.awaitConference("conference-destroy", 1);
+        r.await(e -> e.is("CHANNEL_EXECUTE_COMPLETE") && "conference".equals(e.header("Application")), "the conference application ends");
+        r.api("uuid_kill <tx.a>");
+        r.awaitAllDestroyed();
+    }
+
+    /** The {@code n}th play-file-done of {@code file} (named as played). */
+    private static void awaitDone(ScenarioRun r, String file, int n) throws InterruptedException {
+        r.await(e -> "play-file-done".equals(e.header("Action")) && file.equals(e.header("File")), n, "play-file-done of " + file);
     }
 
     /** Issue 11 #5: in a room of the shipped default profile, a member's keys mute, deafen, change levels and leave. */

@@ -187,7 +187,7 @@ public final class SimSwitch implements EmbeddedSwitch {
                 for (var m : c.members()) {
                     ms.add(new SimConference.Member(m.id(), m.channel().uuid(), m.channel().name(), m.canHear(), m.canSpeak(), c.floor() == m));
                 }
-                out.add(new SimConference(c.name(), c.uuid(), ms, c.files()));
+                out.add(new SimConference(c.name(), c.uuid(), ms, c.filePaths()));
             }
             return out;
         });

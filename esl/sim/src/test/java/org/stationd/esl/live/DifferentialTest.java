@@ -39,6 +39,7 @@ class DifferentialTest {
         sim = SimSwitch.start(SimOptions.defaults().withPort(0).withDialplan(Dialplan.bundledStations()));
         Wav.writeSilence(media.resolve("one.wav"), 1000);
         Wav.writeSilence(media.resolve("three.wav"), 3000);
+        Wav.writeSilence(media.resolve("ten.wav"), 10_000);
     }
 
     @AfterAll

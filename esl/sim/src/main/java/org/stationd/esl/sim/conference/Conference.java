@@ -1,8 +1,6 @@
 package org.stationd.esl.sim.conference;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.UUID;
@@ -11,11 +9,10 @@ import org.stationd.esl.sim.clock.SimTimer;
 import org.stationd.esl.sim.dialplan.ConferenceProfile;
 import org.stationd.esl.sim.event.EventBuilder;
 import org.stationd.esl.sim.event.Sites;
-import org.stationd.esl.sim.media.Sound;
 
 /**
  * One mod_conference conference: members (newest first, as {@code conference <name> list} shows
- * them), the floor, and a queue of files played into it one after another. Fires the
+ * them), the floor, and the files played into it ({@link ConferenceFiles}). Fires the
  * {@code conference::maintenance} CUSTOM events with FreeSWITCH's header layout.
  */
 public final class Conference {
@@ -28,21 +25,11 @@ public final class Conference {
     private final String uuid = UUID.randomUUID().toString();
     private final ConferenceProfile profile;
     private final LinkedList<Member> members = new LinkedList<>();
-    private final Deque<QueuedFile> files = new ArrayDeque<>();
+    private final ConferenceFiles files;
     private final long createdMicros;
     private Member floor;
-    private QueuedFile playing;
-    private SimTimer playTimer;
-    private long playStartedMicros;
-    /** Where the file now playing is (ms into it) as of {@link #positionSetMicros}: file_seek moves it. */
-    private long positionMillis;
-    private long positionSetMicros;
-    private boolean seeked;
     private boolean destroyed;
     private int running;
-
-    /** A file waiting or playing in the conference. */
-    record QueuedFile(String path, Sound sound) {}
 
     Conference(SwitchCore core, Conferences registry, String name, ConferenceProfile profile) {
         this.core = core;
@@ -51,6 +38,7 @@ public final class Conference {
         this.domain = core.globals().getOrDefault("domain", "127.0.0.1");
         this.profile = profile;
         this.createdMicros = core.clock().nowMicros();
+        this.files = new ConferenceFiles(core, this);
     }
 
     public String name() {
@@ -95,13 +83,8 @@ public final class Conference {
     }
 
     /** What is playing now and queued after it. */
-    public List<String> files() {
-        List<String> out = new ArrayList<>();
-        if (playing != null) {
-            out.add(playing.path());
-        }
-        files.forEach(f -> out.add(f.path()));
-        return out;
+    public List<String> filePaths() {
+        return files.paths();
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -170,11 +153,11 @@ public final class Conference {
         m.channel.fireReadCodec();
         memberEvent(m, "add-member", Sites.CONF_ADD_MEMBER);
         presence();
-        if (!alone && isPlayingMoh()) {
+        if (!alone && files.playingMoh()) {
             // a second member: the hold music is stopped (FILE_STOP_ASYNC) on the conference thread's next pass
-            core.clock().schedule(20, () -> {
-                if (isPlayingMoh() && members.size() > 1) {
-                    stopCurrent();
+            core.clock().schedule(ConferenceFiles.FRAME_MILLIS, () -> {
+                if (members.size() > 1) {
+                    files.endMoh();
                 }
             });
         }
@@ -195,7 +178,7 @@ public final class Conference {
         }
     }
 
-    private org.stationd.esl.sim.clock.SimTimer floorPass;
+    private SimTimer floorPass;
 
     private void takeFloor(Member m) {
         floor = m;
@@ -227,7 +210,7 @@ public final class Conference {
             playAlone();
         }
         if (members.isEmpty()) {
-            stopAll();
+            files.closeAll();
         }
     }
 
@@ -236,7 +219,7 @@ public final class Conference {
         running--;
         if (running <= 0 && members.isEmpty() && !destroyed) {
             destroyed = true;
-            stopAll();
+            files.closeAll();
             event(Sites.CONF_DESTROY).add("Action", "conference-destroy").fire();
             presence();
             registry.remove(this);
@@ -245,23 +228,13 @@ public final class Conference {
 
     // ---- files ---------------------------------------------------------------------------------
 
+    ConferenceFiles files() {
+        return files;
+    }
+
     /** Queues a file; false if it cannot be found. */
     boolean enqueue(String path, boolean announce) {
-        if (announce) {
-            // FreeSWITCH 1.10 announces the file before it opens it: a file it cannot open is announced too
-            event(Sites.CONF_PLAY).add("Action", "play-file").add("File", path).add("Async", "false").fire();
-        }
-        // the conference's file player opens the name as it is: "file@@samples" (playback's resume
-        // offset) has no format module, so FreeSWITCH says the file is not found
-        Sound s = path.contains("@@") ? null : core.sounds().resolve(path);
-        if (s == null) {
-            return false;
-        }
-        files.add(new QueuedFile(path, s));
-        if (playing == null) {
-            playNext();
-        }
-        return true;
+        return files.enqueue(path, announce);
     }
 
     /** One member is left: the profile's alone sound (announced even when missing), then hold music. */
@@ -269,9 +242,7 @@ public final class Conference {
         if (profile.aloneSound() != null) {
             enqueue(soundPath(profile.aloneSound()), true);
         }
-        if (playing == null) {
-            playNext();
-        }
+        files.startMohIfAlone();
     }
 
     /** A relative sound is under the switch's sound_prefix, as FreeSWITCH reports it. */
@@ -280,138 +251,6 @@ public final class Conference {
             return sound;
         }
         return core.dialplan().setting("sound_prefix", "/usr/local/freeswitch/share/freeswitch/sounds/en/us/callie") + "/" + sound;
-    }
-
-    private boolean isPlayingMoh() {
-        return playing != null && profile.mohSound() != null && playing.path().equals(profile.mohSound());
-    }
-
-    private void playNext() {
-        QueuedFile next = files.poll();
-        if (next == null && members.size() == 1 && profile.mohSound() != null && !destroyed) {
-            // the conference thread starts the hold music (unannounced) while one member is alone in silence
-            next = new QueuedFile(profile.mohSound(), new Sound(profile.mohSound(), "local_stream", 0, true));
-        }
-        QueuedFile f = next;
-        playing = f;
-        if (f == null) {
-            return;
-        }
-        playStartedMicros = core.clock().nowMicros();
-        positionMillis = 0;
-        positionSetMicros = playStartedMicros;
-        seeked = false;
-        long d = f.sound().endless() ? Long.MAX_VALUE / 4 : playMillis(f.sound());
-        endIn(f, d);
-    }
-
-    private void endIn(QueuedFile f, long millis) {
-        playTimer = core.clock().schedule(millis, () -> {
-            playTimer = null;
-            done(f, seeked ? (core.clock().nowMicros() - playStartedMicros) / 1000 : millis);
-            playNext();
-        });
-    }
-
-    /**
-     * {@code file_seek [+-]<ms>}: moves the file now playing to that many ms from its start (or by
-     * that many from where it is; a bare sign is one second), replying with the position in samples.
-     * Nothing playing, or speech, answers as mod_conference does when it writes nothing. After a
-     * seek, play-file-done counts the time the file played (capture: a 10 s file moved to 7 s
-     * ended 3 s later reporting 3 s), not the file's length.
-     */
-    String seek(String arg) {
-        QueuedFile f = playing;
-        if (f == null || f.sound().endless() || f.path().startsWith("say:") || arg == null || arg.isEmpty()) {
-            return "-ERR no reply\n";
-        }
-        long now = core.clock().nowMicros();
-        long target;
-        if (arg.charAt(0) == '+' || arg.charAt(0) == '-') {
-            long step = leadingInt(arg);
-            long here = positionMillis + (now - positionSetMicros) / 1000;
-            target = Math.max(0, here + (step == 0 ? 1000 : step));
-        } else {
-            target = Math.max(0, leadingInt(arg));   // atoui: "abc" is 0, the start
-        }
-        positionMillis = target;
-        positionSetMicros = now;
-        seeked = true;
-        if (playTimer != null) {
-            playTimer.cancel();
-        }
-        endIn(f, Math.max(0, f.sound().durationMillis() - target) + 20);
-        return "+OK seek to position " + target * 8 + "\n";
-    }
-
-    private static long leadingInt(String s) {
-        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
-        int j = i;
-        while (j < s.length() && j - i < 9 && Character.isDigit(s.charAt(j))) {
-            j++;
-        }
-        long v = j > i ? Long.parseLong(s.substring(i, j)) : 0;
-        return s.charAt(0) == '-' ? -v : v;
-    }
-
-    /**
-     * How long the conference takes over a file: its length, and one frame more (it reads in frames).
-     * A multi-frequency tone plays its frequencies one after another (the ascending enter beeps took
-     * 620 ms for %(200,0,500,600,700) in capture 04).
-     */
-    private static long playMillis(Sound s) {
-        if ("tone_stream".equals(s.type())) {
-            return org.stationd.esl.sim.media.ToneStream.sequentialMillis(s.path()) + 20;
-        }
-        return s.durationMillis() + 20;
-    }
-
-    /**
-     * play-file-done: samples at the conference rate (a whole file: its length; a stopped one: the time
-     * it ran), and FreeSWITCH divides them by 8 for milliseconds whatever the rate, as capture 04 shows.
-     */
-    private void done(QueuedFile f, long playedMillis) {
-        boolean whole = !seeked && playedMillis >= playMillis(f.sound());
-        long samples = whole ? f.sound().samples() * profile.rate() / 8000 : playedMillis * profile.rate() / 1000;
-        long ms = samples / 8;
-        event(Sites.CONF_PLAY_DONE).add("seconds", ms / 1000).add("milliseconds", ms).add("samples", samples)
-                .add("Action", "play-file-done").add("File", f.path()).fire();
-    }
-
-    /** Stops the current file; returns how many stopped. */
-    int stopCurrent() {
-        if (playing == null) {
-            return 0;
-        }
-        QueuedFile f = playing;
-        if (playTimer != null) {
-            playTimer.cancel();
-            playTimer = null;
-        }
-        done(f, (core.clock().nowMicros() - playStartedMicros) / 1000);
-        playing = null;
-        playNext();
-        return 1;
-    }
-
-    /** Stops the current file and drops the queue (each reported as done). */
-    int stopAll() {
-        int n = 0;
-        if (playing != null) {
-            QueuedFile f = playing;
-            if (playTimer != null) {
-                playTimer.cancel();
-                playTimer = null;
-            }
-            playing = null;
-            done(f, (core.clock().nowMicros() - playStartedMicros) / 1000);
-            n++;
-        }
-        while (!files.isEmpty()) {
-            done(files.poll(), 0);
-            n++;
-        }
-        return n;
     }
 
     /** The flags column of {@code list}. */

@@ -50,14 +50,11 @@ public final class ConferenceApi implements ApiCommand {
             case "list" -> list(c, argv.size() > 2 && argv.get(2).equals("delim") && argv.size() > 3 ? argv.get(3) : ";");
             case "count" -> c.size() + "\n";
             case "play" -> play(c, target);
-            case "file_seek" -> c.seek(target);
+            case "file_seek" -> c.files().seek(target);
             // FreeSWITCH's "conference <name> say <text>": the rest of the line is spoken by the TTS engine
             case "say" -> argv.size() < 3 ? "-ERR (say) Missing text\n"
                     : play(c, "say:" + String.join(" ", argv.subList(2, argv.size())));
-            case "stop" -> {
-                int n = target == null || target.equals("current") ? c.stopCurrent() : c.stopAll();
-                yield "+OK Stopped " + n + " files\n";
-            }
+            case "stop" -> stop(c, argv);
             case "kick" -> leaving(r, c, target, "kicked", "kick-member", Sites.CONF_KICK, true);
             case "hup" -> leaving(r, c, target, "hup", "hup-member", Sites.CONF_HUP, false);
             case "mute" -> each(c, target, "mute", m -> {
@@ -99,6 +96,40 @@ public final class ConferenceApi implements ApiCommand {
             return "-ERR (play) File: " + file + " not found.\n";
         }
         return "+OK (play) Playing file " + file + "\n";
+    }
+
+    /**
+     * conference_api_sub_stop: no argument stops every file (the list and the hold music),
+     * {@code current} the head of the list, {@code async} the hold music; anything else (its usage
+     * names a {@code last} it does not have) gets the usage. Exactly one more argument names a
+     * member, whose own files (none here) are stopped.
+     */
+    private static String stop(Conference c, List<String> argv) {
+        ConferenceFiles.Stop what = ConferenceFiles.Stop.ALL;
+        if (argv.size() > 2) {
+            switch (argv.get(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "current" -> what = ConferenceFiles.Stop.CURRENT;
+                case "all" -> what = ConferenceFiles.Stop.ALL;
+                case "async" -> what = ConferenceFiles.Stop.ASYNC;
+                default -> {
+                    return "stop <[current|all|async|last]> [<member_id>]";
+                }
+            }
+        }
+        if (argv.size() == 4) {
+            long id = atoi(argv.get(3));
+            return c.member((int) id) == null ? "-ERR Member: " + id + " not found.\n" : "+OK Stopped 0 files.\n";
+        }
+        return "+OK Stopped " + c.files().stop(what) + " files.\n";
+    }
+
+    /** C's atoi as uint32_t: leading digits, 0 when there are none. */
+    private static long atoi(String s) {
+        int j = 0;
+        while (j < s.length() && j < 9 && Character.isDigit(s.charAt(j))) {
+            j++;
+        }
+        return j == 0 ? 0 : Long.parseLong(s.substring(0, j));
     }
 
     /**
