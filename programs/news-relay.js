@@ -38,13 +38,14 @@ program({
 
     relaying: {
       enter() {
+        data.relayingSince = Date.now();
         station.every(RENEW, 'token');
         takeTokenIfFree();
       },
       timer(e) { if (e.timer === 'token') takeTokenIfFree(); },
       message(e) {
-        if (e.topic === 'news/progress') data.position = e.data.position;
-        if (e.topic === 'news/handover') { data.position = e.data.position; takeTokenIfFree(); }
+        if (e.topic === 'news/progress') heard(e.data.position);
+        if (e.topic === 'news/handover') { heard(e.data.position); takeTokenIfFree(); }
         if (e.topic === 'news/done') go('done');
       },
       conferencePlaybackDone(e) {
@@ -90,14 +91,24 @@ program({
   onError(err) { log.error(`news-relay: ${err.message} (${err.location})`); }
 });
 
+/** Where the master said the report was, and when. */
+function heard(position) {
+  data.position = position;
+  data.heardAt = Date.now();
+}
+
 /** Claims or renews the token; a new master starts the report where the last one stopped. */
 function takeTokenIfFree() {
   if (!data.master && data.standBackUntil && Date.now() < data.standBackUntil) return;
+  // a station that has heard nothing yet (it just came on air, here or on another host) listens for
+  // one renewal first: a master playing the report says where it is, and so do stations that heard it
+  const knows = data.heardAt != null || storedPosition() > 0;
+  if (!data.master && !knows && Date.now() - data.relayingSince < RENEW * 1000 - 100) return;
   const mine = station.lease(TOKEN, 10);
   if (mine && !data.master) {
     data.master = true;
     data.handingOver = false;
-    const from = data.position || storedPosition();
+    const from = data.heardAt != null ? data.position + (Date.now() - data.heardAt) / 1000 : storedPosition();
     data.startedAt = Date.now() - from * 1000;
     log.info(`master now; playing the report from ${from.toFixed(1)} s`);
     // the last master's report may still be playing in the room (its transmitter dropped, its host

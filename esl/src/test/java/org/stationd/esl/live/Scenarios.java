@@ -127,11 +127,7 @@ final class Scenarios {
      * closes them on its next frames), then {@code stop current} of a playing file with one queued.
      */
     static void conferenceStop(ScenarioRun r) throws Exception {
-        r.originate("tx", TX);
-        r.await("tx.a", "CHANNEL_PARK");
-        r.execute("tx.a", "conference", "files@default");
-        String member = r.uuid("tx.a");
-        r.await(e -> "floor-change".equals(e.header("Action")) && member.equals(e.uniqueId()), "the member has the floor");
+        aloneIn(r, "files");
         String one = "{stationd_play=1}" + r.media("one.wav");
         r.api("conference files play " + one);
         awaitDone(r, one, 1);
@@ -157,6 +153,16 @@ final class Scenarios {
         r.awaitAllDestroyed();
     }
 
+    /** A transmitter alone in {@code room} of the default profile, holding the floor; its leg's uuid. */
+    private static String aloneIn(ScenarioRun r, String room) throws Exception {
+        r.originate("tx", TX);
+        r.await("tx.a", "CHANNEL_PARK");
+        r.execute("tx.a", "conference", room + "@default");
+        String member = r.uuid("tx.a");
+        r.await(e -> "floor-change".equals(e.header("Action")) && member.equals(e.uniqueId()), "the member has the floor");
+        return member;
+    }
+
     /** The {@code n}th play-file-done of {@code file} (named as played). */
     private static void awaitDone(ScenarioRun r, String file, int n) throws InterruptedException {
         r.await(e -> "play-file-done".equals(e.header("Action")) && file.equals(e.header("File")), n, "play-file-done of " + file);
@@ -164,11 +170,7 @@ final class Scenarios {
 
     /** Issue 11 #5: in a room of the shipped default profile, a member's keys mute, deafen, change levels and leave. */
     static void callerControls(ScenarioRun r) throws Exception {
-        r.originate("tx", TX);
-        r.await("tx.a", "CHANNEL_PARK");
-        r.execute("tx.a", "conference", "controls@default");
-        String member = r.uuid("tx.a");
-        r.await(e -> "floor-change".equals(e.header("Action")) && member.equals(e.uniqueId()), "the member has the floor");
+        String member = aloneIn(r, "controls");
         String[][] keys = {{"0", "mute-member"}, {"*", "unmute-member"}, {"*", "deaf-member"}, {"0", "undeaf-member"},
                 {"3", "volume-level"}, {"4", "gain-level"}, {"9", "energy-level"}, {"#", "del-member"}};
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
