@@ -110,13 +110,17 @@ class ClusterHostsTest {
             assertTrue(taken.out().lines().anyMatch(l -> l.matches("a +0  silent: ran out \\d+\\.\\d s ago")), taken.out());
             assertTrue(taken.out().contains("  b: k1 k2 k3 k4"), taken.out());
 
-            // a still has its stations' programs, but its lease has run out: nothing they do reaches its switch
+            // a still has its stations' programs, but its lease has run out: nothing they do reaches its switch,
+            // and an operator's swap there starts no program (it would only run fenced)
             String zombie = lost.iterator().next();
             Set<String> before = a.sim().calls().stream().map(SimCall::uuid).collect(Collectors.toSet());
-            a.host.swap(zombie, "show.groovy");   // unload hangs up, enter dials: both fenced
-            a.await(zombie + "'s dial refused", () -> a.lines.stream().anyMatch(l -> l.startsWith(zombie + " call failed")));
+            java.util.function.Supplier<Long> dials = () -> a.lines.stream().filter(l -> l.startsWith(zombie + " call dialling")).count();
+            long dialled = dials.get();
+            a.host.swap(zombie, "show.groovy");
+            a.awaitLine(zombie + " log not started here: another host runs the station now");
+            assertEquals(dialled, dials.get(), "the swap dialled nothing: " + a.lines);
             Set<String> after = a.sim().calls().stream().map(SimCall::uuid).collect(Collectors.toSet());
-            assertEquals(before, after, "a's switch saw neither the hang-up nor the new dial");
+            assertEquals(before, after, "a's switch saw neither a hang-up nor a new dial");
             watch.interrupt();
             watch.join();
             assertEquals(List.of(), both, "stations that could act on both hosts at once");
