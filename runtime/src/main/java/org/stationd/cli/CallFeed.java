@@ -39,7 +39,7 @@ final class CallFeed implements AutoCloseable {
         this.station = station;
         this.out = out;
         zmq.setUncaughtExceptionHandler((t, e) -> { });   // a closed channel at the end is no news for a volunteer
-        sub = zmq.createSocket(SocketType.SUB);
+        sub = org.stationd.control.ZmqSockets.client(zmq, SocketType.SUB);
         sub.setLinger(0);
         sub.setReceiveTimeOut(200);
         if (keys != null) keys.apply(sub);

@@ -42,7 +42,7 @@ public final class ControlClient implements AutoCloseable {
     }
 
     private ZMQ.Socket open() {
-        ZMQ.Socket s = zmq.createSocket(SocketType.DEALER);
+        ZMQ.Socket s = ZmqSockets.client(zmq, SocketType.DEALER);
         s.setReceiveTimeOut(timeoutMillis);
         s.setLinger(0);
         if (keys != null) {

@@ -77,16 +77,8 @@ public final class OperatorGate implements AutoCloseable {
         return keys.cert().getPublicKeyAsZ85();
     }
 
-    /**
-     * How long a CURVE handshake with another host may take before ZeroMQ drops the connection and
-     * makes it again (its default is 30 s). A handshake that stalled (seen once on a loaded machine:
-     * the other host's authentication never answered) then costs seconds of station messages, not half a minute.
-     */
-    static final int HANDSHAKE_MS = 5_000;
-
     /** Makes {@code socket} a CURVE client of another host whose public key is {@code serverKey} (Z85), presenting this host's keys. */
     void client(ZMQ.Socket socket, String serverKey) {
-        socket.setHandshakeIvl(HANDSHAKE_MS);
         socket.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
         socket.setCurvePublicKey(keys.cert().getPublicKey());
         socket.setCurveSecretKey(keys.cert().getSecretKey());

@@ -67,7 +67,7 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
         this.gate = gate;
         pub.bind(publishEndpoint);
         this.boundEndpoint = pub.getLastEndpoint();
-        sub = zmq.createSocket(SocketType.SUB);
+        sub = ZmqSockets.client(zmq, SocketType.SUB);
         sub.setReceiveTimeOut(200);
         sub.setLinger(0);
         sub.subscribe(ZMQ.SUBSCRIPTION_ALL);
@@ -165,7 +165,7 @@ public final class ZmqBus implements MessageBus, AutoCloseable {
                         peers.add(added);   // said once, not each round
                         continue;
                     }
-                    ZMQ.Socket own = zmq.createSocket(SocketType.SUB);
+                    ZMQ.Socket own = ZmqSockets.client(zmq, SocketType.SUB);
                     own.setLinger(0);
                     gate.client(own, peer.curveKey());
                     own.subscribe(ZMQ.SUBSCRIPTION_ALL);

@@ -24,8 +24,7 @@ class BusCurveTest {
 
     /** A CURVE subscriber with its own key, to the bus's publish socket; what it hears within {@code ms}. */
     static String listen(ZContext zmq, ZmqBus bus, String serverKey, ZCert key, int ms) {
-        try (ZMQ.Socket s = zmq.createSocket(SocketType.SUB)) {
-            s.setHandshakeIvl(OperatorGate.HANDSHAKE_MS);   // as a host's subscriber: a stalled handshake is made again
+        try (ZMQ.Socket s = ZmqSockets.client(zmq, SocketType.SUB)) {   // as a host's subscriber: a stalled handshake is made again
             s.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
             s.setCurvePublicKey(key.getPublicKey());
             s.setCurveSecretKey(key.getSecretKey());

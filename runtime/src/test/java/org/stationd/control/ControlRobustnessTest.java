@@ -21,7 +21,7 @@ import org.zeromq.ZMQ;
  */
 class ControlRobustnessTest {
     private static ZMQ.Socket dealer(ZContext zmq, String endpoint) {
-        ZMQ.Socket s = zmq.createSocket(SocketType.DEALER);
+        ZMQ.Socket s = ZmqSockets.client(zmq, SocketType.DEALER);   // as an operator's: a stalled handshake is made again
         s.setReceiveTimeOut(10_000);
         s.setLinger(0);
         s.connect(endpoint);
