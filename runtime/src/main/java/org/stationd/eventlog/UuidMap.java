@@ -94,25 +94,28 @@ final class UuidMap {
     /** A recorded play without the tag against the replay's tagged one: compared without it, its name kept for the switch's events. */
     private boolean unifyUntagged(String recorded, String actual) {
         int at = actual.indexOf(PLAY_TAG);
-        int close = at + PLAY_TAG.length() + LENGTH;
-        if (close >= actual.length() || actual.charAt(close) != '}' || !uuidAt(actual, at + PLAY_TAG.length())) return false;
-        int end = actual.indexOf(' ', close);
-        String tagged = actual.substring(at, end < 0 ? actual.length() : end);
-        String plain = actual.substring(0, at) + actual.substring(close + 1);
-        if (!unify(recorded, plain)) return false;
-        taggedByPath.put(tagged.substring(close + 1 - at), tagged);
+        int after = afterTag(actual, at);
+        if (after < 0 || !unify(recorded, actual.substring(0, at) + actual.substring(after))) return false;
+        int end = actual.indexOf(' ', after);
+        String path = actual.substring(after, end < 0 ? actual.length() : end);
+        taggedByPath.put(path, actual.substring(at, after) + path);
         return true;
     }
 
     /** {@code text} without its play tags: how a recording made before plays were tagged reads it. */
     static String withoutPlayTags(String text) {
         int at;
-        while ((at = text.indexOf(PLAY_TAG)) >= 0) {
-            int close = at + PLAY_TAG.length() + LENGTH;
-            if (close >= text.length() || text.charAt(close) != '}' || !uuidAt(text, at + PLAY_TAG.length())) return text;
-            text = text.substring(0, at) + text.substring(close + 1);
+        int after;
+        while ((at = text.indexOf(PLAY_TAG)) >= 0 && (after = afterTag(text, at)) >= 0) {
+            text = text.substring(0, at) + text.substring(after);
         }
         return text;
+    }
+
+    /** Where the play tag {@code {stationd_play=<uuid>}} starting at {@code at} ends (past its brace); -1 if none starts there. */
+    private static int afterTag(String text, int at) {
+        int close = at + PLAY_TAG.length() + LENGTH;
+        return close < text.length() && text.charAt(close) == '}' && uuidAt(text, at + PLAY_TAG.length()) ? close + 1 : -1;
     }
 
     /** Whether a recording made before plays were tagged is compared with a tagged command. */

@@ -144,7 +144,7 @@ final class StationSet {
             try {
                 StationScheduler sched = schedules.remove(s.id());
                 if (sched != null) sched.stop(moving);
-                if (moving) s.unloadMoving(); else s.unload();
+                s.unload(moving);
             } finally {
                 stopped.countDown();
             }

@@ -159,7 +159,7 @@ public final class StationScheduler {
             status = "ok";
         }
         station.tap("in", "sched", Map.of("event", "end", "program", current.entry().program(), "entry", current.entry().id(), "status", status));
-        if (moving) station.unloadMoving(); else station.unload();
+        station.unload(moving);
         airings.end(airingId, now, status, reason);
         airingId = -1;
     }

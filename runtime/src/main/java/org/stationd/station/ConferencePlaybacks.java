@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The files a station played into one conference, followed through the switch's events.
@@ -29,6 +30,7 @@ final class ConferencePlaybacks {
         final long fromMillis;
         final int afterStops;
         boolean stopped;
+        /** The switch accepted the play of a file that starts part-way: it is moved once it is the head. */
         boolean seekDue;
 
         private Playback(String onSwitch, String file, long fromMillis, int afterStops) {
@@ -73,43 +75,27 @@ final class ConferencePlaybacks {
 
     /** A play-file: a playback began, this station's if it asked for that name. */
     void began(String onSwitch) {
-        Playback mine = null;
-        for (Iterator<Playback> it = asked.iterator(); it.hasNext(); ) {
-            Playback p = it.next();
-            if (p.onSwitch.equals(onSwitch)) {
-                it.remove();
-                mine = p;
-                break;
-            }
-        }
-        started.addLast(new Started(onSwitch, mine));
+        started.addLast(new Started(onSwitch, take(asked, p -> p.onSwitch.equals(onSwitch))));
     }
 
     /** A play-file-done: this station's playback that ended, or null (a tone, another station's file). */
     Playback finished(String onSwitch) {
-        Playback mine = null;
-        boolean found = false;
-        for (Iterator<Started> it = started.iterator(); it.hasNext(); ) {
-            Started st = it.next();
-            if (st.onSwitch().equals(onSwitch)) {
-                it.remove();
-                mine = st.mine();
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            for (Iterator<Playback> it = asked.iterator(); it.hasNext(); ) {   // its play-file was missed
-                Playback p = it.next();
-                if (p.onSwitch.equals(onSwitch)) {
-                    it.remove();
-                    mine = p;
-                    break;
-                }
-            }
-        }
+        Started st = take(started, x -> x.onSwitch().equals(onSwitch));
+        Playback mine = st != null ? st.mine() : take(asked, p -> p.onSwitch.equals(onSwitch));   // else its play-file was missed
         if (mine == null || mine.afterStops < stops) othersDone++;   // perhaps one of the files a stop of ours ended
         return mine;
+    }
+
+    /** Removes and returns the oldest element that matches, or null. */
+    private static <T> T take(Deque<T> from, Predicate<T> which) {
+        for (Iterator<T> it = from.iterator(); it.hasNext(); ) {
+            T x = it.next();
+            if (which.test(x)) {
+                it.remove();
+                return x;
+            }
+        }
+        return null;
     }
 
     /** This station stops the room: every file of its own playing or asked for ends stopped. */
@@ -126,11 +112,6 @@ final class ConferencePlaybacks {
     void stopAnswered(int ended) {
         Long sent = stopsUnanswered.pollFirst();
         if (sent != null && ended >= 0) clearAt = sent + ended;
-    }
-
-    /** The switch accepted the play of a file that starts part-way: it is moved once it is the head. */
-    void seekWhenAtHead(Playback p) {
-        p.seekDue = true;
     }
 
     /** The playback to move now, if one is due and at the head of the room's files; else null. */

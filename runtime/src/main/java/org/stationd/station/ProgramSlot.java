@@ -246,17 +246,17 @@ final class ProgramSlot {
 
     /** Unloads the program: exit and teardown run, timers stop, the station's calls are hung up. */
     void unload() {
-        unload(true);
+        unload(false);
     }
 
     /**
-     * {@code releaseLeases}: false when the station moves to another host of a cluster: its named
-     * leases (a relay's token) are the station's, not this program's, and its next run renews them.
+     * {@code moving}: the station goes on on another host of a cluster: its named leases (a relay's
+     * token) are the station's, not this program's, and its next run renews them.
      */
-    void unload(boolean releaseLeases) {
+    void unload(boolean moving) {
         if (runner != null) {
             // a replay must unload at the same moment: the hangups that follow are its doing
-            station.tap("in", "unload", releaseLeases ? Map.of() : Map.of("moving", true));
+            station.tap("in", "unload", moving ? Map.of("moving", true) : Map.of());
             held.transmitter().stop();
             runner.stop();
             closeQuietly(instance);
@@ -267,7 +267,7 @@ final class ProgramSlot {
         }
         held.timers().cancelAll();
         held.topics().unsubscribeAll();
-        if (releaseLeases) held.leases().releaseAll();   // another station of the group takes the token now, not when it lapses
+        if (!moving) held.leases().releaseAll();   // another station of the group takes the token now, not when it lapses
         held.transmitter().reset();
         for (CallLeg c : held.calls().all()) {
             c.retire();

@@ -64,27 +64,28 @@ final class StationConference implements Conference {
     @Override
     public void play(String file, double fromSeconds) {
         String path = station.media(checked(() -> SwitchValues.word("conference play: the file", file)));   // the api splits its arguments at spaces
-        send(playbacks.ask(path, file, fromSeconds), "play ");
+        ConferencePlaybacks.Playback p = playbacks.ask(path, file, fromSeconds);
+        send(p, "play", p.onSwitch);
     }
 
     /** FreeSWITCH's conference plays {@code say:<text>} through its text-to-speech engine. */
     @Override
     public void say(String text) {
         String clean = checked(() -> SwitchValues.speech("conference say: the text", text)).trim();
-        send(playbacks.ask("say:" + clean, "say:" + clean, 0), "say ");
+        send(playbacks.ask("say:" + clean, "say:" + clean, 0), "say", clean);
     }
 
-    private void send(ConferencePlaybacks.Playback p, String verb) {
-        String arg = verb.equals("say ") ? p.onSwitch.substring("say:".length()) : p.onSwitch;
-        station.api("conference " + switchName + " " + verb + arg).whenComplete((r, e) -> station.onStation(() -> {
+    /** {@code conference <room> <verb> <arg>} for playback {@code p}; what the switch answers, on the station's thread. */
+    private void send(ConferencePlaybacks.Playback p, String verb, String arg) {
+        station.api("conference " + switchName + " " + verb + " " + arg).whenComplete((r, e) -> station.onStation(() -> {
             if (e != null && linkLost(e)) {
                 // the switch went away with the command in flight: not the file's fault; its calls come back as hang-ups
                 playbacks.forget(p);
-                station.log("warn", "not played: the switch went away before it answered '" + verb + p.file + "'");
+                station.log("warn", "not played: the switch went away before it answered '" + verb + " " + p.file + "'");
             } else if (e != null || r.isError()) {
                 refused(p, e != null ? e.getMessage() : r.text());
             } else if (p.fromMillis > 0) {
-                playbacks.seekWhenAtHead(p);
+                p.seekDue = true;   // moved once it is the head of the room's files
                 seekIfDue();
             }
         }));

@@ -181,8 +181,8 @@ public final class StationContext {
     }
     /** Unloads the program: exit and teardown run, timers stop, the station's calls are hung up. Station thread. */
     public void unload() { slot.unload(); }
-    /** Unloads the program of a station that moves to another host: as {@link #unload}, but its named leases stay the station's. Station thread. */
-    public void unloadMoving() { slot.unload(false); }
+    /** {@code moving}: the station goes on on another host of a cluster, and its named leases stay the station's. Station thread. */
+    public void unload(boolean moving) { slot.unload(moving); }
 
     // ---- what the switch says (station thread) -------------------------------------------------
 
