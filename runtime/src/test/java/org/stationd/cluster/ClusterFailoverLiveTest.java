@@ -292,9 +292,10 @@ class ClusterFailoverLiveTest {
     private void assertTheReportPlayedOn(String sw) {
         List<String> lines = output.values().stream().flatMap(List::stream).toList();
         assertTrue(lines.stream().noneMatch(l -> l.contains("news-relay.js done")), "a relay went done:\n" + said());
+        java.util.regex.Pattern stationId = java.util.regex.Pattern.compile(" (s\\d{2}) ");
         List<String> fromTheStart = lines.stream().filter(l -> l.contains("master now; playing the report from 0.0 s"))
                 .filter(l -> {
-                    java.util.regex.Matcher station = java.util.regex.Pattern.compile(" (s\\d{2}) ").matcher(l);
+                    java.util.regex.Matcher station = stationId.matcher(l);
                     return station.find() && switchOf(station.group(1)).equals(sw);
                 }).toList();
         assertEquals(1, fromTheStart.size(), "the report on " + sw + " started once: " + fromTheStart);

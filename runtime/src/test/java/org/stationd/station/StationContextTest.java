@@ -49,6 +49,11 @@ class StationContextTest {
     }
 
     private StationContext station(String id, Scheduler scheduler) {
+        return station(id, scheduler, b -> b);
+    }
+
+    /** A station whose services are the usual ones, then as {@code more} changes them. */
+    private StationContext station(String id, Scheduler scheduler, java.util.function.UnaryOperator<StationServices.Builder> more) {
         StationConfig cfg = new StationConfig(id, "Radio " + id, ZoneId.of("Africa/Kampala"),
                 List.of(new Transmitter("sip", "user/1001", null, null), new Transmitter("sim1", null, "0772000001", "mtn")),
                 Map.of("call-in", List.of("+256414000001")), null,
@@ -57,8 +62,8 @@ class StationContextTest {
             @Override public void stateChanged(String s, String p, String from, String to) { log.add(s + ":" + from + "->" + to); }
             @Override public void programError(String s, String p, ProgramError e) { errors.add(e); }
         };
-        StationServices services = StationServices.builder(link, scheduler, pool).listener(listener).files(Path.of("/media"), Path.of("/rec"))
-                .leases(new MemoryLeases(java.time.Instant::now)).owners(router).build();
+        StationServices services = more.apply(StationServices.builder(link, scheduler, pool).listener(listener).files(Path.of("/media"), Path.of("/rec"))
+                .leases(new MemoryLeases(java.time.Instant::now)).owners(router)).build();
         StationContext s = new StationContext(cfg, services);
         router.add(s);
         return s;
@@ -262,18 +267,14 @@ class StationContextTest {
         java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(false);
         List<String> said = new CopyOnWriteArrayList<>();
         List<Map<String, Object>> out = new CopyOnWriteArrayList<>();
-        StationConfig cfg = new StationConfig("mbl", "Radio mbl", ZoneId.of("Africa/Kampala"), List.of(new Transmitter("sip", "user/1001", null, null)),
-                Map.of(), null, Map.of(), "p", Map.of(), List.of(), List.of());
-        StationServices services = StationServices.builder(link, scheduler, pool).files(Path.of("/media"), Path.of("/rec")).owners(router)
+        StationContext s = station("mbl", scheduler, b -> b
                 .listener(new StationListener() {
                     @Override public void log(String st, String p, String state, String level, String message) { said.add(message); }
                 })
                 .tap((st, v, state, dir, kind, fields) -> {
                     if ("out".equals(dir)) out.add(fields);
                 })
-                .held(held::get).build();
-        StationContext s = new StationContext(cfg, services);
-        router.add(s);
+                .held(held::get));
         s.submit(() -> s.load(program(StationContextTest::showProgram)));
         sync(s);
         assertEquals(null, s.programName(), "no program started");
@@ -298,14 +299,12 @@ class StationContextTest {
     @Test
     void aStationMovingToAnotherHostKeepsItsTokenAndOneTakenOffAirGivesItUp() throws Exception {
         MemoryLeases leases = new MemoryLeases(java.time.Instant::now);
-        StationConfig cfg = new StationConfig("mov", "Radio mov", ZoneId.of("Africa/Kampala"), List.of(), Map.of(), null, Map.of(), "p", Map.of(), List.of(), List.of());
-        StationContext s = new StationContext(cfg, StationServices.builder(link, scheduler, pool).owners(router).leases(leases).build());
-        router.add(s);
+        StationContext s = station("mov", scheduler, b -> b.leases(leases));
         ProgramFactory master = program(ctx -> new ProgramDefinition("relay").add(new StateDefinition("on")
                 .enter(e -> assertTrue(ctx.getStation().lease("news-master", 10)))));
         s.submit(() -> s.load(master));
         sync(s);
-        s.submit(s::unloadMoving);
+        s.submit(() -> s.unload(true));
         sync(s);
         assertFalse(leases.claim("station/mov/news-master", "another-station", java.time.Duration.ofSeconds(10)), "the moving station still holds the token");
         s.submit(() -> s.load(master));   // its next run renews it
