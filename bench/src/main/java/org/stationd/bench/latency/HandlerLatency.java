@@ -2,7 +2,7 @@ package org.stationd.bench.latency;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
+
 import org.stationd.bench.esl.StreamServer;
+import org.stationd.bench.feed.FedEvents;
 import org.stationd.config.ConfigLoader;
 import org.stationd.config.HostConfig;
 import org.stationd.esl.client.EslClient;
@@ -173,31 +174,17 @@ public final class HandlerLatency {
             return;
         }
         for (int i = 1; i <= stations; i++) {
-            frame(out, "Event-Name: CHANNEL_PARK\nCore-UUID: 4a1f0e62-0000-4000-8000-000000000000\nUnique-ID: " + uuid(i)
+            FedEvents.write(out, "Event-Name: CHANNEL_PARK\nCore-UUID: 4a1f0e62-0000-4000-8000-000000000000\nUnique-ID: " + uuid(i)
                     + "\nCall-Direction: inbound\nAnswer-State: ringing\nCaller-Caller-ID-Number: 2567000" + String.format(Locale.ROOT, "%05d", i)
-                    + "\nCaller-Destination-Number: " + line(i) + "\n\n");
+                    + "\nCaller-Destination-Number: " + line(i) + "\n");
         }
         long t0 = System.nanoTime();
         double period = 1e9 / rate;
         for (long seq = 1; seq <= total; seq++) {
-            long due = t0 + (long) ((seq - 1) * period);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                if (wait > 50_000) LockSupport.parkNanos(wait - 20_000); else Thread.onSpinWait();
-            }
-            frame(out, "Event-Name: DTMF\nCore-UUID: 4a1f0e62-0000-4000-8000-000000000000\nEvent-Sequence: " + seq
+            FedEvents.waitUntil(t0 + (long) ((seq - 1) * period));
+            FedEvents.write(out, "Event-Name: DTMF\nCore-UUID: 4a1f0e62-0000-4000-8000-000000000000\nEvent-Sequence: " + seq
                     + "\nUnique-ID: " + uuid((int) ((seq - 1) % stations) + 1) + "\nDTMF-Digit: " + (seq % SAMPLE == 0 ? "1" : "2")
-                    + "\nDTMF-Duration: 2000\nBench-Sent-Nanos: " + System.nanoTime() + "\n\n");
-        }
-    }
-
-    private static void frame(OutputStream out, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("Content-Length: " + b.length + "\nContent-Type: text/event-plain\n\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (out) {
-            out.write(head);
-            out.write(b);
-            out.flush();
+                    + "\nDTMF-Duration: 2000\nBench-Sent-Nanos: " + System.nanoTime() + "\n");
         }
     }
 

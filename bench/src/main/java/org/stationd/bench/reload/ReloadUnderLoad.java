@@ -2,7 +2,7 @@ package org.stationd.bench.reload;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.stationd.bench.esl.StreamServer;
+import org.stationd.bench.feed.FedEvents;
 import org.stationd.config.ConfigLoader;
 import org.stationd.config.HostConfig;
 import org.stationd.esl.client.EslClient;
@@ -236,25 +237,21 @@ public final class ReloadUnderLoad {
                 return;
             }
             for (int i = 1; i <= stations; i++) {
-                event(out, "Event-Name: CHANNEL_PARK\nUnique-ID: " + uuid(i) + "\nCall-Direction: inbound\nCaller-Caller-ID-Number: 256700"
+                FedEvents.write(out, "Event-Name: CHANNEL_PARK\nUnique-ID: " + uuid(i) + "\nCall-Direction: inbound\nCaller-Caller-ID-Number: 256700"
                         + String.format(Locale.ROOT, "%06d", i) + "\nCaller-Destination-Number: " + line(i) + "\nAnswer-State: ringing\n");
             }
             parked.countDown();
             long t0 = System.nanoTime();
             double period = 1e9 / rate;
             for (long seq = 0; !stop; seq++) {
-                long due = t0 + (long) (seq * period);
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0 && !stop) {
-                    if (wait > 50_000) LockSupport.parkNanos(wait - 20_000); else Thread.onSpinWait();
-                }
+                FedEvents.waitUntil(t0 + (long) (seq * period));   // at most one period: stop is looked at just after
                 if (stop) break;
                 int i = (int) (seq % stations) + 1;
-                event(out, "Event-Name: DTMF\nUnique-ID: " + uuid(i) + "\nDTMF-Digit: " + (seq / stations) % 10 + "\nDTMF-Duration: 2000\n");
+                FedEvents.write(out, "Event-Name: DTMF\nUnique-ID: " + uuid(i) + "\nDTMF-Digit: " + (seq / stations) % 10 + "\nDTMF-Duration: 2000\n");
                 sent.incrementAndGet();
             }
             for (int i = 1; i <= stations; i++) {
-                event(out, "Event-Name: DTMF\nUnique-ID: " + uuid(i) + "\nDTMF-Digit: #\nDTMF-Duration: 2000\n");
+                FedEvents.write(out, "Event-Name: DTMF\nUnique-ID: " + uuid(i) + "\nDTMF-Digit: #\nDTMF-Duration: 2000\n");
             }
             done.countDown();
             try {
@@ -264,21 +261,12 @@ public final class ReloadUnderLoad {
             }
             for (int i = 1; i <= stations; i++) {   // the listeners hang up, so the host stops with no call to wait for
                 for (String name : List.of("CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY")) {
-                    event(out, "Event-Name: " + name + "\nUnique-ID: " + uuid(i) + "\nAnswer-State: hangup\nHangup-Cause: NORMAL_CLEARING\n");
+                    FedEvents.write(out, "Event-Name: " + name + "\nUnique-ID: " + uuid(i) + "\nAnswer-State: hangup\nHangup-Cause: NORMAL_CLEARING\n");
                 }
             }
             hungUp.countDown();
         }
 
-        private static void event(OutputStream out, String headers) throws IOException {
-            byte[] b = (headers + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("Content-Length: " + b.length + "\nContent-Type: text/event-plain\n\n").getBytes(StandardCharsets.UTF_8);
-            synchronized (out) {
-                out.write(head);
-                out.write(b);
-                out.flush();
-            }
-        }
     }
 
     private static String uuid(int i) {
